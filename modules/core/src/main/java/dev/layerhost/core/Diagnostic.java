@@ -1,0 +1,199 @@
+package dev.layerhost.core;
+
+import dev.layerhost.core.internal.MajorVersion;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One problem found in a plugin root: an expected failure, reported as data rather than thrown.
+ *
+ * <p>The message and the hint are derived from the fields by the factory methods below, so a caller
+ * never has to parse text: everything the message says is also in {@link #details()} (values are
+ * strings or lists of strings), for example {@code {"package": "shared.util", "modules": ["lib.x",
+ * "p.delta"]}}.
+ *
+ * @param code     what kind of problem
+ * @param severity whether it rejects the plugin
+ * @param plugin   the id of the plugin it concerns, empty when the entry has no plugin module
+ * @param source   the name of the entry in the plugin root
+ * @param message  one line saying what is wrong, naming modules, packages, files and versions
+ * @param hint     one line saying how to fix it
+ * @param details  the names the message is made of, keyed by role; immutable
+ */
+public record Diagnostic(DiagnosticCode code, Severity severity, Optional<String> plugin, String source,
+                         String message, String hint, Map<String, Object> details) {
+
+    /** The order of {@link Report#diagnostics()}: by source, then code, then plugin, then message. */
+    public static final Comparator<Diagnostic> ORDER = Comparator.comparing(Diagnostic::source)
+            .thenComparing(Diagnostic::code)
+            .thenComparing(d -> d.plugin().orElse(""))
+            .thenComparing(Diagnostic::message);
+
+    public Diagnostic {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(plugin, "plugin");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(hint, "hint");
+        details = Map.copyOf(details);
+    }
+
+    /** Whether this diagnostic rejects the plugin it names. */
+    public boolean isError() {
+        return severity == Severity.ERROR;
+    }
+
+    public static Diagnostic invalidArchive(String source, String file, String reason) {
+        return error(DiagnosticCode.INVALID_ARCHIVE, Optional.empty(), source,
+                "cannot read archive " + file + ": " + reason,
+                "replace " + file + " with a complete jar built by the jar tool; a jar that is still being copied is retried on the next scan",
+                details("file", file, "reason", reason));
+    }
+
+    public static Diagnostic noProvider(String source, List<String> modules, List<String> apiModules) {
+        return error(DiagnosticCode.NO_PROVIDER, Optional.empty(), source,
+                "entry " + source + " has no module that provides a service type of the API layer (modules: "
+                        + String.join(", ", modules) + ")",
+                "add 'provides <service> with <class>' to the plugin's module-info, for a service type exported by "
+                        + String.join(", ", apiModules),
+                details("modules", modules, "apiModules", apiModules));
+    }
+
+    public static Diagnostic shadowedApi(String source, String plugin, String apiModule) {
+        return error(DiagnosticCode.NO_PROVIDER, Optional.of(plugin), source,
+                "plugin " + plugin + " provides service types of its own copy of module " + apiModule
+                        + ", not of the API layer's",
+                "remove " + apiModule + " from entry " + source + " so that the plugin reads the host's API module",
+                details("modules", List.of(plugin, apiModule), "module", apiModule));
+    }
+
+    public static Diagnostic duplicatePlugin(String source, String plugin, List<String> sources) {
+        return error(DiagnosticCode.DUPLICATE_PLUGIN, Optional.of(plugin), source,
+                "plugin " + plugin + " is in more than one entry: " + String.join(", ", sources),
+                "keep one of " + String.join(", ", sources) + " in the plugin root and remove the others",
+                details("sources", sources, "module", plugin));
+    }
+
+    public static Diagnostic duplicateModule(String source, Optional<String> plugin, String module,
+                                             List<String> files, List<String> versions) {
+        return error(DiagnosticCode.DUPLICATE_MODULE, plugin, source,
+                "module " + module + " is in more than one jar of entry " + source + ": " + String.join(", ", files)
+                        + " (versions " + String.join(", ", versions) + ")",
+                "keep one jar of module " + module + " in " + source,
+                details("module", module, "files", files, "versions", versions));
+    }
+
+    public static Diagnostic missingDependency(String source, String plugin, String requiredBy, String module,
+                                               Optional<String> privateTo) {
+        String hint = privateTo
+                .map(owner -> "module " + module + " is private to plugin entry " + owner
+                        + "; bundle it in " + source + " or require a plugin that makes it visible")
+                .orElse("add a jar of module " + module + " to entry " + source
+                        + ", or to the API layer (--api), or to the runtime image");
+        return error(DiagnosticCode.MISSING_DEPENDENCY, Optional.of(plugin), source,
+                "module " + module + " not found, required by " + requiredBy, hint,
+                details("module", module, "requiredBy", requiredBy));
+    }
+
+    public static Diagnostic unreadPackage(String source, String plugin, String module, String clause,
+                                           String type, String packageName) {
+        return error(DiagnosticCode.MISSING_DEPENDENCY, Optional.of(plugin), source,
+                "module " + module + " " + clause + " " + type + " but reads no module that exports " + packageName,
+                "add 'requires' of the module that exports " + packageName + " to " + module,
+                details("module", module, "package", packageName, "type", type));
+    }
+
+    public static Diagnostic splitPackage(String source, String plugin, String packageName, List<String> modules) {
+        List<String> sorted = modules.stream().sorted().toList();
+        return error(DiagnosticCode.SPLIT_PACKAGE, Optional.of(plugin), source,
+                "package " + packageName + " is in both " + sorted.get(0) + " and " + sorted.get(1),
+                "move package " + packageName + " into one module, or rename it in one of "
+                        + String.join(", ", sorted),
+                details("package", packageName, "modules", sorted));
+    }
+
+    public static Diagnostic twoVersionsRead(String source, String plugin, String reader, String module,
+                                             List<String> versions, List<String> origins) {
+        return error(DiagnosticCode.VERSION_CONFLICT, Optional.of(plugin), source,
+                "module " + reader + " would read two versions of module " + module + ": "
+                        + versions.get(0) + " (from " + origins.get(0) + ") and "
+                        + versions.get(1) + " (from " + origins.get(1) + ")",
+                "remove one copy of " + module + " so that " + reader + " reads a single version"
+                        + " (a parent plugin's 'requires transitive' also makes its copy readable)",
+                details("module", module, "reader", reader, "versions", versions, "origins", origins));
+    }
+
+    public static Diagnostic compiledMajorMismatch(String source, String plugin, String requiredBy, String module,
+                                                   String compiledVersion, String resolvedVersion) {
+        return error(DiagnosticCode.VERSION_CONFLICT, Optional.of(plugin), source,
+                "module " + requiredBy + " was compiled against " + module + " " + compiledVersion
+                        + " but resolves " + module + " " + resolvedVersion + " (major versions differ)",
+                "bundle " + module + " " + MajorVersion.of(compiledVersion) + ".x with " + source
+                        + ", or rebuild " + requiredBy + " against " + resolvedVersion,
+                details("module", module, "requiredBy", requiredBy,
+                        "versions", List.of(compiledVersion, resolvedVersion),
+                        "compiledVersion", compiledVersion, "resolvedVersion", resolvedVersion));
+    }
+
+    public static Diagnostic dependencyCycle(String source, String plugin, List<String> cycle) {
+        String path = String.join(" -> ", cycle) + " -> " + cycle.get(0);
+        return error(DiagnosticCode.DEPENDENCY_CYCLE, Optional.of(plugin), source,
+                "dependency cycle: " + path,
+                "break the cycle by moving what " + String.join(", ", cycle)
+                        + " share into a module that none of them requires back",
+                details("cycle", cycle, "modules", cycle.stream().sorted().toList()));
+    }
+
+    public static Diagnostic dependencyRejected(String source, String plugin, String rejected) {
+        return error(DiagnosticCode.DEPENDENCY_REJECTED, Optional.of(plugin), source,
+                "plugin " + plugin + " requires plugin " + rejected + ", which was rejected",
+                "fix the diagnostics of " + rejected + " first",
+                details("module", rejected, "requiredBy", plugin));
+    }
+
+    public static Diagnostic forbiddenModule(String source, String plugin, String requiredBy, String module) {
+        return error(DiagnosticCode.FORBIDDEN_MODULE, Optional.of(plugin), source,
+                requiredBy.equals(module)
+                        ? "entry " + source + " holds module " + module + ", which the host's policy denies"
+                        : "module " + requiredBy + " requires module " + module + ", which the host's policy denies",
+                "remove the dependency on " + module + ", or ask the host's operator to allow it",
+                details("module", module, "requiredBy", requiredBy));
+    }
+
+    public static Diagnostic automaticModule(String source, Optional<String> plugin, String module, String file) {
+        return new Diagnostic(DiagnosticCode.AUTOMATIC_MODULE, Severity.WARNING, plugin, source,
+                file + " has no module-info; it is loaded as automatic module " + module,
+                "add a module-info.java to " + module + " (or a module-info with Moditect) so that its dependencies are checked",
+                details("module", module, "file", file));
+    }
+
+    public static Diagnostic providerFailed(String source, String plugin, String service, String provider,
+                                            String cause) {
+        return error(DiagnosticCode.PROVIDER_FAILED, Optional.of(plugin), source,
+                "provider " + provider + " of " + service + " in plugin " + plugin + " failed: " + cause,
+                "fix the constructor or static initializer of " + provider + "; the plugin's other services were not loaded",
+                details("service", service, "provider", provider, "cause", cause));
+    }
+
+    private static Diagnostic error(DiagnosticCode code, Optional<String> plugin, String source, String message,
+                                    String hint, Map<String, Object> details) {
+        Map<String, Object> all = new LinkedHashMap<>(details);
+        plugin.ifPresent(id -> all.putIfAbsent("plugin", id));
+        return new Diagnostic(code, Severity.ERROR, plugin, source, message, hint, all);
+    }
+
+    private static Map<String, Object> details(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            Object value = keysAndValues[i + 1];
+            map.put((String) keysAndValues[i], value instanceof List<?> list ? List.copyOf(list) : value);
+        }
+        return map;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.layerhost.core;
+
+/**
+ * The kinds of problem layerhost reports, as named in the public contract (SPEC.md). The names are
+ * stable: scripts match on them.
+ */
+public enum DiagnosticCode {
+    /** A jar that cannot be read: truncated, not a zip, or with a bad module-info. */
+    INVALID_ARCHIVE,
+    /** An entry whose modules provide no service type of the API layer. */
+    NO_PROVIDER,
+    /** Two entries hold a plugin with the same id. */
+    DUPLICATE_PLUGIN,
+    /** One entry holds two modules with the same name. */
+    DUPLICATE_MODULE,
+    /** A required module is in no entry, not in the API layer and not in the runtime. */
+    MISSING_DEPENDENCY,
+    /** A package is in two modules that one plugin's layer would read. */
+    SPLIT_PACKAGE,
+    /** A plugin would read two versions of one module, or a module's major version differs from the one it was compiled against. */
+    VERSION_CONFLICT,
+    /** Plugins (or modules of one plugin) that require each other. */
+    DEPENDENCY_CYCLE,
+    /** A plugin requires a plugin that was rejected. */
+    DEPENDENCY_REJECTED,
+    /** A plugin requires a module that the host's policy denies. */
+    FORBIDDEN_MODULE,
+    /** A plugin or library without module-info; a warning. */
+    AUTOMATIC_MODULE,
+    /** A provider's constructor or static initializer threw while loading. */
+    PROVIDER_FAILED
+}

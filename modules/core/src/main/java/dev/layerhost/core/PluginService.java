@@ -1,0 +1,20 @@
+package dev.layerhost.core;
+
+import java.util.Objects;
+
+/**
+ * A service instance of a loaded plugin, with the plugin it came from.
+ *
+ * @param plugin  the id of the plugin whose layer defines the provider
+ * @param version the plugin's version, or {@code ""} when it has none
+ * @param service the provider instance
+ * @param <S>     the service type
+ */
+public record PluginService<S>(String plugin, String version, S service) {
+
+    public PluginService {
+        Objects.requireNonNull(plugin, "plugin");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(service, "service");
+    }
+}

@@ -1,0 +1,21 @@
+package dev.layerhost.core.internal;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One plugin candidate of a plugin root: a jar on its own, or a folder and the jars directly inside it.
+ *
+ * @param name the entry's file name in the root, the {@code source} of reports
+ * @param path the entry's path
+ * @param jars the jars the entry holds, sorted by file name
+ */
+public record Entry(String name, Path path, List<Path> jars) {
+
+    public Entry {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(path, "path");
+        jars = List.copyOf(jars);
+    }
+}

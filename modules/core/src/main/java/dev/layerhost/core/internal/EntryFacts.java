@@ -1,0 +1,40 @@
+package dev.layerhost.core.internal;
+
+import dev.layerhost.core.Diagnostic;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What one entry holds, as far as its own jars tell: its modules by name, its plugin module (if it has
+ * one), the API service types that module provides, and the problems visible without looking at other
+ * entries.
+ *
+ * @param candidate   the entry and its readable modules
+ * @param modules     the entry's modules by name (the first jar wins where a name repeats)
+ * @param plugin      the plugin module, empty when the entry provides no API service type
+ * @param services    the API service types the plugin module provides, sorted
+ * @param diagnostics the entry's own problems
+ * @param readable    whether the entry's contents are fully known (no unreadable jar, no duplicate module)
+ */
+record EntryFacts(Candidate candidate, Map<String, CandidateModule> modules, Optional<CandidateModule> plugin,
+                  List<String> services, List<Diagnostic> diagnostics, boolean readable) {
+
+    EntryFacts {
+        Objects.requireNonNull(candidate, "candidate");
+        modules = Map.copyOf(modules);
+        Objects.requireNonNull(plugin, "plugin");
+        services = List.copyOf(services);
+        diagnostics = List.copyOf(diagnostics);
+    }
+
+    String source() {
+        return candidate.source();
+    }
+
+    Optional<String> pluginId() {
+        return plugin.map(CandidateModule::name);
+    }
+}

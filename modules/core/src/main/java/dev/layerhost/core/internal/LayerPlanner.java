@@ -1,0 +1,73 @@
+package dev.layerhost.core.internal;
+
+import dev.layerhost.core.Diagnostic;
+
+import java.lang.module.Configuration;
+import java.lang.module.FindException;
+import java.lang.module.ModuleFinder;
+import java.lang.module.ResolutionException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Resolves, with the JDK's own {@link Configuration#resolve}, the layer of every plugin the checker
+ * found sound, parents first. This reads descriptors only and defines nothing; its configurations are
+ * what {@code graph} shows and what a load defines.
+ */
+public final class LayerPlanner {
+
+    private static final Logger log = LoggerFactory.getLogger(LayerPlanner.class);
+
+    private final ApiLayer api;
+
+    public LayerPlanner(ApiLayer api) {
+        this.api = api;
+    }
+
+    /** The layers of the sound plugins of {@code result}, in layer order, and any refusal by the JDK. */
+    public LayerPlan plan(CheckResult result) {
+        Map<String, Verdict> bySource = new HashMap<>();
+        for (Verdict verdict : result.verdicts()) {
+            bySource.put(verdict.source(), verdict);
+        }
+        Map<String, PlannedLayer> byPlugin = new LinkedHashMap<>();
+        Map<String, List<Diagnostic>> refusals = new HashMap<>();
+        for (String source : result.layerOrder()) {
+            Verdict verdict = bySource.get(source);
+            String id = verdict.pluginId().orElseThrow();
+            List<Configuration> parents = new ArrayList<>();
+            boolean parentsPlanned = true;
+            for (String parent : verdict.parents()) {
+                PlannedLayer planned = byPlugin.get(parent);
+                if (planned == null) {
+                    parentsPlanned = false;
+                    refusals.computeIfAbsent(source, s -> new ArrayList<>())
+                            .add(Diagnostic.dependencyRejected(source, id, parent));
+                } else {
+                    parents.add(planned.configuration());
+                }
+            }
+            if (!parentsPlanned) {
+                continue;
+            }
+            parents.add(api.layer().configuration());
+            try {
+                Configuration configuration = Configuration.resolve(new EntryFinder(verdict.layerModules()),
+                        parents, ModuleFinder.of(), Set.of(id));
+                byPlugin.put(id, new PlannedLayer(verdict, configuration, verdict.parents()));
+            } catch (ResolutionException | FindException e) {
+                log.warn("The JDK refused plugin '{}' that the checker found sound: {}", id, e.getMessage());
+                refusals.computeIfAbsent(source, s -> new ArrayList<>())
+                        .add(JdkRefusal.toDiagnostic(source, id, e));
+            }
+        }
+        return new LayerPlan(List.copyOf(byPlugin.values()), refusals);
+    }
+}

@@ -1,0 +1,139 @@
+package dev.layerhost.core.internal;
+
+import java.lang.module.Configuration;
+import java.lang.module.ModuleDescriptor;
+import java.lang.module.ResolvedModule;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A configuration as the checker models it: its modules by name and its parents, searched exactly as
+ * {@link Configuration#findModule} searches (its own modules, then the ancestors in the order of
+ * {@code Configuration.configurations()}). Immutable once built.
+ */
+final class ModelConfiguration {
+
+    private final Map<String, ModuleNode> modules;
+    private final List<ModelConfiguration> parents;
+    private List<ModelConfiguration> lineage;
+    private Map<ModuleNode, Set<ModuleNode>> transitiveEdges;
+
+    ModelConfiguration(Collection<ModuleNode> modules, List<ModelConfiguration> parents) {
+        Map<String, ModuleNode> byName = new LinkedHashMap<>();
+        for (ModuleNode node : modules) {
+            byName.put(node.name(), node);
+        }
+        this.modules = byName;
+        this.parents = List.copyOf(parents);
+    }
+
+    /**
+     * The model of a real configuration and its ancestors. Modules of the boot configuration get the
+     * origin "runtime", all others "api": this is how the API layer and what lies under it are modelled.
+     */
+    static ModelConfiguration of(Configuration configuration, Configuration bootConfiguration) {
+        return of(configuration, bootConfiguration, new IdentityHashMap<>());
+    }
+
+    private static ModelConfiguration of(Configuration configuration, Configuration bootConfiguration,
+                                         Map<Configuration, ModelConfiguration> done) {
+        ModelConfiguration known = done.get(configuration);
+        if (known != null) {
+            return known;
+        }
+        List<ModelConfiguration> parentModels = new ArrayList<>();
+        for (Configuration parent : configuration.parents()) {
+            parentModels.add(of(parent, bootConfiguration, done));
+        }
+        boolean isBoot = configuration == bootConfiguration;
+        List<ModuleNode> nodes = new ArrayList<>();
+        for (ResolvedModule module : configuration.modules()) {
+            nodes.add(new ModuleNode(module.reference().descriptor(), isBoot ? "runtime" : "api",
+                    isBoot && module.reference().location().map(uri -> "jrt".equals(uri.getScheme())).orElse(false)));
+        }
+        nodes.sort((a, b) -> a.name().compareTo(b.name()));
+        ModelConfiguration model = new ModelConfiguration(nodes, parentModels);
+        done.put(configuration, model);
+        return model;
+    }
+
+    Collection<ModuleNode> modules() {
+        return modules.values();
+    }
+
+    List<ModelConfiguration> parents() {
+        return parents;
+    }
+
+    Optional<ModuleNode> ownModule(String name) {
+        return Optional.ofNullable(modules.get(name));
+    }
+
+    /** As {@link Configuration#findModule}: this configuration's module, else the first ancestor's. */
+    Optional<ModuleNode> findModule(String name) {
+        for (ModelConfiguration configuration : lineage()) {
+            ModuleNode node = configuration.modules.get(name);
+            if (node != null) {
+                return Optional.of(node);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * This configuration and its ancestors, in the order of {@code Configuration.configurations()}:
+     * a stack-based walk that marks a configuration visited when it is pushed.
+     */
+    List<ModelConfiguration> lineage() {
+        if (lineage == null) {
+            List<ModelConfiguration> all = new ArrayList<>();
+            Set<ModelConfiguration> visited = new HashSet<>();
+            Deque<ModelConfiguration> stack = new ArrayDeque<>();
+            visited.add(this);
+            stack.push(this);
+            while (!stack.isEmpty()) {
+                ModelConfiguration next = stack.pop();
+                all.add(next);
+                for (int i = next.parents.size() - 1; i >= 0; i--) {
+                    ModelConfiguration parent = next.parents.get(i);
+                    if (visited.add(parent)) {
+                        stack.push(parent);
+                    }
+                }
+            }
+            lineage = List.copyOf(all);
+        }
+        return lineage;
+    }
+
+    /**
+     * The "requires transitive" edges of this configuration's own modules, each target found as this
+     * configuration finds it: what the JDK's resolver uses for implied readability through a parent.
+     */
+    Map<ModuleNode, Set<ModuleNode>> transitiveEdges() {
+        if (transitiveEdges != null) {
+            return transitiveEdges;
+        }
+        Map<ModuleNode, Set<ModuleNode>> edges = new IdentityHashMap<>();
+        for (ModuleNode node : modules.values()) {
+            for (ModuleDescriptor.Requires requires : node.descriptor().requires()) {
+                if (requires.modifiers().contains(ModuleDescriptor.Requires.Modifier.TRANSITIVE)) {
+                    findModule(requires.name()).ifPresent(target ->
+                            edges.computeIfAbsent(node, n -> new LinkedHashSet<>()).add(target));
+                }
+            }
+        }
+        transitiveEdges = edges;
+        return edges;
+    }
+}

@@ -1,0 +1,426 @@
+package dev.layerhost.core.internal;
+
+import dev.layerhost.core.Diagnostic;
+import dev.layerhost.core.Policy;
+
+import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleDescriptor.Requires;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Resolves one plugin's layer from descriptors alone, the way {@code Configuration.resolve} would with
+ * the entry's modules as the "before" finder, the parent plugins' and the API layer's configurations as
+ * parents and an empty "after" finder, and reports every reason the JDK would refuse it, plus the
+ * host's own stricter rules (compiled-version majors, denied modules, a shadowed API module).
+ *
+ * <p>It mirrors the JDK's {@code java.lang.module.Resolver}: the same search order for a dependence, the
+ * same readability graph (implied readability through {@code requires transitive}, automatic modules
+ * that read everything), the same checks on what each module reads. Unlike the JDK it does not stop
+ * at the first problem.
+ */
+final class PluginResolution {
+
+    private final EntryFacts facts;
+    private final Map<String, ModelConfiguration> soundPlugins;
+    private final Map<String, String> moduleOwners;
+    private final ApiLayer api;
+    private final Policy policy;
+    private final String pluginId;
+    private final String source;
+
+    /**
+     * @param facts        the plugin's entry; it has a plugin module and every jar of it was readable
+     * @param soundPlugins the modelled configurations of the sound plugins resolved so far, by id
+     * @param moduleOwners for every module name held by some entry, the source of one entry holding it
+     * @param api          the API layer
+     * @param policy       the host's policy
+     */
+    PluginResolution(EntryFacts facts, Map<String, ModelConfiguration> soundPlugins,
+                     Map<String, String> moduleOwners, ApiLayer api, Policy policy) {
+        this.facts = facts;
+        this.soundPlugins = soundPlugins;
+        this.moduleOwners = moduleOwners;
+        this.api = api;
+        this.policy = policy;
+        this.pluginId = facts.pluginId().orElseThrow();
+        this.source = facts.source();
+    }
+
+    /** The ids of the other plugins whose ids the entry's resolved modules require. */
+    static List<String> parentIds(EntryFacts facts, Set<String> pluginIds) {
+        TreeSet<String> parents = new TreeSet<>();
+        for (External external : closure(facts).externals()) {
+            if (pluginIds.contains(external.module()) && !facts.modules().containsKey(external.module())) {
+                parents.add(external.module());
+            }
+        }
+        return List.copyOf(parents);
+    }
+
+    ResolutionOutcome resolve(List<String> parents) {
+        Closure closure = closure(facts);
+        List<ModelConfiguration> parentConfigurations = new ArrayList<>();
+        for (String parent : parents) {
+            parentConfigurations.add(soundPlugins.get(parent));
+        }
+        parentConfigurations.add(api.model());
+
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        checkPolicy(closure, diagnostics);
+        for (External external : closure.externals()) {
+            if (findInParents(parentConfigurations, external.module()).isEmpty()) {
+                Optional<String> owner = Optional.ofNullable(moduleOwners.get(external.module()))
+                        .filter(owningSource -> !owningSource.equals(source));
+                diagnostics.add(Diagnostic.missingDependency(source, pluginId, external.requiredBy(),
+                        external.module(), owner));
+            }
+        }
+        if (!diagnostics.isEmpty()) {
+            return new ResolutionOutcome(diagnostics, Optional.empty(), parents, closure.modules());
+        }
+
+        List<ModuleNode> nodes = new ArrayList<>();
+        for (CandidateModule module : closure.modules()) {
+            nodes.add(new ModuleNode(module.descriptor(), pluginId, false));
+        }
+        ModelConfiguration configuration = new ModelConfiguration(nodes, parentConfigurations);
+        checkCycles(configuration, diagnostics);
+        Map<ModuleNode, Set<ModuleNode>> reads = readabilityGraph(configuration, parentConfigurations);
+        checkReads(configuration, reads, diagnostics);
+        checkCompiledVersions(configuration, parentConfigurations, diagnostics);
+        return new ResolutionOutcome(diagnostics, Optional.of(configuration), parents, closure.modules());
+    }
+
+    // ---- resolution within the entry ----
+
+    private record External(String requiredBy, String module) {
+    }
+
+    private record Closure(List<CandidateModule> modules, List<External> externals) {
+    }
+
+    /**
+     * The entry's modules the plugin module needs, transitively, and the dependences that must come
+     * from elsewhere. As in the JDK, {@code requires static} is not followed, and resolving one automatic
+     * module resolves every automatic module the entry holds.
+     */
+    private static Closure closure(EntryFacts facts) {
+        Map<String, CandidateModule> resolved = new LinkedHashMap<>();
+        List<External> externals = new ArrayList<>();
+        Deque<CandidateModule> queue = new ArrayDeque<>();
+        CandidateModule root = facts.plugin().orElseThrow();
+        resolved.put(root.name(), root);
+        queue.add(root);
+        boolean allAutomatic = false;
+        while (!queue.isEmpty()) {
+            CandidateModule module = queue.poll();
+            if (module.descriptor().isAutomatic() && !allAutomatic) {
+                for (CandidateModule other : facts.modules().values()) {
+                    if (other.descriptor().isAutomatic() && resolved.putIfAbsent(other.name(), other) == null) {
+                        queue.add(other);
+                    }
+                }
+                allAutomatic = true;
+            }
+            for (Requires requires : module.descriptor().requires()) {
+                if (requires.modifiers().contains(Requires.Modifier.STATIC)) {
+                    continue;
+                }
+                CandidateModule local = facts.modules().get(requires.name());
+                if (local == null) {
+                    externals.add(new External(module.name(), requires.name()));
+                } else if (resolved.putIfAbsent(local.name(), local) == null) {
+                    queue.add(local);
+                }
+            }
+        }
+        return new Closure(List.copyOf(resolved.values()), externals);
+    }
+
+    private static Optional<ModuleNode> findInParents(List<ModelConfiguration> parents, String name) {
+        for (ModelConfiguration parent : parents) {
+            Optional<ModuleNode> found = parent.findModule(name);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<ModuleNode> lookup(ModelConfiguration configuration, List<ModelConfiguration> parents,
+                                               String name) {
+        Optional<ModuleNode> own = configuration.ownModule(name);
+        return own.isPresent() ? own : findInParents(parents, name);
+    }
+
+    // ---- checks ----
+
+    private void checkPolicy(Closure closure, List<Diagnostic> diagnostics) {
+        Set<String> denied = policy.deniedModules();
+        if (denied.isEmpty()) {
+            return;
+        }
+        for (CandidateModule module : closure.modules()) {
+            if (denied.contains(module.name())) {
+                diagnostics.add(Diagnostic.forbiddenModule(source, pluginId, module.name(), module.name()));
+            }
+            for (Requires requires : module.descriptor().requires()) {
+                if (denied.contains(requires.name())) {
+                    diagnostics.add(Diagnostic.forbiddenModule(source, pluginId, module.name(), requires.name()));
+                }
+            }
+        }
+    }
+
+    /** As the JDK's {@code Resolver.detectCycles}: every {@code requires} edge between modules of the layer. */
+    private void checkCycles(ModelConfiguration configuration, List<Diagnostic> diagnostics) {
+        Set<ModuleNode> done = new LinkedHashSet<>();
+        Set<List<String>> reported = new LinkedHashSet<>();
+        for (ModuleNode start : configuration.modules()) {
+            visitForCycles(start, configuration, new ArrayList<>(), done, reported);
+        }
+        for (List<String> cycle : reported) {
+            diagnostics.add(Diagnostic.dependencyCycle(source, pluginId, cycle));
+        }
+    }
+
+    private void visitForCycles(ModuleNode node, ModelConfiguration configuration, List<ModuleNode> path,
+                                Set<ModuleNode> done, Set<List<String>> reported) {
+        if (done.contains(node)) {
+            return;
+        }
+        int onPath = path.indexOf(node);
+        if (onPath >= 0) {
+            List<String> cycle = new ArrayList<>();
+            for (ModuleNode member : path.subList(onPath, path.size())) {
+                cycle.add(member.name());
+            }
+            reported.add(rotateToSmallest(cycle));
+            return;
+        }
+        path.add(node);
+        for (Requires requires : node.descriptor().requires()) {
+            Optional<ModuleNode> target = configuration.ownModule(requires.name());
+            if (target.isPresent() && target.get() != node) {
+                visitForCycles(target.get(), configuration, path, done, reported);
+            }
+        }
+        path.remove(path.size() - 1);
+        done.add(node);
+    }
+
+    static List<String> rotateToSmallest(List<String> cycle) {
+        int smallest = 0;
+        for (int i = 1; i < cycle.size(); i++) {
+            if (cycle.get(i).compareTo(cycle.get(smallest)) < 0) {
+                smallest = i;
+            }
+        }
+        List<String> rotated = new ArrayList<>(cycle.subList(smallest, cycle.size()));
+        rotated.addAll(cycle.subList(0, smallest));
+        return List.copyOf(rotated);
+    }
+
+    /** As the JDK's {@code Resolver.makeGraph}: what each module of the layer reads, implied readability included. */
+    private static Map<ModuleNode, Set<ModuleNode>> readabilityGraph(ModelConfiguration configuration,
+                                                                    List<ModelConfiguration> parents) {
+        Map<ModuleNode, Set<ModuleNode>> reads = new IdentityHashMap<>();
+        Map<ModuleNode, Set<ModuleNode>> transitive = new IdentityHashMap<>();
+        Set<ModelConfiguration> ancestors = new LinkedHashSet<>();
+        for (ModelConfiguration parent : parents) {
+            ancestors.addAll(parent.lineage());
+        }
+        for (ModelConfiguration ancestor : ancestors) {
+            transitive.putAll(ancestor.transitiveEdges());
+        }
+        for (ModuleNode module : configuration.modules()) {
+            Set<ModuleNode> moduleReads = new LinkedHashSet<>();
+            Set<ModuleNode> moduleTransitive = new LinkedHashSet<>();
+            if (module.descriptor().isAutomatic()) {
+                for (ModuleNode other : configuration.modules()) {
+                    if (!other.name().equals(module.name())) {
+                        moduleReads.add(other);
+                        if (other.descriptor().isAutomatic()) {
+                            moduleTransitive.add(other);
+                        }
+                    }
+                }
+                for (ModelConfiguration ancestor : ancestors) {
+                    for (ModuleNode other : ancestor.modules()) {
+                        moduleReads.add(other);
+                        if (other.descriptor().isAutomatic()) {
+                            moduleTransitive.add(other);
+                        }
+                    }
+                }
+            } else {
+                for (Requires requires : module.descriptor().requires()) {
+                    Optional<ModuleNode> target = lookup(configuration, parents, requires.name());
+                    if (target.isEmpty()) {
+                        continue;
+                    }
+                    moduleReads.add(target.get());
+                    if (requires.modifiers().contains(Requires.Modifier.TRANSITIVE)) {
+                        moduleTransitive.add(target.get());
+                    }
+                }
+            }
+            reads.put(module, moduleReads);
+            transitive.put(module, moduleTransitive);
+        }
+        boolean changed;
+        do {
+            changed = false;
+            for (Set<ModuleNode> moduleReads : reads.values()) {
+                List<ModuleNode> implied = new ArrayList<>();
+                for (ModuleNode read : moduleReads) {
+                    for (ModuleNode next : transitive.getOrDefault(read, Set.of())) {
+                        if (!moduleReads.contains(next)) {
+                            implied.add(next);
+                        }
+                    }
+                }
+                if (!implied.isEmpty()) {
+                    moduleReads.addAll(implied);
+                    changed = true;
+                }
+            }
+        } while (changed);
+        return reads;
+    }
+
+    /**
+     * As the JDK's {@code Resolver.checkExportSuppliers}, and then the host's API rule: for every module
+     * of the layer, no two modules it reads may have one name, no package may reach it from two modules
+     * (its own packages included), its {@code uses} and {@code provides} types must be readable, and the
+     * plugin's API service types must come from the API layer.
+     */
+    private void checkReads(ModelConfiguration configuration, Map<ModuleNode, Set<ModuleNode>> reads,
+                            List<Diagnostic> diagnostics) {
+        Map<String, Diagnostic> found = new TreeMap<>();
+        for (ModuleNode module : configuration.modules()) {
+            ModuleDescriptor descriptor = module.descriptor();
+            Map<String, ModuleNode> readByName = new HashMap<>();
+            readByName.put(module.name(), module);
+            Map<String, ModuleNode> suppliers = new HashMap<>();
+            for (String packageName : descriptor.packages()) {
+                suppliers.put(packageName, module);
+            }
+            for (ModuleNode read : reads.get(module)) {
+                ModuleNode sameName = readByName.putIfAbsent(read.name(), read);
+                if (sameName != null && sameName != read) {
+                    List<ModuleNode> pair = sortedPair(sameName, read);
+                    found.putIfAbsent("V:" + module.name() + ":" + read.name(), Diagnostic.twoVersionsRead(
+                            source, pluginId, module.name(), read.name(),
+                            List.of(pair.get(0).versionOrNone(), pair.get(1).versionOrNone()),
+                            List.of(pair.get(0).origin(), pair.get(1).origin())));
+                }
+                for (String packageName : exportedTo(read, module.name())) {
+                    ModuleNode supplier = suppliers.putIfAbsent(packageName, read);
+                    if (supplier != null && supplier != read) {
+                        List<String> modules = List.of(supplier.name(), read.name()).stream().sorted().toList();
+                        found.putIfAbsent("S:" + packageName + ":" + modules,
+                                Diagnostic.splitPackage(source, pluginId, packageName, modules));
+                    }
+                }
+            }
+            if (!descriptor.isAutomatic()) {
+                for (String service : descriptor.uses()) {
+                    checkReadable(module, "uses", service, suppliers, found);
+                }
+                for (ModuleDescriptor.Provides provides : descriptor.provides()) {
+                    checkReadable(module, "provides", provides.service(), suppliers, found);
+                }
+            }
+            if (module.name().equals(pluginId)) {
+                checkApiNotShadowed(module, suppliers, found);
+            }
+        }
+        diagnostics.addAll(found.values());
+    }
+
+    private void checkReadable(ModuleNode module, String clause, String type, Map<String, ModuleNode> suppliers,
+                               Map<String, Diagnostic> found) {
+        String packageName = ApiLayer.packageOf(type);
+        if (!suppliers.containsKey(packageName)) {
+            found.putIfAbsent("R:" + module.name() + ":" + packageName,
+                    Diagnostic.unreadPackage(source, pluginId, module.name(), clause, type, packageName));
+        }
+    }
+
+    private void checkApiNotShadowed(ModuleNode plugin, Map<String, ModuleNode> suppliers,
+                                     Map<String, Diagnostic> found) {
+        List<ModuleNode> apiNodes = api.apiNodes();
+        boolean providesApiType = false;
+        String shadow = null;
+        for (String service : facts.services()) {
+            ModuleNode supplier = suppliers.get(ApiLayer.packageOf(service));
+            if (supplier == null) {
+                return;
+            }
+            if (apiNodes.stream().anyMatch(node -> node == supplier)) {
+                providesApiType = true;
+            } else {
+                shadow = supplier.name();
+            }
+        }
+        if (!providesApiType && shadow != null) {
+            found.putIfAbsent("A:" + shadow, Diagnostic.shadowedApi(source, plugin.name(), shadow));
+        }
+    }
+
+    /** The packages {@code module} exports to {@code reader}: all of them for an automatic module. */
+    private static Set<String> exportedTo(ModuleNode module, String reader) {
+        ModuleDescriptor descriptor = module.descriptor();
+        if (descriptor.isAutomatic()) {
+            return descriptor.packages();
+        }
+        Set<String> packages = new LinkedHashSet<>();
+        for (ModuleDescriptor.Exports exports : descriptor.exports()) {
+            if (!exports.isQualified() || exports.targets().contains(reader)) {
+                packages.add(exports.source());
+            }
+        }
+        return packages;
+    }
+
+    private static List<ModuleNode> sortedPair(ModuleNode first, ModuleNode second) {
+        return first.origin().compareTo(second.origin()) <= 0 ? List.of(first, second) : List.of(second, first);
+    }
+
+    /**
+     * The host's stricter rule: a dependence whose resolved version has another major than the version
+     * the requiring module was compiled against. Modules of the runtime image are exempt: their versions
+     * follow the JDK, not the plugin.
+     */
+    private void checkCompiledVersions(ModelConfiguration configuration, List<ModelConfiguration> parents,
+                                       List<Diagnostic> diagnostics) {
+        for (ModuleNode module : configuration.modules()) {
+            for (Requires requires : module.descriptor().requires()) {
+                Optional<String> compiled = requires.rawCompiledVersion();
+                Optional<ModuleNode> target = lookup(configuration, parents, requires.name());
+                if (compiled.isEmpty() || target.isEmpty() || target.get().runtime()) {
+                    continue;
+                }
+                Optional<String> resolved = target.get().descriptor().rawVersion();
+                if (resolved.isPresent()
+                        && !MajorVersion.of(compiled.get()).equals(MajorVersion.of(resolved.get()))) {
+                    diagnostics.add(Diagnostic.compiledMajorMismatch(source, pluginId, module.name(),
+                            requires.name(), compiled.get(), resolved.get()));
+                }
+            }
+        }
+    }
+}
