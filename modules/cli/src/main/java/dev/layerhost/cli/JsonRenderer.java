@@ -1,0 +1,105 @@
+package dev.layerhost.cli;
+
+import dev.layerhost.core.Diagnostic;
+import dev.layerhost.core.LayerGraph;
+import dev.layerhost.core.LayerNode;
+import dev.layerhost.core.ModuleSummary;
+import dev.layerhost.core.PluginReport;
+import dev.layerhost.core.Report;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The JSON shapes of the contract: one object on stdout per run. Absent ids and versions are
+ * {@code null}; details keep the names the message is made of, with sorted keys.
+ */
+final class JsonRenderer {
+
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    void report(Report report, PrintWriter out) {
+        ObjectNode root = mapper.createObjectNode();
+        ArrayNode plugins = root.putArray("plugins");
+        for (PluginReport plugin : report.plugins()) {
+            plugins.add(plugin(plugin));
+        }
+        root.set("diagnostics", diagnostics(report.diagnostics()));
+        print(root, out);
+    }
+
+    void graph(LayerGraph graph, PrintWriter out) {
+        ObjectNode root = mapper.createObjectNode();
+        ArrayNode layers = root.putArray("layers");
+        for (LayerNode layer : graph.layers()) {
+            ObjectNode node = layers.addObject();
+            node.put("plugin", layer.plugin());
+            node.set("modules", modules(layer.modules()));
+            ArrayNode parents = node.putArray("parents");
+            layer.parents().forEach(parents::add);
+        }
+        ObjectNode api = root.putObject("api");
+        api.put("name", LayerNode.API);
+        api.set("modules", modules(graph.api()));
+        root.set("diagnostics", diagnostics(graph.diagnostics()));
+        print(root, out);
+    }
+
+    ObjectNode plugin(PluginReport plugin) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("id", plugin.id().orElse(null));
+        node.put("version", plugin.version().orElse(null));
+        node.put("status", plugin.status().name());
+        node.put("source", plugin.source());
+        ArrayNode services = node.putArray("services");
+        plugin.services().forEach(services::add);
+        node.set("modules", modules(plugin.modules()));
+        return node;
+    }
+
+    ArrayNode diagnostics(List<Diagnostic> diagnostics) {
+        ArrayNode array = mapper.createArrayNode();
+        for (Diagnostic diagnostic : diagnostics) {
+            array.add(diagnostic(diagnostic));
+        }
+        return array;
+    }
+
+    ObjectNode diagnostic(Diagnostic diagnostic) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("code", diagnostic.code().name());
+        node.put("severity", diagnostic.severity().name());
+        node.put("plugin", diagnostic.plugin().orElse(null));
+        node.put("source", diagnostic.source());
+        node.put("message", diagnostic.message());
+        node.put("hint", diagnostic.hint());
+        node.set("details", mapper.valueToTree(new TreeMap<>(diagnostic.details())));
+        return node;
+    }
+
+    private ArrayNode modules(List<ModuleSummary> modules) {
+        ArrayNode array = mapper.createArrayNode();
+        for (ModuleSummary module : modules) {
+            ObjectNode node = array.addObject();
+            node.put("name", module.name());
+            node.put("version", module.version().orElse(null));
+        }
+        return array;
+    }
+
+    private void print(ObjectNode root, PrintWriter out) {
+        try {
+            out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        } catch (JsonProcessingException e) {
+            // Only strings, lists and maps of them are written: a failure here is a bug in layerhost.
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
+}

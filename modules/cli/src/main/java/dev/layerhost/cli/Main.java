@@ -1,0 +1,47 @@
+package dev.layerhost.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+import picocli.CommandLine;
+
+/** The entry point of the {@code layerhost} launcher. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        // The SLF4J binding reads its level once, when the first logger is made: set it before that.
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        System.exit(run(args, out, err));
+    }
+
+    /**
+     * Runs the command line {@code args}, writing to {@code out} and {@code err}.
+     *
+     * @return the exit code: 0 no error, 1 an error diagnostic, 2 a usage error, 3 a bug in layerhost
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new LayerhostCommand());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setParameterExceptionHandler((exception, arguments) -> {
+            err.println("layerhost: " + exception.getMessage().replace('\n', ' ')
+                    + " (see 'layerhost --help')");
+            return ExitCodes.USAGE;
+        });
+        commandLine.setExecutionExceptionHandler((exception, command, parseResult) -> {
+            err.println("layerhost: internal error: " + exception);
+            return ExitCodes.BUG;
+        });
+        int exitCode = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return exitCode;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.layerhost.cli;
+
+import dev.layerhost.core.HostSetupException;
+import dev.layerhost.core.PluginHost;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * What every verb does around its own work: build the host from the shared options, turn a set-up
+ * problem into one line on stderr and exit code 2, and close the host.
+ */
+abstract class Verb implements Callable<Integer> {
+
+    @Mixin
+    HostOptions options;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public final Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (PluginHost host = options.host()) {
+            return run(host, out);
+        } catch (HostSetupException e) {
+            err.println("layerhost: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+    }
+
+    /** The verb's work; returns the exit code. */
+    abstract int run(PluginHost host, PrintWriter out);
+}

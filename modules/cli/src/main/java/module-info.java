@@ -1,0 +1,12 @@
+/**
+ * The {@code layerhost} command: a thin picocli shell over the embedding API of {@code layerhost.core}.
+ * It exports nothing.
+ */
+module layerhost.cli {
+    requires layerhost.core;
+    requires info.picocli;
+    requires com.fasterxml.jackson.databind;
+    requires org.slf4j;
+
+    opens dev.layerhost.cli to info.picocli;
+}
