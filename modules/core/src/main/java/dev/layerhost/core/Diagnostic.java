@@ -65,12 +65,13 @@ public record Diagnostic(DiagnosticCode code, Severity severity, Optional<String
                 details("modules", modules, "apiModules", apiModules));
     }
 
-    public static Diagnostic shadowedApi(String source, String plugin, String apiModule) {
+    public static Diagnostic shadowedApi(String source, String plugin, String service, String module) {
         return error(DiagnosticCode.NO_PROVIDER, Optional.of(plugin), source,
-                "plugin " + plugin + " provides service types of its own copy of module " + apiModule
-                        + ", not of the API layer's",
-                "remove " + apiModule + " from entry " + source + " so that the plugin reads the host's API module",
-                details("modules", List.of(plugin, apiModule), "module", apiModule));
+                "plugin " + plugin + " provides " + service + " as defined by module " + module
+                        + " of entry " + source + ", not the API layer's " + service,
+                "remove package " + service.substring(0, Math.max(0, service.lastIndexOf('.')))
+                        + " from " + module + " so that the plugin reads the host's API module",
+                details("modules", List.of(plugin, module), "module", module, "service", service));
     }
 
     public static Diagnostic duplicatePlugin(String source, String plugin, List<String> sources) {

@@ -329,7 +329,8 @@ final class PluginResolution {
                 }
                 for (String packageName : exportedTo(read, module.name())) {
                     ModuleNode supplier = suppliers.putIfAbsent(packageName, read);
-                    if (supplier != null && supplier != read) {
+                    // Two copies of one module name are a VERSION_CONFLICT, reported above; their shared packages are no news.
+                    if (supplier != null && supplier != read && !supplier.name().equals(read.name())) {
                         List<String> modules = List.of(supplier.name(), read.name()).stream().sorted().toList();
                         found.putIfAbsent("S:" + packageName + ":" + modules,
                                 Diagnostic.splitPackage(source, pluginId, packageName, modules));
@@ -365,19 +366,24 @@ final class PluginResolution {
         List<ModuleNode> apiNodes = api.apiNodes();
         boolean providesApiType = false;
         String shadow = null;
+        String shadowedService = null;
         for (String service : facts.services()) {
-            ModuleNode supplier = suppliers.get(ApiLayer.packageOf(service));
-            if (supplier == null) {
+            String packageName = ApiLayer.packageOf(service);
+            ModuleNode supplier = suppliers.get(packageName);
+            boolean splitReported = found.keySet().stream().anyMatch(key -> key.startsWith("S:" + packageName + ":"));
+            if (supplier == null || splitReported) {
                 return;
             }
             if (apiNodes.stream().anyMatch(node -> node == supplier)) {
                 providesApiType = true;
             } else {
                 shadow = supplier.name();
+                shadowedService = service;
             }
         }
         if (!providesApiType && shadow != null) {
-            found.putIfAbsent("A:" + shadow, Diagnostic.shadowedApi(source, plugin.name(), shadow));
+            found.putIfAbsent("A:" + shadow,
+                    Diagnostic.shadowedApi(source, plugin.name(), shadowedService, shadow));
         }
     }
 
