@@ -1,0 +1,67 @@
+package dev.layerhost.samples;
+
+import static dev.layerhost.samples.Workspace.DATA_SOURCE;
+import static dev.layerhost.samples.Workspace.EXPORTER;
+import static dev.layerhost.samples.Workspace.ML_PLATFORM;
+
+import java.nio.file.Path;
+
+/**
+ * The root {@code demo}: five sound plugins and no diagnostic at all. It shows plugin-on-plugin
+ * ({@code p.warehouse} requires {@code p.csv}) and two versions of one private library side by side
+ * ({@code lib.matrix} 1.0.0 for {@code p.linear}, 2.3.0 for {@code p.forest}).
+ */
+record DemoRoot(Workspace workspace) {
+
+    static final String NAME = "demo";
+
+    /** Builds every entry into {@code root}, which should be empty. */
+    void build(Path root) {
+        // csv-source.jar: a CSV data source that also exports its parser for other plugins.
+        Path csv = workspace.plugin("p.csv", "1.0.0")
+                .exports("p.csv.format")
+                .provides(DATA_SOURCE, "p.csv.CsvSource")
+                .sources(workspace.sources(NAME, "csv-source", "p.csv"))
+                .build(root.resolve("csv-source.jar"));
+
+        // linear-ml/: least squares on its private lib.matrix 1.0.0.
+        Path linear = root.resolve("linear-ml");
+        Path matrixOne = workspace.library("lib.matrix", "1.0.0")
+                .exports("lib.matrix")
+                .sources(workspace.sources(NAME, "linear-ml", "lib.matrix"))
+                .build(linear.resolve("lib-matrix-1.0.0.jar"));
+        workspace.plugin("p.linear", "1.1.0")
+                .requires("lib.matrix")
+                .provides(ML_PLATFORM, "p.linear.LinearPlatform")
+                .sources(workspace.sources(NAME, "linear-ml", "p.linear"))
+                .modulePath(matrixOne)
+                .build(linear.resolve("p-linear-1.1.0.jar"));
+
+        // forest-ml/: bagged stumps on its own lib.matrix 2.3.0, a rewrite with another API.
+        Path forest = root.resolve("forest-ml");
+        Path matrixTwo = workspace.library("lib.matrix", "2.3.0")
+                .exports("lib.matrix")
+                .sources(workspace.sources(NAME, "forest-ml", "lib.matrix"))
+                .build(forest.resolve("lib-matrix-2.3.0.jar"));
+        workspace.plugin("p.forest", "2.0.0")
+                .requires("lib.matrix")
+                .provides(ML_PLATFORM, "p.forest.ForestPlatform")
+                .sources(workspace.sources(NAME, "forest-ml", "p.forest"))
+                .modulePath(matrixTwo)
+                .build(forest.resolve("p-forest-2.0.0.jar"));
+
+        // jsonl-export.jar: JSON lines.
+        workspace.plugin("p.jsonl", "1.0.0")
+                .provides(EXPORTER, "p.jsonl.JsonLinesExporter")
+                .sources(workspace.sources(NAME, "jsonl-export", "p.jsonl"))
+                .build(root.resolve("jsonl-export.jar"));
+
+        // warehouse.jar: requires plugin p.csv and parses with its exported p.csv.format.
+        workspace.plugin("p.warehouse", "0.9.0")
+                .requires("p.csv")
+                .provides(DATA_SOURCE, "p.warehouse.WarehouseSource")
+                .sources(workspace.sources(NAME, "warehouse", "p.warehouse"))
+                .modulePath(csv)
+                .build(root.resolve("warehouse.jar"));
+    }
+}
