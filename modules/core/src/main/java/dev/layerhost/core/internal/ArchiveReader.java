@@ -8,6 +8,7 @@ import java.lang.module.ModuleReference;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -29,7 +30,18 @@ public final class ArchiveReader {
                 if (found.isEmpty()) {
                     problems.add(Diagnostic.invalidArchive(entry.name(), file, "no module found in the jar"));
                 } else {
-                    modules.add(new CandidateModule(found.iterator().next(), file));
+                    ModuleReference module = found.iterator().next();
+                    // javac compiles such a package, but only the runtime's loaders may define it: the JDK
+                    // would refuse the plugin's layer at load time, after the scan had called it sound.
+                    Optional<String> javaPackage = module.descriptor().packages().stream()
+                            .filter(name -> name.equals("java") || name.startsWith("java.")).sorted().findFirst();
+                    if (javaPackage.isPresent()) {
+                        problems.add(Diagnostic.invalidArchive(entry.name(), file, "module "
+                                + module.descriptor().name() + " contains package " + javaPackage.get()
+                                + ", which only the Java runtime may define"));
+                    } else {
+                        modules.add(new CandidateModule(module, file));
+                    }
                 }
             } catch (FindException | SecurityException | IllegalArgumentException e) {
                 problems.add(Diagnostic.invalidArchive(entry.name(), file, reasonOf(e)));

@@ -93,7 +93,7 @@ public final class PluginChecker {
                 for (String parent : parents) {
                     if (!soundPlugins.containsKey(parent)) {
                         parentsSound = false;
-                        boolean sameCycle = cycles.containsKey(id) && cycles.get(id).contains(parent);
+                        boolean sameCycle = cycles.containsKey(id) && PluginCycles.reaches(parentsById, parent, id);
                         if (!sameCycle) {
                             entryDiagnostics.add(Diagnostic.dependencyRejected(facts.source(), id, parent));
                         }

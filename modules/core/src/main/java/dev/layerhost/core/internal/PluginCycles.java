@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,8 +20,8 @@ final class PluginCycles {
     }
 
     /**
-     * For every plugin in a cycle, the cycle through it as a path of ids starting at the smallest id of
-     * its component.
+     * For every plugin in a cycle, a shortest cycle through it, as a path of ids rotated to start at its
+     * smallest id.
      */
     static Map<String, List<String>> find(Map<String, Set<String>> parentsById) {
         Tarjan tarjan = new Tarjan(parentsById);
@@ -29,29 +30,53 @@ final class PluginCycles {
             if (component.size() < 2) {
                 continue;
             }
-            List<String> path = pathThrough(component, parentsById);
             for (String id : component) {
-                cycles.put(id, path);
+                cycles.put(id, pathThrough(id, component, parentsById));
             }
         }
         return cycles;
     }
 
-    /** A walk from the smallest id of the component along edges inside it until it comes back. */
-    private static List<String> pathThrough(List<String> component, Map<String, Set<String>> parentsById) {
-        String start = component.stream().sorted().findFirst().orElseThrow();
-        List<String> path = new ArrayList<>();
-        String current = start;
-        while (!path.contains(current)) {
-            path.add(current);
-            String from = current;
-            current = parentsById.getOrDefault(from, Set.of()).stream()
-                    .filter(component::contains)
-                    .findFirst()
-                    .orElse(start);
+    /** Whether {@code to} can be reached from {@code from} along parent edges. */
+    static boolean reaches(Map<String, Set<String>> parentsById, String from, String to) {
+        Deque<String> queue = new ArrayDeque<>(List.of(from));
+        Set<String> seen = new HashSet<>();
+        while (!queue.isEmpty()) {
+            String next = queue.poll();
+            if (next.equals(to)) {
+                return true;
+            }
+            if (seen.add(next)) {
+                queue.addAll(parentsById.getOrDefault(next, Set.of()));
+            }
         }
-        int loopStart = path.indexOf(current);
-        return PluginResolution.rotateToSmallest(path.subList(loopStart, path.size()));
+        return false;
+    }
+
+    /**
+     * A breadth-first walk from {@code id} along edges inside its component until it comes back: the
+     * cycle named to a plugin always goes through that plugin.
+     */
+    private static List<String> pathThrough(String id, List<String> component, Map<String, Set<String>> parentsById) {
+        Map<String, String> reachedFrom = new HashMap<>();
+        Deque<String> queue = new ArrayDeque<>(List.of(id));
+        while (!queue.isEmpty() && !reachedFrom.containsKey(id)) {
+            String from = queue.poll();
+            for (String next : parentsById.getOrDefault(from, Set.of())) {
+                if (component.contains(next) && !reachedFrom.containsKey(next)) {
+                    reachedFrom.put(next, from);
+                    queue.add(next);
+                }
+            }
+        }
+        List<String> path = new ArrayList<>();
+        String current = reachedFrom.get(id);
+        while (!current.equals(id)) {
+            path.add(0, current);
+            current = reachedFrom.get(current);
+        }
+        path.add(0, id);
+        return PluginResolution.rotateToSmallest(path);
     }
 
     private static final class Tarjan {

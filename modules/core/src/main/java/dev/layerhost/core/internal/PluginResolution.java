@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * Resolves one plugin's layer from descriptors alone, the way {@code Configuration.resolve} would with
@@ -79,15 +80,19 @@ final class PluginResolution {
 
         List<Diagnostic> diagnostics = new ArrayList<>();
         checkPolicy(closure, diagnostics);
+        boolean missing = false;
         for (External external : closure.externals()) {
             if (findInParents(parentConfigurations, external.module()).isEmpty()) {
+                missing = true;
                 Optional<String> owner = Optional.ofNullable(moduleOwners.get(external.module()))
                         .filter(owningSource -> !owningSource.equals(source));
                 diagnostics.add(Diagnostic.missingDependency(source, pluginId, external.requiredBy(),
                         external.module(), owner));
             }
         }
-        if (!diagnostics.isEmpty()) {
+        // Only a missing module stops the check (the graph cannot be built without it); a denied module
+        // must not hide the plugin's other problems.
+        if (missing) {
             return new ResolutionOutcome(diagnostics, Optional.empty(), parents, closure.modules());
         }
 
@@ -99,6 +104,7 @@ final class PluginResolution {
         checkCycles(configuration, diagnostics);
         Map<ModuleNode, Set<ModuleNode>> reads = readabilityGraph(configuration, parentConfigurations);
         checkReads(configuration, reads, diagnostics);
+        checkOneClassLoader(configuration, reads, diagnostics);
         checkCompiledVersions(configuration, parentConfigurations, diagnostics);
         return new ResolutionOutcome(diagnostics, Optional.of(configuration), parents, closure.modules());
     }
@@ -275,6 +281,11 @@ final class PluginResolution {
                     if (requires.modifiers().contains(Requires.Modifier.TRANSITIVE)) {
                         moduleTransitive.add(target.get());
                     }
+                    if (target.get().descriptor().isAutomatic() && configuration.ownModule(requires.name()).isEmpty()) {
+                        // As the JDK's makeGraph: requiring an automatic module of a parent configuration
+                        // also reads every automatic module that one reads.
+                        moduleReads.addAll(automaticModulesReadBy(target.get(), ancestors));
+                    }
                 }
             }
             reads.put(module, moduleReads);
@@ -299,6 +310,27 @@ final class PluginResolution {
             }
         } while (changed);
         return reads;
+    }
+
+    /**
+     * The automatic modules an automatic module of an ancestor configuration reads: every other automatic
+     * module of its configuration and of that configuration's ancestors.
+     */
+    private static List<ModuleNode> automaticModulesReadBy(ModuleNode automatic, Set<ModelConfiguration> ancestors) {
+        List<ModuleNode> read = new ArrayList<>();
+        for (ModelConfiguration holder : ancestors) {
+            if (holder.ownModule(automatic.name()).orElse(null) == automatic) {
+                for (ModelConfiguration configuration : holder.lineage()) {
+                    for (ModuleNode other : configuration.modules()) {
+                        if (other != automatic && other.descriptor().isAutomatic()) {
+                            read.add(other);
+                        }
+                    }
+                }
+                break;
+            }
+        }
+        return read;
     }
 
     /**
@@ -352,6 +384,59 @@ final class PluginResolution {
         diagnostics.addAll(found.values());
     }
 
+    /**
+     * As {@code ModuleLayer.defineModulesWithOneLoader}, which checks this only when it defines the layer
+     * ({@code jdk.internal.loader.Loader}): the layer's one class loader cannot hold a package in two of
+     * its modules, nor import one package from two modules of other layers (two class loaders), even when
+     * no single module of the layer reads both.
+     */
+    private void checkOneClassLoader(ModelConfiguration configuration, Map<ModuleNode, Set<ModuleNode>> reads,
+                                     List<Diagnostic> diagnostics) {
+        Map<String, Diagnostic> found = new TreeMap<>();
+        Map<String, ModuleNode> local = new HashMap<>();
+        for (ModuleNode module : configuration.modules()) {
+            for (String packageName : module.descriptor().packages()) {
+                ModuleNode other = local.putIfAbsent(packageName, module);
+                if (other != null) {
+                    addSplit(found, packageName, other, module);
+                }
+            }
+        }
+        Map<String, ModuleNode> imported = new HashMap<>();
+        for (ModuleNode module : configuration.modules()) {
+            for (ModuleNode read : reads.get(module)) {
+                if (configuration.ownModule(read.name()).orElse(null) == read) {
+                    continue;
+                }
+                // the loader imports what other layers' modules export to everyone; qualified exports do not count
+                for (String packageName : exportedTo(read, null)) {
+                    ModuleNode other = imported.putIfAbsent(packageName, read);
+                    if (other != null && other != read) {
+                        addSplit(found, packageName, other, read);
+                    }
+                }
+            }
+        }
+        for (Diagnostic diagnostic : found.values()) {
+            if (!diagnostics.contains(diagnostic)) {
+                diagnostics.add(diagnostic);
+            }
+        }
+    }
+
+    private void addSplit(Map<String, Diagnostic> found, String packageName, ModuleNode first, ModuleNode second) {
+        if (first.name().equals(second.name())) {
+            // Two copies of one module, each read by another module of the layer: the plugin reads two versions.
+            List<ModuleNode> pair = sortedPair(first, second);
+            found.putIfAbsent("V:" + first.name(), Diagnostic.twoVersionsRead(source, pluginId, pluginId,
+                    first.name(), List.of(pair.get(0).versionOrNone(), pair.get(1).versionOrNone()),
+                    List.of(pair.get(0).origin(), pair.get(1).origin())));
+            return;
+        }
+        List<String> modules = Stream.of(first.name(), second.name()).sorted().toList();
+        found.putIfAbsent(packageName + ":" + modules, Diagnostic.splitPackage(source, pluginId, packageName, modules));
+    }
+
     private void checkReadable(ModuleNode module, String clause, String type, Map<String, ModuleNode> suppliers,
                                Map<String, Diagnostic> found) {
         String packageName = ApiLayer.packageOf(type);
@@ -387,7 +472,10 @@ final class PluginResolution {
         }
     }
 
-    /** The packages {@code module} exports to {@code reader}: all of them for an automatic module. */
+    /**
+     * The packages {@code module} exports to {@code reader}: all of them for an automatic module; only the
+     * unqualified ones when {@code reader} is null.
+     */
     private static Set<String> exportedTo(ModuleNode module, String reader) {
         ModuleDescriptor descriptor = module.descriptor();
         if (descriptor.isAutomatic()) {
@@ -395,7 +483,7 @@ final class PluginResolution {
         }
         Set<String> packages = new LinkedHashSet<>();
         for (ModuleDescriptor.Exports exports : descriptor.exports()) {
-            if (!exports.isQualified() || exports.targets().contains(reader)) {
+            if (!exports.isQualified() || (reader != null && exports.targets().contains(reader))) {
                 packages.add(exports.source());
             }
         }
