@@ -1,0 +1,119 @@
+package dev.layerhost.image;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The image's {@code bin/layerhost}, run as a real process with an environment that holds nothing but
+ * a {@code PATH} of one folder with links to {@code sh} and {@code dirname}: no JDK, no
+ * {@code JAVA_HOME}, no {@code JAVA_TOOL_OPTIONS}.
+ */
+final class Launcher implements AutoCloseable {
+
+    /** The programs the launcher script needs from PATH. */
+    private static final List<String> TOOLS = List.of("sh", "dirname");
+
+    private final Path launcher;
+    private final Path bin;
+    private final Path scratch;
+
+    private Launcher(Path launcher, Path bin, Path scratch) {
+        this.launcher = launcher;
+        this.bin = bin;
+        this.scratch = scratch;
+    }
+
+    /**
+     * The launcher of the image at {@code image}; links its tools into {@code scratch}/bin.
+     *
+     * @throws IllegalStateException if the image has no launcher or a tool is not on this JVM's PATH
+     */
+    static Launcher of(Path image, Path scratch) throws IOException {
+        Path launcher = image.resolve("bin").resolve("layerhost");
+        if (!Files.isExecutable(launcher)) {
+            throw new IllegalStateException("no launcher at " + launcher + "; run 'mvn package' first");
+        }
+        Path bin = Files.createDirectories(scratch.resolve("bin"));
+        for (String tool : TOOLS) {
+            Path found = onPath(tool).orElseThrow(() -> new IllegalStateException(tool + " is not on PATH"));
+            Files.createSymbolicLink(bin.resolve(tool), found);
+        }
+        return new Launcher(launcher, bin, scratch);
+    }
+
+    /** The PATH the launcher runs with. */
+    Path bin() {
+        return bin;
+    }
+
+    /** Runs {@code layerhost args...} to its end (at most a minute) and returns what it did. */
+    ImageRun run(Object... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(launcher.toString());
+        for (Object arg : args) {
+            command.add(String.valueOf(arg));
+        }
+        Path out = Files.createTempFile(scratch, "stdout", ".txt");
+        Path err = Files.createTempFile(scratch, "stderr", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(scratch.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile());
+        Map<String, String> environment = builder.environment();
+        environment.clear();
+        environment.put("PATH", bin.toString());
+        Process process = builder.start();
+        if (!process.waitFor(1, TimeUnit.MINUTES)) {
+            process.destroyForcibly().waitFor();
+            throw new IllegalStateException("layerhost " + command + " did not end within a minute");
+        }
+        return new ImageRun(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    /** Deletes the links, so that the test's temporary folder holds no link to outside it. */
+    @Override
+    public void close() throws IOException {
+        for (String tool : TOOLS) {
+            Files.deleteIfExists(bin.resolve(tool));
+        }
+    }
+
+    private static Optional<Path> onPath(String tool) {
+        String path = Optional.ofNullable(System.getenv("PATH")).orElse("") + File.pathSeparator + "/usr/bin:/bin";
+        for (String folder : path.split(File.pathSeparator)) {
+            if (folder.isEmpty()) {
+                continue;
+            }
+            Path candidate = Path.of(folder, tool);
+            if (Files.isExecutable(candidate)) {
+                return Optional.of(candidate.toAbsolutePath());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * One finished run of the launcher.
+     *
+     * @param exitCode the process's exit value
+     * @param out      its stdout
+     * @param err      its stderr
+     */
+    record ImageRun(int exitCode, String out, String err) {
+
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout ---\n" + out + "--- stderr ---\n" + err;
+        }
+    }
+}

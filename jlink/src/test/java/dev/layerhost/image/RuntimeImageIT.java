@@ -1,0 +1,188 @@
+package dev.layerhost.image;
+
+import dev.layerhost.api.DataSource;
+import dev.layerhost.image.Launcher.ImageRun;
+import dev.layerhost.pluginbuilder.PluginJar;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The runtime image end to end: {@code jlink/target/image/bin/layerhost} run as a process with no JDK on
+ * PATH, over plugin roots built here with {@link PluginJar}. Runs in {@code verify}, after {@code package}
+ * built the image.
+ */
+class RuntimeImageIT {
+
+    private static final String DATA_SOURCE = "dev.layerhost.api.DataSource";
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    @TempDir
+    Path temp;
+
+    private Launcher layerhost;
+    private Path root;
+
+    @BeforeEach
+    void launcherAndRoot() throws Exception {
+        Path image = Path.of(System.getProperty("layerhost.image", "target/image")).toAbsolutePath();
+        layerhost = Launcher.of(image, Files.createDirectories(temp.resolve("scratch")));
+        root = Files.createDirectories(temp.resolve("plugins"));
+    }
+
+    @AfterEach
+    void removeLinks() throws Exception {
+        layerhost.close();
+    }
+
+    @Test
+    void pathHoldsNoJava() {
+        assertFalse(Files.exists(layerhost.bin().resolve("java")));
+    }
+
+    @Test
+    void versionExitsZero() throws Exception {
+        ImageRun run = layerhost.run("--version");
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().startsWith("layerhost "), run::toString);
+        assertEquals("", run.err(), run::toString);
+    }
+
+    @Test
+    void doctorJsonReportsTheSoundAndTheBrokenPlugin() throws Exception {
+        soundAndBrokenPlugin();
+
+        ImageRun run = layerhost.run("doctor", "--plugins", root, "--json");
+
+        assertEquals(1, run.exitCode(), run::toString);
+        JsonNode json = json(run);
+        assertEquals("OK", plugin(json, "p.alpha").get("status").asText(), run::toString);
+        assertEquals("alpha.jar", plugin(json, "p.alpha").get("source").asText(), run::toString);
+        assertEquals("REJECTED", plugin(json, "p.beta").get("status").asText(), run::toString);
+        JsonNode diagnostics = json.get("diagnostics");
+        assertEquals(1, diagnostics.size(), run::toString);
+        assertEquals("MISSING_DEPENDENCY", diagnostics.get(0).get("code").asText(), run::toString);
+        assertEquals("p.beta", diagnostics.get(0).get("plugin").asText(), run::toString);
+        assertEquals("lib.absent", diagnostics.get(0).get("details").get("module").asText(), run::toString);
+    }
+
+    @Test
+    void loadLoadsTheSoundPlugin() throws Exception {
+        soundAndBrokenPlugin();
+
+        ImageRun run = layerhost.run("load", "--plugins", root, "--json");
+
+        assertEquals(1, run.exitCode(), run::toString);
+        JsonNode json = json(run);
+        assertEquals("LOADED", plugin(json, "p.alpha").get("status").asText(), run::toString);
+        assertEquals("REJECTED", plugin(json, "p.beta").get("status").asText(), run::toString);
+    }
+
+    @Test
+    void loadOfASoundRootExitsZeroInText() throws Exception {
+        dataSource("p.alpha", "1.2.0", "").build(root.resolve("alpha.jar"));
+
+        ImageRun run = layerhost.run("load", "--plugins", root);
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("p.alpha") && run.out().contains("LOADED"), run::toString);
+    }
+
+    @Test
+    void pluginRequiringJavaSqlLoads() throws Exception {
+        // The field makes load run java.sql code, not only resolve the module.
+        dataSource("p.sql", "1.0.0", "    private final int timeout = java.sql.DriverManager.getLoginTimeout();\n")
+                .requires("java.sql")
+                .build(root.resolve("sql.jar"));
+
+        ImageRun run = layerhost.run("load", "--plugins", root, "--json");
+
+        assertEquals(0, run.exitCode(), run::toString);
+        JsonNode json = json(run);
+        assertEquals("LOADED", plugin(json, "p.sql").get("status").asText(), run::toString);
+        assertEquals(0, json.get("diagnostics").size(), run::toString);
+    }
+
+    @Test
+    void missingRootExitsTwoWithOneLineOnStderr() throws Exception {
+        Path missing = temp.resolve("no-such-root");
+
+        ImageRun run = layerhost.run("list", "--plugins", missing);
+
+        assertEquals(2, run.exitCode(), run::toString);
+        assertEquals("", run.out(), run::toString);
+        assertEquals(1, run.err().lines().count(), run::toString);
+        assertTrue(run.err().contains(missing.toString()), run::toString);
+        assertFalse(run.err().contains("Exception"), run::toString);
+    }
+
+    private void soundAndBrokenPlugin() {
+        dataSource("p.alpha", "1.2.0", "").build(root.resolve("alpha.jar"));
+        dataSource("p.beta", "0.9.1", "").requires("lib.absent").build(root.resolve("beta.jar"));
+    }
+
+    /** A plugin {@code id} providing a data source whose class also holds {@code members}. */
+    private static PluginJar.Builder dataSource(String id, String version, String members) {
+        return PluginJar.builder(id)
+                .version(version)
+                .requires("layerhost.api")
+                .provides(DATA_SOURCE, id + ".Source")
+                .source(id + ".Source", """
+                        package %s;
+                        import java.util.*;
+                        public class Source implements dev.layerhost.api.DataSource {
+                        %s
+                            public String name() { return "%s"; }
+                            public List<String> schemes() { return List.of("test"); }
+                            public List<Map<String, Object>> read(String location, int limit) { return List.of(); }
+                        }
+                        """.formatted(id, members, id))
+                .modulePath(apiJar());
+    }
+
+    private static Path apiJar() {
+        try {
+            return Path.of(DataSource.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException("cannot locate layerhost.api", e);
+        }
+    }
+
+    private static JsonNode json(ImageRun run) {
+        try {
+            JsonNode node = MAPPER.readTree(run.out());
+            assertTrue(node != null && node.isObject(), run::toString);
+            return node;
+        } catch (Exception e) {
+            return fail("stdout is not exactly one JSON object: " + e.getMessage() + "\n" + run);
+        }
+    }
+
+    private static JsonNode plugin(JsonNode json, String id) {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode plugin : json.get("plugins")) {
+            if (id.equals(plugin.path("id").asText())) {
+                return plugin;
+            }
+            ids.add(plugin.path("id").asText());
+        }
+        return fail("no plugin " + id + " among " + ids);
+    }
+}
