@@ -1,19 +1,23 @@
 package dev.layerhost.core;
 
 import dev.layerhost.core.internal.ApiLayer;
-import dev.layerhost.core.internal.CheckedRoot;
-import dev.layerhost.core.internal.LoadOutcome;
+import dev.layerhost.core.internal.LiveRegistry;
 import dev.layerhost.core.internal.LoadedPlugin;
-import dev.layerhost.core.internal.PluginLoader;
 import dev.layerhost.core.internal.ReportAssembler;
 import dev.layerhost.core.internal.RootCheck;
+import dev.layerhost.core.internal.RootWatcher;
+import dev.layerhost.core.internal.SnapshotStore;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The embedding API: a plugin host over one plugin root.
@@ -33,20 +37,33 @@ import java.util.Set;
  * }
  * }</pre>
  *
- * <p>Instances are not thread-safe: call them from one thread, or guard them.
+ * <p>Loads, reloads, unloads and the watcher are serialized; {@link #services}, {@link #live()} and
+ * {@link #layer} may be called from any thread and see the plugins serving at that moment.
  */
 public final class PluginHost implements AutoCloseable {
 
     private final Path pluginRoot;
     private final ApiLayer api;
+    private final Policy policy;
+    private final Optional<Path> workDirectory;
+    private final Duration quietPeriod;
+    private final Duration pollInterval;
+    private final Clock clock = Clock.systemUTC();
     private final RootCheck rootCheck;
     private final ReportAssembler assembler = new ReportAssembler();
-    private List<LoadedPlugin> loaded = List.of();
-    private boolean closed;
+    private final List<PluginListener> listeners = new CopyOnWriteArrayList<>();
+    private SnapshotStore snapshots;
+    private LiveRegistry registry;
+    private RootWatcher watcher;
+    private volatile boolean closed;
 
-    private PluginHost(Path pluginRoot, ApiLayer api, Policy policy) {
-        this.pluginRoot = pluginRoot;
+    private PluginHost(Builder builder, ApiLayer api) {
+        this.pluginRoot = builder.pluginRoot;
         this.api = api;
+        this.policy = builder.policy;
+        this.workDirectory = Optional.ofNullable(builder.workDirectory);
+        this.quietPeriod = builder.quietPeriod;
+        this.pollInterval = builder.pollInterval;
         this.rootCheck = new RootCheck(api, policy);
     }
 
@@ -77,29 +94,78 @@ public final class PluginHost implements AutoCloseable {
     }
 
     /**
-     * Checks the root, then builds the layer of every sound plugin and instantiates its providers,
-     * replacing whatever an earlier load built.
+     * Checks the root, then builds the layer of every sound plugin from a private copy of its files and
+     * instantiates its providers, replacing whatever an earlier load built. Listeners receive
+     * {@code LOADED} (or {@code RELOADED}), {@code REJECTED} and {@code FAILED} events.
      *
      * @return one report per entry (status {@code LOADED}, {@code FAILED} or {@code REJECTED}) and every diagnostic
      * @throws HostSetupException if the plugin root is missing or unreadable
      */
-    public Report load() {
+    public synchronized Report load() {
         ensureOpen();
-        CheckedRoot root = rootCheck.run(pluginRoot);
-        loaded = List.of();
-        LoadOutcome outcome = new PluginLoader(api).load(root.plan());
-        loaded = outcome.loaded();
-        return assembler.loadReport(root, outcome);
+        LiveRegistry.Synchronization done = registry().loadAll();
+        return assembler.loadReport(done.root(), done.outcome());
     }
 
     /**
-     * The instances of {@code type} that the loaded plugins provide, each with the plugin it came from,
-     * parents before children. Empty before {@link #load()}.
+     * Rebuilds one plugin from a fresh copy of its entry's current files, then the plugins that require
+     * it, in dependency order. All-or-nothing: if the new files are rejected or fail, the live version
+     * keeps serving and a {@code REJECTED} or {@code FAILED} event says why.
+     *
+     * @return the events of this reload, also given to the listeners
+     * @throws NoSuchElementException if no entry holds a plugin with this id
+     */
+    public synchronized List<PluginEvent> reload(String pluginId) {
+        ensureOpen();
+        String source = registry().sourceOf(pluginId)
+                .orElseThrow(() -> new NoSuchElementException("no plugin '" + pluginId + "'"));
+        return registry().synchronize(Optional.of(Set.of(source)), Set.of(source)).events();
+    }
+
+    /**
+     * Drops a live plugin's layer, after the layers of the live plugins that require it ({@code UNLOADED}
+     * each, children first). It stays unloaded until its files change (when watching) or the next
+     * {@link #load()} or {@link #reload(String)}.
+     *
+     * @return the events of this unload, also given to the listeners
+     * @throws NoSuchElementException if the plugin is not live
+     */
+    public synchronized List<PluginEvent> unload(String pluginId) {
+        ensureOpen();
+        return registry().unload(pluginId);
+    }
+
+    /**
+     * Follows the plugin root until {@link #close()}: an entry whose files changed and then stayed still
+     * for the quiet period is reloaded (or loaded, when new); a removed entry is unloaded. Call
+     * {@link #load()} first. Calling it again has no effect.
+     */
+    public synchronized void watch() {
+        ensureOpen();
+        if (watcher == null) {
+            watcher = new RootWatcher(pluginRoot, registry(), quietPeriod, pollInterval, clock);
+            watcher.start();
+        }
+    }
+
+    /** Adds a listener for the events of loads, reloads, unloads and the watcher. */
+    public void addListener(PluginListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Removes a listener added before. */
+    public void removeListener(PluginListener listener) {
+        listeners.remove(listener);
+    }
+
+    /**
+     * The instances of {@code type} that the live plugins provide, each with the plugin it came from,
+     * parents before children. Empty before {@link #load()}. Safe to call from any thread.
      */
     public <S> List<PluginService<S>> services(Class<S> type) {
         Objects.requireNonNull(type, "type");
         List<PluginService<S>> services = new ArrayList<>();
-        for (LoadedPlugin plugin : loaded) {
+        for (LoadedPlugin plugin : serving()) {
             for (Object instance : plugin.services()) {
                 if (type.isInstance(instance)) {
                     services.add(new PluginService<>(plugin.id(), plugin.version(), type.cast(instance)));
@@ -109,14 +175,27 @@ public final class PluginHost implements AutoCloseable {
         return List.copyOf(services);
     }
 
-    /** The layer of a loaded plugin. */
-    public Optional<ModuleLayer> layer(String pluginId) {
-        return loaded.stream().filter(p -> p.id().equals(pluginId)).map(LoadedPlugin::layer).findFirst();
+    /** The plugins serving now, parents before children. Safe to call from any thread. */
+    public List<LivePlugin> live() {
+        return serving().stream()
+                .map(p -> new LivePlugin(p.id(), p.version().isEmpty() ? Optional.empty() : Optional.of(p.version()),
+                        p.source(), p.serviceTypes()))
+                .toList();
     }
 
-    /** The ids of the loaded plugins, parents first. */
+    /** The version of a plugin that is serving now; empty if it is not live or has no version. */
+    public Optional<String> liveVersion(String pluginId) {
+        return live().stream().filter(p -> p.id().equals(pluginId)).findFirst().flatMap(LivePlugin::version);
+    }
+
+    /** The layer of a live plugin. */
+    public Optional<ModuleLayer> layer(String pluginId) {
+        return serving().stream().filter(p -> p.id().equals(pluginId)).map(LoadedPlugin::layer).findFirst();
+    }
+
+    /** The ids of the live plugins, parents first. */
     public List<String> loadedPlugins() {
-        return loaded.stream().map(LoadedPlugin::id).toList();
+        return serving().stream().map(LoadedPlugin::id).toList();
     }
 
     /** The API layer, the parent of every plugin layer. */
@@ -130,13 +209,47 @@ public final class PluginHost implements AutoCloseable {
     }
 
     /**
-     * Drops every reference to the plugins' layers, their class loaders and their service instances, so
-     * that they can be collected. A closed host cannot be used again.
+     * Stops watching, drops every reference to the plugins' layers, their class loaders and their service
+     * instances so that they can be collected, and deletes the private copies of their files. A closed
+     * host cannot be used again; closing twice is harmless.
      */
     @Override
-    public void close() {
-        loaded = List.of();
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
+        if (watcher != null) {
+            watcher.close();
+            watcher = null;
+        }
+        if (registry != null) {
+            registry.close();
+            registry = null;
+        }
+        if (snapshots != null) {
+            snapshots.close();
+            snapshots = null;
+        }
+    }
+
+    private List<LoadedPlugin> serving() {
+        LiveRegistry current = registry;
+        return current == null ? List.of() : current.serving();
+    }
+
+    private LiveRegistry registry() {
+        if (registry == null) {
+            snapshots = new SnapshotStore(workDirectory);
+            registry = new LiveRegistry(pluginRoot, api, policy, snapshots, this::announce, clock);
+        }
+        return registry;
+    }
+
+    private void announce(PluginEvent event) {
+        for (PluginListener listener : listeners) {
+            listener.onEvent(event);
+        }
     }
 
     private void ensureOpen() {
@@ -152,6 +265,9 @@ public final class PluginHost implements AutoCloseable {
         private Set<String> apiModules = Set.of();
         private final List<Path> apiPaths = new ArrayList<>();
         private Policy policy = Policy.permissive();
+        private Path workDirectory;
+        private Duration quietPeriod = Duration.ofSeconds(1);
+        private Duration pollInterval = Duration.ofMillis(100);
 
         private Builder() {
         }
@@ -185,6 +301,36 @@ public final class PluginHost implements AutoCloseable {
         }
 
         /**
+         * Where the private copies of plugin files go (layers are defined from them, so the originals can
+         * be replaced at any time). Default: a new temporary folder, deleted on {@link PluginHost#close()}.
+         */
+        public Builder workDirectory(Path directory) {
+            this.workDirectory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /**
+         * How long an entry's files must stay unchanged before {@link PluginHost#watch()} takes them.
+         * Default: one second. A jar that does not end like a complete zip must stay still three times as long.
+         */
+        public Builder quietPeriod(Duration quietPeriod) {
+            if (quietPeriod.isNegative()) {
+                throw new IllegalArgumentException("quiet period must not be negative: " + quietPeriod);
+            }
+            this.quietPeriod = quietPeriod;
+            return this;
+        }
+
+        /** How often the watcher looks at the root even without file events. Default: 100 ms. */
+        public Builder pollInterval(Duration pollInterval) {
+            if (pollInterval.isNegative() || pollInterval.isZero()) {
+                throw new IllegalArgumentException("poll interval must be positive: " + pollInterval);
+            }
+            this.pollInterval = pollInterval;
+            return this;
+        }
+
+        /**
          * @throws IllegalStateException if no plugin root was set
          * @throws HostSetupException    if an API path is missing, empty, or does not resolve
          */
@@ -193,7 +339,7 @@ public final class PluginHost implements AutoCloseable {
                 throw new IllegalStateException("pluginRoot is required");
             }
             ApiLayer base = apiLayer != null ? ApiLayer.of(apiLayer, apiModules) : ApiLayer.hostDefault();
-            return new PluginHost(pluginRoot, base.extendedWith(apiPaths), policy);
+            return new PluginHost(this, base.extendedWith(apiPaths));
         }
     }
 }

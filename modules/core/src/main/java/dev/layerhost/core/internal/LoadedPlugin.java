@@ -10,15 +10,18 @@ import java.util.Objects;
  * @param version  its version, or {@code ""}
  * @param source   its entry in the plugin root
  * @param layer    its layer; dropping every reference to it is how it is unloaded
+ * @param serviceTypes the API service types the plugin provides, sorted
  * @param services the provider instances, in the order of the plugin's service types
  */
-public record LoadedPlugin(String id, String version, String source, ModuleLayer layer, List<Object> services) {
+public record LoadedPlugin(String id, String version, String source, ModuleLayer layer, List<String> serviceTypes,
+                           List<Object> services) {
 
     public LoadedPlugin {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(layer, "layer");
+        serviceTypes = List.copyOf(serviceTypes);
         services = List.copyOf(services);
     }
 }

@@ -2,11 +2,14 @@ package dev.layerhost.core.internal;
 
 import dev.layerhost.core.Diagnostic;
 
+import java.lang.module.Configuration;
+import java.lang.module.FindException;
+import java.lang.module.ModuleFinder;
+import java.lang.module.ResolutionException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
@@ -14,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Defines the planned layers, one class loader each, and instantiates each plugin's providers. This is
- * the only place where plugin code runs; whatever it throws becomes a {@code PROVIDER_FAILED}
+ * Defines a sound plugin's layer, with one class loader, and instantiates its providers. This is the
+ * only place where plugin code runs; whatever it throws becomes a {@code PROVIDER_FAILED}
  * diagnostic, and the other plugins load as if nothing happened.
  */
 public final class PluginLoader {
@@ -28,57 +31,42 @@ public final class PluginLoader {
         this.api = api;
     }
 
-    public LoadOutcome load(LayerPlan plan) {
-        Map<String, ModuleLayer> defined = new HashMap<>();
-        List<LoadedPlugin> loaded = new ArrayList<>();
-        Map<String, List<Diagnostic>> failures = new HashMap<>();
-        for (PlannedLayer planned : plan.layers()) {
-            String id = planned.pluginId();
-            String source = planned.verdict().source();
-            List<ModuleLayer> parents = new ArrayList<>();
-            for (String parent : planned.parents()) {
-                ModuleLayer parentLayer = defined.get(parent);
-                if (parentLayer == null) {
-                    failures.computeIfAbsent(source, s -> new ArrayList<>())
-                            .add(Diagnostic.dependencyRejected(source, id, parent));
-                } else {
-                    parents.add(parentLayer);
-                }
-            }
-            if (parents.size() != planned.parents().size()) {
-                continue;
-            }
-            parents.add(api.layer());
-            ModuleLayer layer;
-            try {
-                layer = ModuleLayer.defineModulesWithOneLoader(planned.configuration(), parents,
-                        ClassLoader.getPlatformClassLoader()).layer();
-            } catch (LayerInstantiationException | SecurityException e) {
-                log.warn("The JDK refused to define the layer of plugin '{}': {}", id, e.getMessage());
-                failures.computeIfAbsent(source, s -> new ArrayList<>()).add(JdkRefusal.toDiagnostic(source, id, e));
-                continue;
-            }
-            defined.put(id, layer);
-            List<Object> instances = new ArrayList<>();
-            List<Diagnostic> providerFailures = new ArrayList<>();
-            for (String serviceType : planned.verdict().services()) {
-                instantiate(planned, layer, serviceType, instances, providerFailures);
-            }
-            if (providerFailures.isEmpty()) {
-                String version = planned.verdict().pluginModule().orElseThrow().versionOrEmpty();
-                loaded.add(new LoadedPlugin(id, version, source, layer, instances));
-                log.debug("Loaded plugin '{}' {} with {} service(s)", id, version, instances.size());
-            } else {
-                failures.computeIfAbsent(source, s -> new ArrayList<>()).addAll(providerFailures);
-            }
+    /**
+     * Resolves {@code verdict}'s layer with the JDK on {@code parentLayers} (the layers of the plugins it
+     * requires, in the order of {@link Verdict#parents()}), defines it with one class loader, and
+     * instantiates its providers. Nothing is kept when anything fails.
+     */
+    public PluginBuild build(Verdict verdict, List<ModuleLayer> parentLayers) {
+        String id = verdict.pluginId().orElseThrow();
+        String source = verdict.source();
+        List<ModuleLayer> parents = new ArrayList<>(parentLayers);
+        parents.add(api.layer());
+        List<Configuration> parentConfigurations = parents.stream().map(ModuleLayer::configuration).toList();
+        ModuleLayer layer;
+        try {
+            Configuration configuration = Configuration.resolve(new EntryFinder(verdict.layerModules()),
+                    parentConfigurations, ModuleFinder.of(), Set.of(id));
+            layer = ModuleLayer.defineModulesWithOneLoader(configuration, parents,
+                    ClassLoader.getPlatformClassLoader()).layer();
+        } catch (ResolutionException | FindException | LayerInstantiationException | SecurityException e) {
+            log.warn("The JDK refused the layer of plugin '{}': {}", id, e.getMessage());
+            return PluginBuild.refused(JdkRefusal.toDiagnostic(source, id, e));
         }
-        return new LoadOutcome(loaded, failures);
+        List<Object> instances = new ArrayList<>();
+        List<Diagnostic> providerFailures = new ArrayList<>();
+        for (String serviceType : verdict.services()) {
+            instantiate(id, source, layer, serviceType, instances, providerFailures);
+        }
+        if (!providerFailures.isEmpty()) {
+            return PluginBuild.failed(providerFailures);
+        }
+        String version = verdict.pluginModule().orElseThrow().versionOrEmpty();
+        log.debug("Loaded plugin '{}' {} with {} service(s)", id, version, instances.size());
+        return PluginBuild.loaded(new LoadedPlugin(id, version, source, layer, verdict.services(), instances));
     }
 
-    private void instantiate(PlannedLayer planned, ModuleLayer layer, String serviceType, List<Object> instances,
-                             List<Diagnostic> failures) {
-        String id = planned.pluginId();
-        String source = planned.verdict().source();
+    private void instantiate(String id, String source, ModuleLayer layer, String serviceType,
+                             List<Object> instances, List<Diagnostic> failures) {
         Optional<Class<?>> service = api.serviceClass(serviceType);
         if (service.isEmpty()) {
             failures.add(Diagnostic.providerFailed(source, id, serviceType, "?",

@@ -1,0 +1,23 @@
+package dev.layerhost.core;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A plugin that is serving now.
+ *
+ * @param id       the plugin's id
+ * @param version  the live version, empty when the module has none
+ * @param source   its entry in the root
+ * @param services the API service types it provides, sorted
+ */
+public record LivePlugin(String id, Optional<String> version, String source, List<String> services) {
+
+    public LivePlugin {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(source, "source");
+        services = List.copyOf(services);
+    }
+}

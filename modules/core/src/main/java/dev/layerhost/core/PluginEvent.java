@@ -1,0 +1,45 @@
+package dev.layerhost.core;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Something that happened to a live plugin: what a {@link PluginListener} receives and what
+ * {@code layerhost watch} prints, one per line.
+ *
+ * @param kind        what happened
+ * @param plugin      the plugin's id, or, for an entry without a readable plugin module, the entry's name
+ * @param version     the version the event is about: the new one for {@code LOADED}/{@code RELOADED}, the
+ *                    refused one for {@code REJECTED}/{@code FAILED}, the dropped one for {@code UNLOADED}
+ * @param source      the plugin's entry in the root
+ * @param diagnostics why, for {@code REJECTED} and {@code FAILED}; warnings for the others
+ * @param at          when it happened
+ */
+public record PluginEvent(Kind kind, String plugin, Optional<String> version, String source,
+                          List<Diagnostic> diagnostics, Instant at) {
+
+    /** The kinds of event, as the contract names them. */
+    public enum Kind {
+        /** A plugin that was not live is now serving. */
+        LOADED,
+        /** A live plugin was replaced by a new layer built from its current files. */
+        RELOADED,
+        /** New files of a plugin were refused; an older version, if any, keeps serving. */
+        REJECTED,
+        /** A plugin's code threw while loading; an older version, if any, keeps serving. */
+        FAILED,
+        /** A plugin's layer was dropped: its entry was removed, or the host unloaded it. */
+        UNLOADED
+    }
+
+    public PluginEvent {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(plugin, "plugin");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(source, "source");
+        diagnostics = List.copyOf(diagnostics);
+        Objects.requireNonNull(at, "at");
+    }
+}

@@ -1,0 +1,293 @@
+package dev.layerhost.core.internal;
+
+import dev.layerhost.core.Diagnostic;
+import dev.layerhost.core.Policy;
+import dev.layerhost.core.PluginEvent;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live plugins of a root, and the one place that changes them. Every change — a first load, a reload,
+ * a file change seen by the watcher, an unload — goes through {@link #synchronize} or {@link #unload},
+ * under this object's lock, and is announced as {@link PluginEvent}s.
+ *
+ * <p>Rules (SPEC "Hot reload"): a reload is all-or-nothing per plugin: the new layer replaces the old
+ * only once it is defined and every provider is instantiated; if the new files are rejected or fail, the
+ * old version keeps serving. Plugins that require a reloaded plugin are rebuilt after it, on its new
+ * layer, in dependency order. A removed entry is unloaded, and so are the plugins that require it.
+ * Layers are always defined from {@link Snapshot}s, never from the originals.
+ */
+public final class LiveRegistry implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveRegistry.class);
+
+    private final Path root;
+    private final RootScanner scanner = new RootScanner();
+    private final ArchiveReader reader = new ArchiveReader();
+    private final PluginChecker checker;
+    private final LayerPlanner planner;
+    private final PluginLoader loader;
+    private final SnapshotStore snapshots;
+    private final Consumer<PluginEvent> events;
+    private final Clock clock;
+
+    /** The latest stable copy of every entry, by source. */
+    private final Map<String, Current> current = new TreeMap<>();
+    /** The serving plugins, by id, parents before children. */
+    private final Map<String, Live> live = new LinkedHashMap<>();
+    private volatile List<LoadedPlugin> serving = List.of();
+
+    private record Current(Snapshot snapshot, Candidate candidate) {
+    }
+
+    private record Live(LoadedPlugin plugin, Snapshot snapshot, List<String> parents) {
+    }
+
+    /** What one synchronization did. */
+    public record Synchronization(CheckedRoot root, LoadOutcome outcome, List<PluginEvent> events) {
+        public Synchronization {
+            events = List.copyOf(events);
+        }
+    }
+
+    public LiveRegistry(Path root, ApiLayer api, Policy policy, SnapshotStore snapshots,
+                        Consumer<PluginEvent> events, Clock clock) {
+        this.root = root;
+        this.checker = new PluginChecker(api, policy);
+        this.planner = new LayerPlanner(api);
+        this.loader = new PluginLoader(api);
+        this.snapshots = snapshots;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Brings the live plugins in line with the files of the root.
+     *
+     * @param scope  the sources to look at; empty means every entry. Entries outside the scope keep their
+     *               last copy even if their files changed (the watcher passes only entries that are stable)
+     * @param forced sources to copy and rebuild even if their files did not change
+     */
+    public synchronized Synchronization synchronize(Optional<Set<String>> scope, Set<String> forced) {
+        List<Entry> entries = scanner.scan(root);
+        Set<String> present = new TreeSet<>();
+        Set<String> changed = new TreeSet<>();
+        for (Entry entry : entries) {
+            present.add(entry.name());
+            if (scope.isPresent() && !scope.get().contains(entry.name())) {
+                continue;
+            }
+            Current old = current.get(entry.name());
+            boolean same = old != null && EntryFingerprint.of(entry).equals(Optional.of(old.snapshot().fingerprint()));
+            if (same && !forced.contains(entry.name())) {
+                continue;
+            }
+            Optional<Snapshot> copy = snapshots.take(entry);
+            if (copy.isEmpty()) {
+                log.debug("Entry '{}' changed while being copied; it is taken on a later pass", entry.name());
+                continue;
+            }
+            current.put(entry.name(), new Current(copy.get(), reader.read(copy.get().entry())));
+            changed.add(entry.name());
+            if (old != null) {
+                discardIfUnused(old.snapshot());
+            }
+        }
+        List<PluginEvent> happened = new ArrayList<>();
+        for (String source : new ArrayList<>(current.keySet())) {
+            boolean inScope = scope.isEmpty() || scope.get().contains(source);
+            if (inScope && !present.contains(source)) {
+                Snapshot gone = current.remove(source).snapshot();
+                for (Live removed : liveFrom(source)) {
+                    unloadWithDependents(removed.plugin().id(), happened);
+                }
+                discardIfUnused(gone);
+            }
+        }
+
+        List<Candidate> candidates = current.values().stream().map(Current::candidate).toList();
+        CheckResult check = checker.check(candidates);
+        CheckedRoot checked = new CheckedRoot(check, planner.plan(check));
+        Map<String, List<Diagnostic>> failures = new HashMap<>();
+        Set<String> rebuilt = new LinkedHashSet<>();
+        for (Verdict verdict : inLayerOrder(check)) {
+            boolean touched = changed.contains(verdict.source())
+                    || verdict.parents().stream().anyMatch(rebuilt::contains);
+            if (touched) {
+                apply(verdict, checked, rebuilt, failures, happened);
+            }
+        }
+        serving = live.values().stream().map(Live::plugin).toList();
+        happened.forEach(this::announce);
+        return new Synchronization(checked, new LoadOutcome(serving, failures), happened);
+    }
+
+    /** Copies every entry anew and rebuilds every plugin: a first load, or a full reload. */
+    public synchronized Synchronization loadAll() {
+        Set<String> all = new TreeSet<>();
+        scanner.scan(root).forEach(entry -> all.add(entry.name()));
+        return synchronize(Optional.empty(), all);
+    }
+
+    /** Unloads a plugin and, first, every live plugin that requires it; returns the events. */
+    public synchronized List<PluginEvent> unload(String pluginId) {
+        if (!live.containsKey(pluginId)) {
+            throw new NoSuchElementException("no live plugin '" + pluginId + "'");
+        }
+        List<PluginEvent> happened = new ArrayList<>();
+        unloadWithDependents(pluginId, happened);
+        serving = live.values().stream().map(Live::plugin).toList();
+        happened.forEach(this::announce);
+        return happened;
+    }
+
+    /** The entry a plugin is live from, or, if it is not live, the entry whose current files hold it. */
+    public synchronized Optional<String> sourceOf(String pluginId) {
+        Live plugin = live.get(pluginId);
+        if (plugin != null) {
+            return Optional.of(plugin.plugin().source());
+        }
+        return current.values().stream()
+                .filter(c -> c.candidate().modules().stream().anyMatch(m -> m.name().equals(pluginId)))
+                .map(c -> c.snapshot().source())
+                .findFirst();
+    }
+
+    /** The fingerprints of the entries as last copied, by source. */
+    public synchronized Map<String, EntryFingerprint> fingerprints() {
+        Map<String, EntryFingerprint> fingerprints = new TreeMap<>();
+        current.forEach((source, copy) -> fingerprints.put(source, copy.snapshot().fingerprint()));
+        return fingerprints;
+    }
+
+    /** The plugins serving now, parents before children; safe to call from any thread. */
+    public List<LoadedPlugin> serving() {
+        return serving;
+    }
+
+    @Override
+    public synchronized void close() {
+        live.clear();
+        serving = List.of();
+        current.clear();
+    }
+
+    private void apply(Verdict verdict, CheckedRoot checked, Set<String> rebuilt,
+                       Map<String, List<Diagnostic>> failures, List<PluginEvent> happened) {
+        String source = verdict.source();
+        String name = verdict.pluginId().orElse(source);
+        Optional<String> version = verdict.pluginModule().flatMap(m -> m.descriptor().rawVersion());
+        List<Diagnostic> errors = new ArrayList<>(verdict.diagnostics());
+        errors.addAll(checked.plan().refusals().getOrDefault(source, List.of()));
+        boolean planned = checked.plan().layers().stream().anyMatch(p -> p.verdict().source().equals(source));
+        if (!verdict.sound() || !planned) {
+            happened.add(event(PluginEvent.Kind.REJECTED, name, version, source, errors));
+            return;
+        }
+        List<ModuleLayer> parentLayers = new ArrayList<>();
+        for (String parent : verdict.parents()) {
+            Live parentPlugin = live.get(parent);
+            if (parentPlugin == null) {
+                Diagnostic notLive = Diagnostic.dependencyRejected(source, name, parent);
+                failures.computeIfAbsent(source, s -> new ArrayList<>()).add(notLive);
+                happened.add(event(PluginEvent.Kind.REJECTED, name, version, source, List.of(notLive)));
+                return;
+            }
+            parentLayers.add(parentPlugin.plugin().layer());
+        }
+        PluginBuild build = loader.build(verdict, parentLayers);
+        if (build.loaded().isEmpty()) {
+            failures.computeIfAbsent(source, s -> new ArrayList<>()).addAll(build.diagnostics());
+            happened.add(event(build.providerFailed() ? PluginEvent.Kind.FAILED : PluginEvent.Kind.REJECTED,
+                    name, version, source, build.diagnostics()));
+            return;
+        }
+        for (Live other : liveFrom(source)) {
+            if (!other.plugin().id().equals(name)) {
+                unloadWithDependents(other.plugin().id(), happened);
+            }
+        }
+        Snapshot snapshot = current.get(source).snapshot();
+        Live previous = live.put(name, new Live(build.loaded().get(), snapshot, verdict.parents()));
+        rebuilt.add(name);
+        List<Diagnostic> warnings = verdict.diagnostics();
+        if (previous == null) {
+            happened.add(event(PluginEvent.Kind.LOADED, name, version, source, warnings));
+        } else {
+            log.info("Reloaded plugin '{}' {} -> {}", name, previous.plugin().version(), version.orElse(""));
+            happened.add(event(PluginEvent.Kind.RELOADED, name, version, source, warnings));
+            discardIfUnused(previous.snapshot());
+        }
+    }
+
+    private void unloadWithDependents(String pluginId, List<PluginEvent> happened) {
+        for (Live dependent : List.copyOf(live.values())) {
+            if (dependent.parents().contains(pluginId) && live.containsKey(dependent.plugin().id())) {
+                unloadWithDependents(dependent.plugin().id(), happened);
+            }
+        }
+        Live removed = live.remove(pluginId);
+        if (removed != null) {
+            LoadedPlugin plugin = removed.plugin();
+            happened.add(event(PluginEvent.Kind.UNLOADED, plugin.id(),
+                    plugin.version().isEmpty() ? Optional.empty() : Optional.of(plugin.version()),
+                    plugin.source(), List.of()));
+            discardIfUnused(removed.snapshot());
+        }
+    }
+
+    private List<Live> liveFrom(String source) {
+        return live.values().stream().filter(l -> l.plugin().source().equals(source)).toList();
+    }
+
+    /** The sound verdicts parents first, then the others by source. */
+    private static List<Verdict> inLayerOrder(CheckResult check) {
+        Map<String, Verdict> bySource = new LinkedHashMap<>();
+        for (String source : check.layerOrder()) {
+            bySource.put(source, null);
+        }
+        for (Verdict verdict : check.verdicts()) {
+            bySource.put(verdict.source(), verdict);
+        }
+        return bySource.values().stream().toList();
+    }
+
+    private void discardIfUnused(Snapshot snapshot) {
+        boolean used = current.values().stream().anyMatch(c -> c.snapshot() == snapshot)
+                || live.values().stream().anyMatch(l -> l.snapshot() == snapshot);
+        if (!used) {
+            snapshots.discard(snapshot);
+        }
+    }
+
+    private PluginEvent event(PluginEvent.Kind kind, String plugin, Optional<String> version, String source,
+                              Collection<Diagnostic> diagnostics) {
+        return new PluginEvent(kind, plugin, version, source,
+                diagnostics.stream().sorted(Diagnostic.ORDER).toList(), clock.instant());
+    }
+
+    private void announce(PluginEvent event) {
+        try {
+            events.accept(event);
+        } catch (RuntimeException e) {
+            log.warn("A plugin listener failed on {} of '{}': {}", event.kind(), event.plugin(), e.toString());
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package dev.layerhost.core.internal;
+
+import dev.layerhost.core.HostSetupException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.ByteBuffer;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows a plugin root and hands the {@link LiveRegistry} the entries whose files changed and then
+ * stayed still for the quiet period. A {@link WatchService} wakes it early; every pass also compares
+ * the fingerprints of all entries, so a missed or overflowed event only costs one poll interval.
+ *
+ * <p>A jar being written in place changes size or time on every write, so it is never handed over
+ * half-written; a jar that does not yet end in a zip end record must stay still three quiet periods
+ * before it is taken (and then rejected, if it is still broken). A burst of changes gives one reload.
+ */
+public final class RootWatcher implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(RootWatcher.class);
+    private static final int INCOMPLETE_ZIP_PATIENCE = 3;
+
+    private final Path root;
+    private final LiveRegistry registry;
+    private final Duration quietPeriod;
+    private final Duration pollInterval;
+    private final Clock clock;
+    private final RootScanner scanner = new RootScanner();
+    private final WatchService watchService;
+    private final Set<Path> watched = new HashSet<>();
+    private final Map<String, Pending> pending = new HashMap<>();
+    private final Thread thread;
+    private volatile boolean closed;
+
+    private record Pending(Optional<EntryFingerprint> fingerprint, Instant since) {
+    }
+
+    public RootWatcher(Path root, LiveRegistry registry, Duration quietPeriod, Duration pollInterval, Clock clock) {
+        this.root = Objects.requireNonNull(root, "root");
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.quietPeriod = Objects.requireNonNull(quietPeriod, "quietPeriod");
+        this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        try {
+            this.watchService = root.getFileSystem().newWatchService();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot watch plugin root " + root, e);
+        }
+        this.thread = new Thread(this::run, "layerhost-watch " + root.getFileName());
+        this.thread.setDaemon(true);
+    }
+
+    public void start() {
+        register(root);
+        thread.start();
+    }
+
+    private void run() {
+        while (!closed) {
+            try {
+                awaitChange();
+                pass();
+            } catch (ClosedWatchServiceException e) {
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (HostSetupException e) {
+                log.warn("Cannot read plugin root: {}", e.getMessage());
+            } catch (RuntimeException e) {
+                // The watcher must outlive any one bad pass; the next pass starts from the files again.
+                log.error("Watch pass over '{}' failed", root, e);
+            }
+        }
+    }
+
+    private void awaitChange() throws InterruptedException {
+        WatchKey key = watchService.poll(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        while (key != null) {
+            key.pollEvents();
+            key.reset();
+            key = watchService.poll();
+        }
+    }
+
+    /** One look at the root: which entries differ from their last copy, and which of those are still. */
+    void pass() {
+        Instant now = clock.instant();
+        Map<String, Entry> entries = new TreeMap<>();
+        for (Entry entry : scanner.scan(root)) {
+            entries.put(entry.name(), entry);
+            if (Files.isDirectory(entry.path())) {
+                register(entry.path());
+            }
+        }
+        Map<String, EntryFingerprint> known = registry.fingerprints();
+        Set<String> differing = new TreeSet<>();
+        for (Entry entry : entries.values()) {
+            Optional<EntryFingerprint> fingerprint = EntryFingerprint.of(entry);
+            if (!fingerprint.equals(Optional.ofNullable(known.get(entry.name())))) {
+                differing.add(entry.name());
+                track(entry.name(), fingerprint, now);
+            }
+        }
+        for (String source : known.keySet()) {
+            if (!entries.containsKey(source)) {
+                differing.add(source);
+                track(source, Optional.empty(), now);
+            }
+        }
+        pending.keySet().retainAll(differing);
+        Set<String> ready = new TreeSet<>();
+        for (String source : differing) {
+            Pending change = pending.get(source);
+            Entry entry = entries.get(source);
+            int patience = entry != null && !endsLikeZips(entry) ? INCOMPLETE_ZIP_PATIENCE : 1;
+            if (!Duration.between(change.since(), now).minus(quietPeriod.multipliedBy(patience)).isNegative()) {
+                ready.add(source);
+            }
+        }
+        if (!ready.isEmpty()) {
+            pending.keySet().removeAll(ready);
+            registry.synchronize(Optional.of(ready), Set.of());
+        }
+    }
+
+    private void track(String source, Optional<EntryFingerprint> fingerprint, Instant now) {
+        Pending previous = pending.get(source);
+        if (previous == null || !previous.fingerprint().equals(fingerprint)) {
+            pending.put(source, new Pending(fingerprint, now));
+        }
+    }
+
+    /** Whether every jar of the entry ends with a zip end-of-central-directory record, as a complete jar does. */
+    private static boolean endsLikeZips(Entry entry) {
+        List<Path> jars = entry.jars();
+        for (Path jar : jars) {
+            if (!endsLikeZip(jar)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean endsLikeZip(Path jar) {
+        try (SeekableByteChannel channel = Files.newByteChannel(jar)) {
+            long size = channel.size();
+            int window = (int) Math.min(size, 22 + 0xFFFF);
+            if (window < 22) {
+                return false;
+            }
+            ByteBuffer tail = ByteBuffer.allocate(window);
+            channel.position(size - window);
+            while (tail.hasRemaining() && channel.read(tail) > 0) {
+                // read the whole window
+            }
+            byte[] bytes = tail.array();
+            for (int i = window - 22; i >= 0; i--) {
+                if (bytes[i] == 0x50 && bytes[i + 1] == 0x4b && bytes[i + 2] == 0x05 && bytes[i + 3] == 0x06) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void register(Path directory) {
+        if (watched.contains(directory)) {
+            return;
+        }
+        try {
+            directory.register(watchService, StandardWatchEventKinds.ENTRY_CREATE,
+                    StandardWatchEventKinds.ENTRY_DELETE, StandardWatchEventKinds.ENTRY_MODIFY);
+            watched.add(directory);
+        } catch (IOException e) {
+            // Polling still sees the folder's changes, one poll interval later.
+            log.debug("Cannot watch '{}': {}", directory, e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            watchService.close();
+        } catch (IOException e) {
+            log.debug("Closing the watch service failed: {}", e.toString());
+        }
+        thread.interrupt();
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
