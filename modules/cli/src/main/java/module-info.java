@@ -7,6 +7,7 @@ module layerhost.cli {
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
+    requires jdk.unsupported;
 
     opens dev.layerhost.cli to info.picocli;
 }

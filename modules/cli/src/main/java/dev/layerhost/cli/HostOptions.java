@@ -29,11 +29,11 @@ final class HostOptions {
     @Option(names = "--json", description = "Print one JSON object on stdout instead of text.")
     boolean json;
 
-    PluginHost host() {
+    PluginHost.Builder builder() {
         PluginHost.Builder builder = PluginHost.builder()
                 .pluginRoot(pluginRoot)
                 .policy(Policy.denying(Set.copyOf(deniedModules)));
         apiPaths.forEach(builder::apiPath);
-        return builder.build();
+        return builder;
     }
 }

@@ -3,6 +3,7 @@ package dev.layerhost.cli;
 import dev.layerhost.core.Diagnostic;
 import dev.layerhost.core.LayerGraph;
 import dev.layerhost.core.LayerNode;
+import dev.layerhost.core.PluginEvent;
 import dev.layerhost.core.ModuleSummary;
 import dev.layerhost.core.PluginReport;
 import dev.layerhost.core.Report;
@@ -49,6 +50,22 @@ final class JsonRenderer {
         api.set("modules", modules(graph.api()));
         root.set("diagnostics", diagnostics(graph.diagnostics()));
         print(root, out);
+    }
+
+    /** One event of {@code watch --json}, on one line. */
+    String eventLine(PluginEvent event) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("event", event.kind().name());
+        node.put("plugin", event.plugin());
+        node.put("version", event.version().orElse(null));
+        node.put("source", event.source());
+        node.set("diagnostics", diagnostics(event.diagnostics()));
+        node.put("at", event.at().toString());
+        try {
+            return mapper.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
     }
 
     ObjectNode plugin(PluginReport plugin) {

@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "A JPMS-native plugin host: checks plugins from their module descriptors and loads each"
                 + " into a ModuleLayer of its own.",
-        subcommands = {ListCommand.class, DoctorCommand.class, GraphCommand.class, LoadCommand.class})
+        subcommands = {ListCommand.class, DoctorCommand.class, GraphCommand.class, LoadCommand.class,
+            WatchCommand.class})
 final class LayerhostCommand implements Runnable {
 
     @Spec
@@ -19,6 +20,6 @@ final class LayerhostCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing verb: one of list, doctor, graph, load");
+        throw new ParameterException(spec.commandLine(), "missing verb: one of list, doctor, graph, load, watch");
     }
 }

@@ -4,6 +4,7 @@ import dev.layerhost.core.Diagnostic;
 import dev.layerhost.core.LayerGraph;
 import dev.layerhost.core.LayerNode;
 import dev.layerhost.core.ModuleSummary;
+import dev.layerhost.core.PluginEvent;
 import dev.layerhost.core.PluginReport;
 import dev.layerhost.core.PluginStatus;
 import dev.layerhost.core.Report;
@@ -81,6 +82,15 @@ final class TextRenderer {
         if (errors > 0) {
             out.println();
             out.println(errors + " error(s): plugins with errors have no layer; run 'layerhost doctor' for details.");
+        }
+    }
+
+    /** One event of {@code watch}: a line, and an indented line per diagnostic. */
+    void event(PluginEvent event) {
+        out.println(event.at() + " " + event.kind() + " " + event.plugin()
+                + event.version().map(v -> " " + v).orElse("") + " [" + event.source() + "]");
+        for (Diagnostic diagnostic : event.diagnostics()) {
+            out.println("    " + diagnostic.severity() + " " + diagnostic.code() + ": " + diagnostic.message());
         }
     }
 

@@ -26,14 +26,22 @@ abstract class Verb implements Callable<Integer> {
     public final Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (PluginHost host = options.host()) {
+        try (PluginHost host = configure(options.builder()).build()) {
             return run(host, out);
         } catch (HostSetupException e) {
             err.println("layerhost: " + e.getMessage());
             return ExitCodes.USAGE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCodes.OK;
         }
     }
 
+    /** A verb's own settings of the host; none by default. */
+    PluginHost.Builder configure(PluginHost.Builder builder) {
+        return builder;
+    }
+
     /** The verb's work; returns the exit code. */
-    abstract int run(PluginHost host, PrintWriter out);
+    abstract int run(PluginHost host, PrintWriter out) throws InterruptedException;
 }

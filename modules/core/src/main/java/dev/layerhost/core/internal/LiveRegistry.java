@@ -192,7 +192,10 @@ public final class LiveRegistry implements AutoCloseable {
     private void apply(Verdict verdict, CheckedRoot checked, Set<String> rebuilt,
                        Map<String, List<Diagnostic>> failures, List<PluginEvent> happened) {
         String source = verdict.source();
-        String name = verdict.pluginId().orElse(source);
+        // Broken new files may not say which plugin they are: then the one live from this entry is meant.
+        String name = verdict.pluginId()
+                .or(() -> liveFrom(source).stream().map(l -> l.plugin().id()).findFirst())
+                .orElse(source);
         Optional<String> version = verdict.pluginModule().flatMap(m -> m.descriptor().rawVersion());
         List<Diagnostic> errors = new ArrayList<>(verdict.diagnostics());
         errors.addAll(checked.plan().refusals().getOrDefault(source, List.of()));
