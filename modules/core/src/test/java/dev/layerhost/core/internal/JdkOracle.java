@@ -100,7 +100,8 @@ final class JdkOracle {
         Set<String> reached = new HashSet<>();
         Deque<ModuleDescriptor> queue = new ArrayDeque<>();
         reached.add(id);
-        queue.add(held.get(id));
+        // the plugin module itself, even where a library jar of the same name comes first
+        queue.add(references.get(entry).get(entry.modules().indexOf(entry.plugin())).descriptor());
         TreeSet<String> parentIds = new TreeSet<>();
         boolean automaticsAdded = false;
         while (!queue.isEmpty()) {

@@ -1,34 +1,18 @@
 package dev.layerhost.core.internal;
 
-import dev.layerhost.core.Diagnostic;
 import dev.layerhost.core.DiagnosticCode;
-import dev.layerhost.core.Policy;
 import dev.layerhost.core.internal.JdkOracle.Defined;
-import dev.layerhost.core.internal.JdkOracle.Outcome;
-import dev.layerhost.core.internal.JdkOracle.Refused;
 import dev.layerhost.core.internal.RootShape.EntryShape;
 import dev.layerhost.core.internal.RootShape.ExportsShape;
 import dev.layerhost.core.internal.RootShape.ModuleShape;
 import dev.layerhost.core.internal.RootShape.RequiresShape;
 
-import java.lang.module.Configuration;
-import java.lang.module.ModuleDescriptor;
-import java.lang.module.ModuleFinder;
-import java.lang.module.ModuleReference;
-import java.lang.module.ResolvedModule;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -45,19 +29,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * layerhost's checker against the JDK itself: on random small plugin roots built in memory, the verdict
  * on every plugin agrees with what {@code Configuration.resolve} and {@code defineModulesWithOneLoader}
  * do with the same modules and the same parent layers, except where layerhost is deliberately stricter.
+ *
+ * <p>A root has 2 to 6 entries; entry {@code i} holds plugin {@code p<i>} (sometimes another entry's id,
+ * sometimes providing nothing, sometimes automatic) and up to 3 libraries named from a small shared pool
+ * (sometimes two jars of one, sometimes a copy of {@code acme.api}), with versions 1.0, 1.5, 2.0 or none,
+ * packages from a shared pool (so packages split), random exports (some qualified), {@code uses}, and
+ * {@code requires} (some {@code transitive}, {@code static} or with a compiled version) of the entry's
+ * libraries, other libraries, other plugins, the API and runtime modules, or modules nobody holds. The
+ * policy sometimes denies a library or a plugin. The JDK's side is {@link JdkOracle}; the rules relating
+ * the two are {@link VerdictComparison}.
  */
 class PluginCheckerProperties {
-
-    /** The in-memory API layer, defined once: it holds only {@code acme.api} 1.0, exporting {@code acme.api}. */
-    private static final ModuleLayer API_LAYER = defineApiLayer();
-
-    private static final ApiLayer API = ApiLayer.of(API_LAYER, Set.of(RootShape.API_MODULE));
 
     private static final List<String> SHARED_PACKAGES = List.of("shared.a", "shared.b", "shared.c");
 
@@ -67,41 +54,38 @@ class PluginCheckerProperties {
 
     private static final String LIB1 = "LIB1";
 
-    private static ModuleLayer defineApiLayer() {
-        ModuleDescriptor descriptor = ModuleDescriptor.newModule(RootShape.API_MODULE).version("1.0")
-                .exports(RootShape.API_MODULE).build();
-        ModuleReference reference = RootShape.reference(descriptor);
-        ModuleFinder finder = new ModuleFinder() {
-            @Override
-            public Optional<ModuleReference> find(String name) {
-                return name.equals(RootShape.API_MODULE) ? Optional.of(reference) : Optional.empty();
-            }
-
-            @Override
-            public Set<ModuleReference> findAll() {
-                return Set.of(reference);
-            }
-        };
-        Configuration configuration = ModuleLayer.boot().configuration()
-                .resolve(finder, ModuleFinder.of(), Set.of(RootShape.API_MODULE));
-        return ModuleLayer.boot().defineModulesWithOneLoader(configuration, ClassLoader.getPlatformClassLoader());
-    }
-
     // ---- the property ----
 
     // No edge cases: the drafts' edge case is an entry with neither provider nor library, which mixed in
     // made every tenth entry a NO_PROVIDER entry; small roots come often enough from random generation.
     @Property(tries = 2000, edgeCases = EdgeCasesMode.NONE)
     void everyPluginVerdictAgreesWithTheJdk(@ForAll("roots") RootShape root) {
-        Comparison comparison = Comparison.of(root);
+        VerdictComparison comparison = VerdictComparison.of(root);
         comparison.assertAgreement();
         comparison.collectStatistics();
+        // the generator must keep producing every kind of refusal and every stricter rule
+        Statistics.label("JDK per plugin").coverage(coverage -> {
+            coverage.check("defined").percentage(percent -> percent > 25);
+            coverage.check("parent refused").count(count -> count >= 100);
+            coverage.check("in a cycle of plugins").count(count -> count >= 40);
+            coverage.check("SPLIT_PACKAGE").count(count -> count >= 40);
+            coverage.check("DUPLICATE_MODULE").count(count -> count >= 40);
+            coverage.check("DEPENDENCY_CYCLE").count(count -> count >= 25);
+            coverage.check("VERSION_CONFLICT").count(count -> count >= 3);
+        });
+        Statistics.label("stricter rule (JDK defined)").coverage(coverage -> {
+            coverage.check("VERSION_CONFLICT (compiled major)").count(count -> count >= 40);
+            coverage.check("DUPLICATE_PLUGIN").count(count -> count >= 40);
+            coverage.check("DEPENDENCY_REJECTED (parent rejected by a stricter rule)").count(count -> count >= 10);
+            coverage.check("FORBIDDEN_MODULE").count(count -> count >= 1);
+            coverage.check("NO_PROVIDER (own copy of acme.api)").count(count -> count >= 1);
+        });
     }
 
     // ---- generators ----
 
     private record ModuleDraft(String name, Optional<String> version, boolean automatic, List<String> sharedPackages,
-                               List<ExportsShape> exports, List<RequiresShape> requires) {
+                               List<ExportsShape> exports, List<RequiresShape> requires, Optional<String> uses) {
     }
 
     /**
@@ -117,7 +101,8 @@ class PluginCheckerProperties {
 
     @Provide
     Arbitrary<RootShape> roots() {
-        Arbitrary<Set<String>> denied = Arbitraries.frequency(Tuple.of(85, Set.of()), Tuple.of(15, Set.of("lib.d")));
+        Arbitrary<Set<String>> denied = Arbitraries.frequency(Tuple.of(82, Set.of()), Tuple.of(12, Set.of("lib.d")),
+                Tuple.of(6, Set.of("p2")));
         return Combinators.combine(entryDraft().list().ofMinSize(2).ofMaxSize(6), denied)
                 .as(PluginCheckerProperties::assemble);
     }
@@ -133,9 +118,11 @@ class PluginCheckerProperties {
                 Tuple.of(6, Optional.of(new RequiresShape(RootShape.API_MODULE, false, false, Optional.of("1.5")))),
                 Tuple.of(4, Optional.of(new RequiresShape(RootShape.API_MODULE, false, false, Optional.of("2.0")))),
                 Tuple.of(6, Optional.empty()));
+        // a library named like another entry's plugin shadows that plugin inside its own entry
         Arbitrary<String> libraryNames = Arbitraries.frequency(Tuple.of(30, "lib.a"), Tuple.of(30, "lib.b"),
-                Tuple.of(25, "lib.c"), Tuple.of(10, "lib.d"), Tuple.of(2, RootShape.API_MODULE));
-        Arbitrary<List<ModuleDraft>> libraries = moduleDraft(libraryNames, 2, 2, 8).list().ofMaxSize(3)
+                Tuple.of(25, "lib.c"), Tuple.of(10, "lib.d"), Tuple.of(2, RootShape.API_MODULE), Tuple.of(2, "p1"),
+                Tuple.of(2, "p2"));
+        Arbitrary<List<ModuleDraft>> libraries = moduleDraft(libraryNames, 2, 2, 14).list().ofMaxSize(3)
                 .uniqueElements(ModuleDraft::name);
         Arbitrary<Boolean> duplicateLibrary = Arbitraries.frequency(Tuple.of(95, false), Tuple.of(5, true));
         return Combinators.combine(alias, providesService, moduleDraft(Arbitraries.just(""), 3, 1, 4), apiRequires,
@@ -159,13 +146,15 @@ class PluginCheckerProperties {
         Arbitrary<String> targets = Arbitraries.frequency(Tuple.of(18, LIB0), Tuple.of(10, LIB1),
                 Tuple.of(8, "lib.a"), Tuple.of(8, "lib.b"), Tuple.of(6, "lib.c"), Tuple.of(4, "lib.d"),
                 Tuple.of(10, "p1"), Tuple.of(10, "p2"), Tuple.of(7, "p3"), Tuple.of(5, "p4"), Tuple.of(2, "p5"),
-                Tuple.of(1, "p6"), Tuple.of(5, RootShape.API_MODULE), Tuple.of(2, "gone.x"), Tuple.of(3, OWN_PLUGIN));
+                Tuple.of(1, "p6"), Tuple.of(5, RootShape.API_MODULE), Tuple.of(2, "java.logging"), Tuple.of(2, "gone.x"),
+                Tuple.of(3, OWN_PLUGIN));
         Arbitrary<RequiresShape> requires = Combinators.combine(targets,
                 Arbitraries.frequency(Tuple.of(70, false), Tuple.of(30, true)),
                 Arbitraries.frequency(Tuple.of(92, false), Tuple.of(8, true)),
                 Arbitraries.of("1.0", "1.5", "2.0").optional(0.15)).as(RequiresShape::new);
-        return Combinators.combine(names, version, automatic, shared, exports, requires.list().ofMaxSize(maxRequires))
-                .as(ModuleDraft::new);
+        Arbitrary<Optional<String>> uses = Arbitraries.of(RootShape.SERVICE, "shared.a.Spi").optional(0.06);
+        return Combinators.combine(names, version, automatic, shared, exports, requires.list().ofMaxSize(maxRequires),
+                uses).as(ModuleDraft::new);
     }
 
     private static RootShape assemble(List<EntryDraft> drafts, Set<String> denied) {
@@ -177,11 +166,11 @@ class PluginCheckerProperties {
             draft.apiRequires().ifPresent(pluginRequires::add);
             pluginRequires.addAll(draft.plugin().requires());
             List<String> libraryNames = draft.libraries().stream().map(ModuleDraft::name).toList();
-            Map<String, String> tokens = Map.of(OWN_PLUGIN, id,
-                    LIB0, libraryNames.isEmpty() ? "lib.a" : libraryNames.get(0),
-                    LIB1, libraryNames.size() < 2 ? "lib.b" : libraryNames.get(1));
+            String firstLibrary = libraryNames.isEmpty() ? RootShape.API_MODULE : libraryNames.get(0);
+            Map<String, String> tokens = Map.of(OWN_PLUGIN, id, LIB0, firstLibrary,
+                    LIB1, libraryNames.size() < 2 ? firstLibrary : libraryNames.get(1));
             ModuleShape plugin = shape(new ModuleDraft(id, draft.plugin().version(), draft.plugin().automatic(),
-                    draft.plugin().sharedPackages(), draft.plugin().exports(), pluginRequires),
+                    draft.plugin().sharedPackages(), draft.plugin().exports(), pluginRequires, draft.plugin().uses()),
                     id + ".impl", tokens, draft.providesService());
             List<ModuleShape> libraries = new ArrayList<>();
             for (ModuleDraft library : draft.libraries()) {
@@ -193,7 +182,7 @@ class PluginCheckerProperties {
                 ModuleShape first = libraries.get(0);
                 String otherVersion = first.version().filter("1.0"::equals).isPresent() ? "2.0" : "1.0";
                 libraries.add(new ModuleShape(first.name(), Optional.of(otherVersion), first.automatic(),
-                        first.packages(), first.exports(), first.requires(), false));
+                        first.packages(), first.exports(), first.requires(), false, first.uses()));
             }
             entries.add(new EntryShape("entry" + i, plugin, libraries));
         }
@@ -227,7 +216,7 @@ class PluginCheckerProperties {
             }
         }
         return new ModuleShape(draft.name(), draft.version(), false, packages, List.copyOf(exports.values()),
-                List.copyOf(requires.values()), providesService);
+                List.copyOf(requires.values()), providesService, draft.uses().stream().toList());
     }
 
     // ---- examples ----
@@ -237,7 +226,7 @@ class PluginCheckerProperties {
         EntryShape base = entry("entry1", plugin("p1", requires("lib.a", true)), library("lib.a", "1.0"));
         EntryShape middle = entry("entry2", plugin("p2", requires("p1", true)));
         EntryShape top = entry("entry3", plugin("p3", requires("p2", false), requires("lib.a", false)));
-        Comparison comparison = Comparison.of(new RootShape(List.of(base, middle, top), Set.of()));
+        VerdictComparison comparison = VerdictComparison.of(new RootShape(List.of(base, middle, top), Set.of()));
         comparison.assertAgreement();
         assertTrue(comparison.verdict("entry3").sound(), comparison::describe);
         assertEquals(List.of("p2"), comparison.verdict("entry3").parents());
@@ -250,7 +239,7 @@ class PluginCheckerProperties {
         EntryShape middle = entry("entry2", plugin("p2", requires("p1", true)));
         EntryShape top = entry("entry3", plugin("p3", requires("p2", false), requires("lib.a", false)),
                 library("lib.a", "2.0"));
-        Comparison comparison = Comparison.of(new RootShape(List.of(base, middle, top), Set.of()));
+        VerdictComparison comparison = VerdictComparison.of(new RootShape(List.of(base, middle, top), Set.of()));
         comparison.assertAgreement();
         assertTrue(comparison.hasDiagnostic("entry3", DiagnosticCode.VERSION_CONFLICT,
                 d -> "lib.a".equals(d.details().get("module")) && "p3".equals(d.details().get("reader"))),
@@ -263,7 +252,7 @@ class PluginCheckerProperties {
         EntryShape right = entry("entry2", exporting(plugin("p2"), "shared.a"));
         EntryShape child = entry("entry3", plugin("p3", requires("p1", false), requires("lib.a", false)),
                 library("lib.a", "1.0", requires("p2", false)));
-        Comparison comparison = Comparison.of(new RootShape(List.of(left, right, child), Set.of()));
+        VerdictComparison comparison = VerdictComparison.of(new RootShape(List.of(left, right, child), Set.of()));
         comparison.assertAgreement();
         assertTrue(comparison.hasDiagnostic("entry3", DiagnosticCode.SPLIT_PACKAGE,
                 d -> "shared.a".equals(d.details().get("package"))), comparison::describe);
@@ -277,7 +266,7 @@ class PluginCheckerProperties {
                 List.of(), List.of(), false);
         EntryShape only = new EntryShape("entry1",
                 plugin("p1", requires("lib.a", false), requires("lib.b", false)), List.of(first, second));
-        Comparison comparison = Comparison.of(new RootShape(List.of(only), Set.of()));
+        VerdictComparison comparison = VerdictComparison.of(new RootShape(List.of(only), Set.of()));
         comparison.assertAgreement();
         assertTrue(comparison.hasDiagnostic("entry1", DiagnosticCode.SPLIT_PACKAGE,
                 d -> "shared.a".equals(d.details().get("package"))), comparison::describe);
@@ -292,7 +281,7 @@ class PluginCheckerProperties {
         EntryShape child = new EntryShape("entry3",
                 plugin("p3", requires("p1", false), requires("p2", false), requires("lib.c", false)),
                 List.of(automatic));
-        Comparison comparison = Comparison.of(new RootShape(List.of(left, right, child), Set.of()));
+        VerdictComparison comparison = VerdictComparison.of(new RootShape(List.of(left, right, child), Set.of()));
         comparison.assertAgreement();
         assertTrue(comparison.hasDiagnostic("entry3", DiagnosticCode.VERSION_CONFLICT,
                 d -> "lib.a".equals(d.details().get("module"))), comparison::describe);
@@ -306,7 +295,7 @@ class PluginCheckerProperties {
         EntryShape left = entry("entry2", plugin("p2", requires("p1", true)));
         EntryShape right = entry("entry3", plugin("p3", requires("p1", true)));
         EntryShape top = entry("entry4", plugin("p4", requires("p2", false), requires("p3", false)));
-        Comparison comparison = Comparison.of(new RootShape(List.of(base, left, right, top), Set.of()));
+        VerdictComparison comparison = VerdictComparison.of(new RootShape(List.of(base, left, right, top), Set.of()));
         comparison.assertAgreement();
         assertTrue(comparison.verdict("entry4").sound(), comparison::describe);
         assertEquals(List.of("p2", "p3"), comparison.verdict("entry4").parents());
@@ -320,7 +309,7 @@ class PluginCheckerProperties {
                 List.of(), List.of(), false);
         EntryShape only = new EntryShape("entry1",
                 plugin("p1", requires("lib.a", false), requires("lib.d", false)), List.of(first, second));
-        Comparison comparison = Comparison.of(new RootShape(List.of(only), Set.of("lib.d")));
+        VerdictComparison comparison = VerdictComparison.of(new RootShape(List.of(only), Set.of("lib.d")));
         comparison.assertAgreement();
         assertTrue(comparison.hasDiagnostic("entry1", DiagnosticCode.FORBIDDEN_MODULE, d -> true),
                 comparison::describe);
@@ -329,11 +318,43 @@ class PluginCheckerProperties {
     }
 
     @Example
+    void requiringAnAutomaticModuleOfAParentReadsEveryAutomaticModuleItReads() {
+        EntryShape parent = new EntryShape("entry1",
+                new ModuleShape("p1", Optional.empty(), true, List.of("p1.impl"), List.of(), List.of(), true),
+                List.of(new ModuleShape("lib.a", Optional.of("1.0"), true, List.of("lib.a.core"), List.of(),
+                        List.of(), false)));
+        EntryShape child = entry("entry2", plugin("p2", requires("p1", false), requires("lib.a", false)),
+                library("lib.a", "2.0"));
+        VerdictComparison comparison = VerdictComparison.of(new RootShape(List.of(parent, child), Set.of()));
+        comparison.assertAgreement();
+        assertTrue(comparison.hasDiagnostic("entry2", DiagnosticCode.VERSION_CONFLICT,
+                d -> "lib.a".equals(d.details().get("module")) && "p2".equals(d.details().get("reader"))),
+                comparison::describe);
+    }
+
+    @Example
+    void everyPluginOfACycleIsToldACycleThroughItself() {
+        EntryShape first = entry("entry1", plugin("p2", requires("lib.b", false), requires("p4", false)),
+                library("lib.b", "1.0", requires("p3", false)));
+        EntryShape second = entry("entry2", plugin("p3", requires("p2", false)));
+        EntryShape third = entry("entry3", plugin("p4", requires("p2", false)));
+        VerdictComparison comparison = VerdictComparison.of(new RootShape(List.of(first, second, third), Set.of()));
+        comparison.assertAgreement();
+        for (String source : List.of("entry1", "entry2", "entry3")) {
+            String id = comparison.verdict(source).pluginId().orElseThrow();
+            assertTrue(comparison.hasDiagnostic(source, DiagnosticCode.DEPENDENCY_CYCLE,
+                    d -> VerdictComparison.cycleOf(d).contains(id)), comparison::describe);
+            assertFalse(comparison.hasDiagnostic(source, DiagnosticCode.DEPENDENCY_REJECTED, d -> true),
+                    comparison::describe);
+        }
+    }
+
+    @Example
     void aCycleOfPluginsIsRejectedAndItsDependentToo() {
         EntryShape first = entry("entry1", plugin("p1", requires("p2", false)));
         EntryShape second = entry("entry2", plugin("p2", requires("p1", false)));
         EntryShape dependent = entry("entry3", plugin("p3", requires("p2", false)));
-        Comparison comparison = Comparison.of(new RootShape(List.of(first, second, dependent), Set.of()));
+        VerdictComparison comparison = VerdictComparison.of(new RootShape(List.of(first, second, dependent), Set.of()));
         comparison.assertAgreement();
         assertTrue(comparison.hasDiagnostic("entry1", DiagnosticCode.DEPENDENCY_CYCLE, d -> true));
         assertTrue(comparison.hasDiagnostic("entry3", DiagnosticCode.DEPENDENCY_REJECTED,
@@ -366,321 +387,5 @@ class PluginCheckerProperties {
 
     private static RequiresShape requires(String module, boolean transitive) {
         return new RequiresShape(module, transitive, false, Optional.empty());
-    }
-
-    // ---- the comparison ----
-
-    private static List<String> cycleOf(Diagnostic diagnostic) {
-        Object cycle = diagnostic.details().get("cycle");
-        return cycle instanceof Collection<?> ids ? ids.stream().map(String::valueOf).toList() : List.of();
-    }
-
-    /** layerhost's verdicts and the JDK's outcomes on one root, and the rules that relate them. */
-    private static final class Comparison {
-        private final RootShape root;
-        private final CheckResult result;
-        private final JdkOracle oracle;
-        private final Map<String, Outcome> jdk;
-        private final Map<String, Verdict> verdicts = new LinkedHashMap<>();
-
-        private Comparison(RootShape root, CheckResult result, JdkOracle oracle, Map<String, Outcome> jdk) {
-            this.root = root;
-            this.result = result;
-            this.oracle = oracle;
-            this.jdk = jdk;
-            result.verdicts().forEach(verdict -> verdicts.put(verdict.source(), verdict));
-        }
-
-        static Comparison of(RootShape root) {
-            Map<EntryShape, List<ModuleReference>> references = root.references();
-            CheckResult result = new PluginChecker(API, Policy.denying(root.deniedModules()))
-                    .check(root.candidates(references));
-            JdkOracle oracle = new JdkOracle(root, references, API_LAYER);
-            return new Comparison(root, result, oracle, oracle.judge());
-        }
-
-        Verdict verdict(String source) {
-            return verdicts.get(source);
-        }
-
-        Outcome jdk(String source) {
-            return jdk.get(source);
-        }
-
-        boolean hasDiagnostic(String source, DiagnosticCode code, Predicate<Diagnostic> test) {
-            return errors(verdict(source)).stream().anyMatch(d -> d.code() == code && test.test(d));
-        }
-
-        void assertAgreement() {
-            List<String> disagreements = new ArrayList<>();
-            assertEquals(root.entries().size(), result.verdicts().size(), "one verdict per entry");
-            for (EntryShape entry : root.entries()) {
-                Verdict verdict = verdict(entry.source());
-                if (verdict == null) {
-                    disagreements.add(entry.source() + ": no verdict");
-                    continue;
-                }
-                disagreements.addAll(compare(entry, verdict).stream()
-                        .map(problem -> entry.source() + ": " + problem).toList());
-            }
-            if (!disagreements.isEmpty()) {
-                fail("layerhost disagrees with the JDK:\n  " + String.join("\n  ", disagreements) + "\n" + describe());
-            }
-        }
-
-        private List<String> compare(EntryShape entry, Verdict verdict) {
-            List<String> problems = new ArrayList<>();
-            List<Diagnostic> errors = errors(verdict);
-            if (!entry.hasPlugin()) {
-                if (verdict.sound() || errors.stream().noneMatch(d -> d.code() == DiagnosticCode.NO_PROVIDER)) {
-                    problems.add("no module provides the service, but no NO_PROVIDER");
-                }
-                return problems;
-            }
-            if (!verdict.pluginId().equals(Optional.of(entry.plugin().name()))) {
-                problems.add("plugin id " + verdict.pluginId() + ", expected " + entry.plugin().name());
-                return problems;
-            }
-            if (!verdict.parents().equals(oracle.parents(entry))) {
-                problems.add("parents " + verdict.parents() + ", expected " + oracle.parents(entry));
-            }
-            Outcome outcome = jdk.get(entry.source());
-            if (verdict.sound()) {
-                if (!(outcome instanceof Defined)) {
-                    problems.add("layerhost: sound; the JDK: " + outcome);
-                }
-                return problems;
-            }
-            if (outcome instanceof Refused refused) {
-                if (blockedByStricterParent(entry, errors)) {
-                    return problems;
-                }
-                Expectation expectation = Expectation.of(refused, entry.plugin().name());
-                if (expectation == null) {
-                    problems.add("no code is known for the JDK's refusal: " + refused);
-                } else if (errors.stream().noneMatch(expectation.test())) {
-                    problems.add("the JDK refused (" + refused + "); expected " + expectation.description()
-                            + " among " + codes(errors));
-                }
-                return problems;
-            }
-            for (Diagnostic error : errors) {
-                if (stricterRule(entry, error).isEmpty()) {
-                    problems.add("the JDK defined the layer, but layerhost reports " + error.code() + ": "
-                            + error.message() + " " + error.details());
-                }
-            }
-            return problems;
-        }
-
-        /**
-         * The host's deliberately stricter rule an error on a plugin the JDK accepts stands for, if it is
-         * one, and true. Not among them: {@code MISSING_DEPENDENCY} for a module only another plugin's folder
-         * holds. The JDK's finder for a plugin is its own folder, so such a module is visible to it only
-         * through a parent plugin's configuration, which layerhost searches as well: whenever the JDK finds
-         * the module, layerhost must too.
-         */
-        private Optional<String> stricterRule(EntryShape entry, Diagnostic error) {
-            Map<String, Object> details = error.details();
-            boolean holds = switch (error.code()) {
-                case DUPLICATE_PLUGIN -> root.duplicatedIds().contains(entry.plugin().name());
-                case DUPLICATE_MODULE -> entry.modules().stream()
-                        .filter(m -> m.name().equals(details.get("module"))).count() > 1;
-                // layerhost's "shadowed API": the plugin provides the service of its own copy of acme.api
-                case NO_PROVIDER -> entry.holds(RootShape.API_MODULE);
-                case VERSION_CONFLICT -> details.containsKey("compiledVersion")
-                        && !MajorVersion.of((String) details.get("compiledVersion"))
-                        .equals(MajorVersion.of((String) details.get("resolvedVersion")))
-                        && entry.modules().stream().filter(m -> m.name().equals(details.get("requiredBy")))
-                        .flatMap(m -> m.requires().stream())
-                        .anyMatch(r -> r.module().equals(details.get("module"))
-                                && r.compiledVersion().equals(Optional.of(details.get("compiledVersion"))));
-                case FORBIDDEN_MODULE -> root.deniedModules().contains(details.get("module"));
-                case DEPENDENCY_REJECTED -> oracle.parents(entry).contains(details.get("module"))
-                        && root.firstEntryOf((String) details.get("module"))
-                        .map(parent -> !verdict(parent.source()).sound()).orElse(false);
-                // the JDK's oracle takes the first entry of a duplicated id; layerhost joins the edges of all
-                case DEPENDENCY_CYCLE -> cycleThroughDuplicate(entry, error);
-                default -> false;
-            };
-            return holds ? Optional.of(error.code().name()) : Optional.empty();
-        }
-
-        /** A cycle through the entry's plugin and a duplicated id (whose edges layerhost joins, the oracle not). */
-        private boolean cycleThroughDuplicate(EntryShape entry, Diagnostic error) {
-            List<String> cycle = cycleOf(error);
-            return cycle.contains(entry.plugin().name()) && cycle.stream().anyMatch(root.duplicatedIds()::contains);
-        }
-
-        /**
-         * Whether layerhost did not resolve the plugin because it rejected a parent the JDK accepted (by a
-         * stricter rule): then it cannot know the JDK's reason, only that the plugin is rejected.
-         */
-        private boolean blockedByStricterParent(EntryShape entry, List<Diagnostic> errors) {
-            for (Diagnostic error : errors) {
-                if (error.code() == DiagnosticCode.DEPENDENCY_REJECTED) {
-                    Optional<EntryShape> parent = root.firstEntryOf((String) error.details().get("module"));
-                    if (parent.isPresent() && jdk.get(parent.get().source()) instanceof Defined) {
-                        return true;
-                    }
-                }
-                if (error.code() == DiagnosticCode.DEPENDENCY_CYCLE && cycleThroughDuplicate(entry, error)
-                        && !(jdk.get(entry.source()) instanceof Refused refused && refused.cycle())) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        void collectStatistics() {
-            int sound = 0;
-            int plugins = 0;
-            for (EntryShape entry : root.entries()) {
-                Verdict verdict = verdict(entry.source());
-                Set<DiagnosticCode> codes = new TreeSet<>();
-                errors(verdict).forEach(d -> codes.add(d.code()));
-                codes.forEach(code -> Statistics.label("layerhost error codes").collect(code));
-                if (!entry.hasPlugin()) {
-                    continue;
-                }
-                plugins++;
-                if (verdict.sound()) {
-                    sound++;
-                }
-                Outcome outcome = jdk.get(entry.source());
-                String jdkSays = outcome instanceof Refused refused
-                        ? Optional.ofNullable(Expectation.of(refused, entry.plugin().name())).map(Expectation::code).orElse("?") : "defined";
-                Statistics.label("JDK per plugin").collect(jdkSays);
-                Statistics.label("agreement per plugin").collect(verdict.sound() ? "both accept"
-                        : outcome instanceof Defined ? "layerhost stricter" : "both reject");
-            }
-            Statistics.label("sound plugins per root").collect(sound == 0 ? "none" : sound == plugins ? "all" : "some");
-            boolean pluginOnPlugin = root.entries().stream().anyMatch(e -> !oracle.parents(e).isEmpty());
-            Statistics.label("plugin-on-plugin edges").collect(pluginOnPlugin ? "yes" : "no");
-        }
-
-        String describe() {
-            StringBuilder text = new StringBuilder(root.toString());
-            text.append("layerhost:\n");
-            for (Verdict verdict : result.verdicts()) {
-                text.append("  ").append(verdict.source()).append(verdict.sound() ? " sound" : " rejected")
-                        .append(" parents ").append(verdict.parents()).append('\n');
-                for (Diagnostic diagnostic : verdict.diagnostics()) {
-                    text.append("    ").append(diagnostic.code()).append(": ").append(diagnostic.message())
-                            .append('\n');
-                }
-            }
-            text.append("JDK:\n");
-            jdk.forEach((source, outcome) -> text.append("  ").append(source).append(": ")
-                    .append(outcome instanceof Defined ? "defined" : outcome.toString()).append('\n'));
-            return text.toString();
-        }
-
-        private static List<Diagnostic> errors(Verdict verdict) {
-            return verdict.diagnostics().stream().filter(Diagnostic::isError).toList();
-        }
-
-        private static List<String> codes(List<Diagnostic> errors) {
-            return errors.stream().map(d -> d.code() + " " + d.details()).collect(Collectors.toList());
-        }
-    }
-
-    /**
-     * The diagnostic layerhost must report for a refusal by the JDK: the JDK's message (Java 17 wording)
-     * mapped to a code and the names it gives.
-     */
-    private record Expectation(String code, String description, Predicate<Diagnostic> test) {
-
-        private static final List<Rule> RULES = List.of(
-                new Rule("Module (\\S+) not found, required by (\\S+)", DiagnosticCode.MISSING_DEPENDENCY,
-                        List.of("module", "requiredBy")),
-                new Rule("Module (\\S+) does not read a module that exports (\\S+)", DiagnosticCode.MISSING_DEPENDENCY,
-                        List.of("module", "package")),
-                new Rule("Module (\\S+) reads (?:more than one|another) module named (\\S+)",
-                        DiagnosticCode.VERSION_CONFLICT, List.of("reader", "module")),
-                new Rule("Cycle detected: .*", DiagnosticCode.DEPENDENCY_CYCLE, List.of()),
-                new Rule("Modules \\S+ and \\S+ export package (\\S+) to module \\S+", DiagnosticCode.SPLIT_PACKAGE,
-                        List.of("package")),
-                new Rule("Module \\S+ contains package (\\S+), module \\S+ exports package .*",
-                        DiagnosticCode.SPLIT_PACKAGE, List.of("package")),
-                new Rule("Package (\\S+) in more than one module", DiagnosticCode.SPLIT_PACKAGE, List.of("package")),
-                new Rule(".*(?:reads package|in both module).*", DiagnosticCode.SPLIT_PACKAGE, List.of()),
-                new Rule("Two versions of module (\\S+) found in .*", DiagnosticCode.DUPLICATE_MODULE,
-                        List.of("module")));
-
-        private record Rule(String pattern, DiagnosticCode code, List<String> keys) {
-        }
-
-        private static final Pattern IMPORTED_TWICE =
-                Pattern.compile("Package (\\S+) cannot be imported from multiple loaders");
-
-        /**
-         * The layer's one loader would import {@code packageName} from two modules of other layers, read by
-         * different modules of the layer. From the JDK's own readability graph: two different modules are a
-         * SPLIT_PACKAGE; two copies of one module mean the plugin reads two versions of it, a VERSION_CONFLICT.
-         */
-        private static Expectation importedTwice(String packageName, Configuration configuration) {
-            Set<ResolvedModule> suppliers = new LinkedHashSet<>();
-            for (ResolvedModule module : configuration.modules()) {
-                for (ResolvedModule read : module.reads()) {
-                    ModuleDescriptor descriptor = read.reference().descriptor();
-                    boolean exported = descriptor.isAutomatic() ? descriptor.packages().contains(packageName)
-                            : descriptor.exports().stream()
-                            .anyMatch(e -> !e.isQualified() && e.source().equals(packageName));
-                    if (read.configuration() != configuration && exported) {
-                        suppliers.add(read);
-                    }
-                }
-            }
-            Set<String> names = suppliers.stream().map(ResolvedModule::name).collect(Collectors.toSet());
-            boolean twoNames = names.size() > 1;
-            boolean twoCopies = names.size() < suppliers.size();
-            String code = twoNames ? "SPLIT_PACKAGE" : "VERSION_CONFLICT";
-            return new Expectation(code, (twoNames ? "SPLIT_PACKAGE with package " + packageName : "")
-                    + (twoNames && twoCopies ? " or " : "")
-                    + (twoCopies ? "VERSION_CONFLICT of one of " + names : ""),
-                    d -> (twoNames && d.code() == DiagnosticCode.SPLIT_PACKAGE
-                            && packageName.equals(d.details().get("package")))
-                            || (twoCopies && d.code() == DiagnosticCode.VERSION_CONFLICT
-                            && names.contains(d.details().get("module"))
-                            && !d.details().containsKey("compiledVersion")));
-        }
-
-        /** The expectation for {@code refused}, or null when no rule knows the JDK's message. */
-        static Expectation of(Refused refused, String pluginId) {
-            if (refused.cycle()) {
-                return new Expectation("cycle", "DEPENDENCY_CYCLE through " + pluginId,
-                        d -> d.code() == DiagnosticCode.DEPENDENCY_CYCLE && cycleOf(d).contains(pluginId));
-            }
-            if (refused.parent().isPresent()) {
-                String parent = refused.parent().get();
-                return new Expectation("parent", "DEPENDENCY_REJECTED of " + parent + " or DEPENDENCY_CYCLE through "
-                        + pluginId,
-                        d -> (d.code() == DiagnosticCode.DEPENDENCY_REJECTED && parent.equals(d.details().get("module")))
-                                || (d.code() == DiagnosticCode.DEPENDENCY_CYCLE && cycleOf(d).contains(pluginId)));
-            }
-            String message = refused.jdkMessage().orElseThrow();
-            Matcher imported = IMPORTED_TWICE.matcher(message);
-            if (imported.matches() && refused.resolved().isPresent()) {
-                return importedTwice(imported.group(1), refused.resolved().get());
-            }
-            for (Rule rule : RULES) {
-                Matcher matcher = Pattern.compile(rule.pattern()).matcher(message);
-                if (matcher.matches()) {
-                    Map<String, String> names = new LinkedHashMap<>();
-                    for (int i = 0; i < rule.keys().size(); i++) {
-                        names.put(rule.keys().get(i), matcher.group(i + 1));
-                    }
-                    boolean sameVersionsRead = rule.code() == DiagnosticCode.VERSION_CONFLICT;
-                    return new Expectation(rule.code().name(), rule.code() + " with " + names,
-                            d -> d.code() == rule.code()
-                                    && names.entrySet().stream()
-                                    .allMatch(n -> n.getValue().equals(d.details().get(n.getKey())))
-                                    // two versions read, not layerhost's own compiled-version rule
-                                    && !(sameVersionsRead && d.details().containsKey("compiledVersion")));
-                }
-            }
-            return null;
-        }
     }
 }

@@ -122,12 +122,19 @@ record RootShape(List<RootShape.EntryShape> entries, Set<String> deniedModules) 
      * @param packages the module's packages, its own package first (the provider's package for a plugin)
      */
     record ModuleShape(String name, Optional<String> version, boolean automatic, List<String> packages,
-                       List<ExportsShape> exports, List<RequiresShape> requires, boolean providesService) {
+                       List<ExportsShape> exports, List<RequiresShape> requires, boolean providesService,
+                       List<String> uses) {
 
         ModuleShape {
             packages = List.copyOf(packages);
             exports = List.copyOf(exports);
             requires = List.copyOf(requires);
+            uses = List.copyOf(uses);
+        }
+
+        ModuleShape(String name, Optional<String> version, boolean automatic, List<String> packages,
+                    List<ExportsShape> exports, List<RequiresShape> requires, boolean providesService) {
+            this(name, version, automatic, packages, exports, requires, providesService, List.of());
         }
 
         ModuleDescriptor descriptor() {
@@ -157,6 +164,7 @@ record RootShape(List<RootShape.EntryShape> entries, Set<String> deniedModules) 
                     builder.exports(exports.packageName());
                 }
             }
+            uses.forEach(builder::uses);
             if (providesService) {
                 builder.provides(SERVICE, List.of(packages.get(0) + ".Impl"));
             }
@@ -176,6 +184,7 @@ record RootShape(List<RootShape.EntryShape> entries, Set<String> deniedModules) 
                 text.append(" exports ").append(exports.packageName())
                         .append(exports.target().map(t -> " to " + t).orElse("")).append(';');
             }
+            uses.forEach(type -> text.append(" uses ").append(type).append(';'));
             text.append(" packages ").append(packages).append(';');
             if (providesService) {
                 text.append(" provides ").append(SERVICE).append(';');
