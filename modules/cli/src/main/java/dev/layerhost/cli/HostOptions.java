@@ -2,10 +2,14 @@ package dev.layerhost.cli;
 
 import dev.layerhost.core.PluginHost;
 import dev.layerhost.core.Policy;
+import dev.layerhost.core.SignatureMode;
+import dev.layerhost.core.TrustStore;
 
 import java.nio.file.Path;
+import java.security.cert.Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import picocli.CommandLine.Option;
@@ -29,11 +33,29 @@ final class HostOptions {
     @Option(names = "--json", description = "Print one JSON object on stdout instead of text.")
     boolean json;
 
+    @Option(names = "--signatures", paramLabel = "MODE", defaultValue = "off",
+            description = "off, warn or require: check jar signatures against the trust store (default: ${DEFAULT-VALUE}).")
+    SignatureMode signatures;
+
+    @Option(names = "--trust-store", paramLabel = "FILE",
+            description = "A PKCS12 or JKS key store whose certificates are trusted signers.")
+    Path trustStore;
+
+    @Option(names = "--trust-store-password", paramLabel = "PW", arity = "0..1", interactive = false,
+            description = "The trust store's password, if it has one.")
+    String trustStorePassword;
+
     PluginHost.Builder builder() {
         PluginHost.Builder builder = PluginHost.builder()
                 .pluginRoot(pluginRoot)
                 .policy(Policy.denying(Set.copyOf(deniedModules)));
         apiPaths.forEach(builder::apiPath);
+        if (signatures != SignatureMode.OFF || trustStore != null) {
+            Set<Certificate> trusted = trustStore == null
+                    ? Set.of()
+                    : TrustStore.load(trustStore, Optional.ofNullable(trustStorePassword).map(String::toCharArray));
+            builder.policy(Policy.denying(Set.copyOf(deniedModules)).withSignatures(signatures, trusted));
+        }
         return builder;
     }
 }

@@ -167,6 +167,29 @@ public record Diagnostic(DiagnosticCode code, Severity severity, Optional<String
                 details("module", module, "requiredBy", requiredBy));
     }
 
+    public static Diagnostic unsigned(String source, Optional<String> plugin, String file, Severity severity) {
+        return new Diagnostic(DiagnosticCode.UNSIGNED, severity, plugin, source,
+                file + " is not signed",
+                "sign " + file + " with jarsigner, with a key whose certificate is in the host's trust store",
+                withPlugin(plugin, details("file", file)));
+    }
+
+    public static Diagnostic untrustedSigner(String source, Optional<String> plugin, String file,
+                                             List<String> signers, Severity severity) {
+        return new Diagnostic(DiagnosticCode.UNTRUSTED_SIGNER, severity, plugin, source,
+                file + " is signed by " + String.join("; ", signers) + ", which no certificate of the trust store vouches for",
+                "add the signer's certificate (or its issuer's) to the trust store (--trust-store), or sign "
+                        + file + " with a trusted key",
+                withPlugin(plugin, details("file", file, "signers", signers)));
+    }
+
+    public static Diagnostic signatureInvalid(String source, Optional<String> plugin, String file, String reason) {
+        return new Diagnostic(DiagnosticCode.SIGNATURE_INVALID, Severity.ERROR, plugin, source,
+                "signature of " + file + " does not verify: " + reason,
+                "the jar was changed after it was signed: rebuild and sign " + file + " again",
+                withPlugin(plugin, details("file", file, "reason", reason)));
+    }
+
     public static Diagnostic automaticModule(String source, Optional<String> plugin, String module, String file) {
         return new Diagnostic(DiagnosticCode.AUTOMATIC_MODULE, Severity.WARNING, plugin, source,
                 file + " has no module-info; it is loaded as automatic module " + module,
@@ -187,6 +210,12 @@ public record Diagnostic(DiagnosticCode code, Severity severity, Optional<String
         Map<String, Object> all = new LinkedHashMap<>(details);
         plugin.ifPresent(id -> all.putIfAbsent("plugin", id));
         return new Diagnostic(code, Severity.ERROR, plugin, source, message, hint, all);
+    }
+
+    private static Map<String, Object> withPlugin(Optional<String> plugin, Map<String, Object> details) {
+        Map<String, Object> all = new LinkedHashMap<>(details);
+        plugin.ifPresent(id -> all.putIfAbsent("plugin", id));
+        return all;
     }
 
     private static Map<String, Object> details(Object... keysAndValues) {

@@ -25,6 +25,12 @@ public enum DiagnosticCode {
     DEPENDENCY_REJECTED,
     /** A plugin requires a module that the host's policy denies. */
     FORBIDDEN_MODULE,
+    /** A jar with no valid signature (an error under {@code --signatures require}, a warning under {@code warn}). */
+    UNSIGNED,
+    /** A jar signed, but by no certificate of the trust store (severity as {@link #UNSIGNED}). */
+    UNTRUSTED_SIGNER,
+    /** A signature that does not verify, or entries that no signature covers. */
+    SIGNATURE_INVALID,
     /** A plugin or library without module-info; a warning. */
     AUTOMATIC_MODULE,
     /** A provider's constructor or static initializer threw while loading. */

@@ -19,6 +19,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * The embedding API: a plugin host over one plugin root.
  *
@@ -41,6 +44,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@link #layer} may be called from any thread and see the plugins serving at that moment.
  */
 public final class PluginHost implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(PluginHost.class);
 
     private final Path pluginRoot;
     private final ApiLayer api;
@@ -148,7 +153,10 @@ public final class PluginHost implements AutoCloseable {
         }
     }
 
-    /** Adds a listener for the events of loads, reloads, unloads and the watcher. */
+    /**
+     * Adds a listener for the events of loads, reloads, unloads and the watcher. An exception a listener
+     * throws is logged; the other listeners still receive the event.
+     */
     public void addListener(PluginListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
@@ -248,7 +256,12 @@ public final class PluginHost implements AutoCloseable {
 
     private void announce(PluginEvent event) {
         for (PluginListener listener : listeners) {
-            listener.onEvent(event);
+            // One failing listener must not keep the event from the listeners after it.
+            try {
+                listener.onEvent(event);
+            } catch (RuntimeException e) {
+                log.warn("A plugin listener failed on {} of '{}': {}", event.kind(), event.plugin(), e.toString());
+            }
         }
     }
 

@@ -22,9 +22,7 @@ public final class ArchiveReader {
         List<CandidateModule> modules = new ArrayList<>();
         List<Diagnostic> problems = new ArrayList<>();
         for (Path jar : entry.jars()) {
-            String file = entry.jars().size() == 1 && entry.path().equals(jar)
-                    ? jar.getFileName().toString()
-                    : entry.name() + "/" + jar.getFileName();
+            String file = entry.label(jar);
             try {
                 Set<ModuleReference> found = ModuleFinder.of(jar).findAll();
                 if (found.isEmpty()) {

@@ -18,4 +18,9 @@ public record Entry(String name, Path path, List<Path> jars) {
         Objects.requireNonNull(path, "path");
         jars = List.copyOf(jars);
     }
+
+    /** How diagnostics name one of the entry's jars: its file name, or {@code folder/file} in a folder entry. */
+    public String label(Path jar) {
+        return jars.size() == 1 && path.equals(jar) ? jar.getFileName().toString() : name + "/" + jar.getFileName();
+    }
 }

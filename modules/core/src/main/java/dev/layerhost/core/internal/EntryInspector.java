@@ -1,6 +1,7 @@
 package dev.layerhost.core.internal;
 
 import dev.layerhost.core.Diagnostic;
+import dev.layerhost.core.Policy;
 
 import java.lang.module.ModuleDescriptor;
 import java.util.ArrayList;
@@ -18,9 +19,11 @@ import java.util.TreeSet;
 final class EntryInspector {
 
     private final ApiLayer api;
+    private final SignatureInspector signatures;
 
-    EntryInspector(ApiLayer api) {
+    EntryInspector(ApiLayer api, Policy policy) {
         this.api = api;
+        this.signatures = new SignatureInspector(policy);
     }
 
     EntryFacts inspect(Candidate candidate) {
@@ -53,6 +56,7 @@ final class EntryInspector {
                     candidate.modules().stream().map(CandidateModule::name).sorted().distinct().toList(),
                     api.moduleNames()));
         }
+        diagnostics.addAll(signatures.inspect(candidate, pluginId));
         List<String> services = plugin.map(this::apiServices).orElse(List.of());
         return new EntryFacts(candidate, byName, plugin, services, diagnostics, readable);
     }

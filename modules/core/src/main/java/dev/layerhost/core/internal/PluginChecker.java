@@ -35,7 +35,7 @@ public final class PluginChecker {
 
     /** The verdicts on {@code candidates}, sorted by source, with the sound ones in layer order. */
     public CheckResult check(List<Candidate> candidates) {
-        EntryInspector inspector = new EntryInspector(api);
+        EntryInspector inspector = new EntryInspector(api, policy);
         Map<String, EntryFacts> factsBySource = new TreeMap<>();
         Map<String, List<Diagnostic>> diagnostics = new HashMap<>();
         for (Candidate candidate : candidates) {

@@ -1,0 +1,50 @@
+package dev.layerhost.core;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads the trusted certificates of a key store file (PKCS12 or JKS, detected from its content). */
+public final class TrustStore {
+
+    private TrustStore() {
+    }
+
+    /**
+     * Every certificate of the key store at {@code file}: trusted certificate entries and the certificate
+     * chains of key entries.
+     *
+     * @param password the store's password; empty when it has none
+     * @throws HostSetupException if the file is missing, unreadable, not a key store, or the password is wrong
+     */
+    public static Set<Certificate> load(Path file, Optional<char[]> password) {
+        if (!Files.isRegularFile(file)) {
+            throw new HostSetupException("trust store does not exist: " + file, file);
+        }
+        try {
+            KeyStore store = KeyStore.getInstance(file.toFile(), password.orElse(null));
+            Set<Certificate> certificates = new HashSet<>();
+            for (String alias : Collections.list(store.aliases())) {
+                Certificate[] chain = store.getCertificateChain(alias);
+                if (chain != null) {
+                    Collections.addAll(certificates, chain);
+                }
+                Certificate certificate = store.getCertificate(alias);
+                if (certificate != null) {
+                    certificates.add(certificate);
+                }
+            }
+            return Set.copyOf(certificates);
+        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new HostSetupException("cannot read trust store " + file + ": " + reason.replace('\n', ' '), file);
+        }
+    }
+}
