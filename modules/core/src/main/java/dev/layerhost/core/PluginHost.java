@@ -315,7 +315,8 @@ public final class PluginHost implements AutoCloseable {
 
         /**
          * Where the private copies of plugin files go (layers are defined from them, so the originals can
-         * be replaced at any time). Default: a new temporary folder, deleted on {@link PluginHost#close()}.
+         * be replaced at any time): a new folder inside {@code directory}, deleted on
+         * {@link PluginHost#close()}; {@code directory} itself stays. Default: a new temporary folder.
          */
         public Builder workDirectory(Path directory) {
             this.workDirectory = Objects.requireNonNull(directory, "directory");

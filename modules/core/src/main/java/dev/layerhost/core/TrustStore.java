@@ -22,7 +22,8 @@ public final class TrustStore {
      * chains of key entries.
      *
      * @param password the store's password; empty when it has none
-     * @throws HostSetupException if the file is missing, unreadable, not a key store, or the password is wrong
+     * @throws HostSetupException if the file is missing, unreadable, not a key store, or the password is wrong;
+     *                             or if it holds no certificate (a PKCS12 store read without its password)
      */
     public static Set<Certificate> load(Path file, Optional<char[]> password) {
         if (!Files.isRegularFile(file)) {
@@ -40,6 +41,13 @@ public final class TrustStore {
                 if (certificate != null) {
                     certificates.add(certificate);
                 }
+            }
+            if (certificates.isEmpty()) {
+                // A PKCS12 store read without its password shows no certificates at all rather than failing:
+                // trusting nothing would silently turn every signed plugin into UNTRUSTED_SIGNER.
+                throw new HostSetupException("trust store " + file + " holds no certificate"
+                        + (password.isEmpty() ? " that can be read without its password" : ""),
+                        file);
             }
             return Set.copyOf(certificates);
         } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {

@@ -75,7 +75,9 @@ public final class PluginLoader {
         }
         // Our module cannot declare 'uses' for service types it only learns of at run time.
         PluginLoader.class.getModule().addUses(service.get());
-        String provider = "?";
+        // Until a provider's class is loaded, name the classes the layer's modules declare: loading one
+        // can fail before its type is known (a class whose bytes a jar signature rejects, a bad class file).
+        String provider = declaredProviders(layer, serviceType);
         try {
             for (ServiceLoader.Provider<?> candidate : ServiceLoader.load(layer, service.get()).stream().toList()) {
                 Class<?> type = candidate.type();
@@ -88,6 +90,17 @@ public final class PluginLoader {
         } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
             failures.add(Diagnostic.providerFailed(source, id, serviceType, provider, causeOf(e)));
         }
+    }
+
+    /** The classes that {@code layer}'s modules declare as providers of {@code serviceType}, or "?" for none. */
+    private static String declaredProviders(ModuleLayer layer, String serviceType) {
+        List<String> providers = layer.modules().stream()
+                .flatMap(module -> module.getDescriptor().provides().stream())
+                .filter(provides -> provides.service().equals(serviceType))
+                .flatMap(provides -> provides.providers().stream())
+                .sorted()
+                .toList();
+        return providers.isEmpty() ? "?" : String.join(", ", providers);
     }
 
     /** The innermost cause, as "Type: message", which is what a plugin author needs to see. */

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.security.CodeSigner;
+import java.security.GeneralSecurityException;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -23,8 +24,9 @@ import java.util.jar.JarFile;
 
 /**
  * Verifies the signatures of an entry's jars under the host's {@link Policy}: every entry of a jar must
- * be covered by one signer whose certificate path holds a trusted certificate. This reads every byte of
- * every jar (that is how {@link JarFile} verifies), so it runs only when signatures are checked.
+ * be covered by one signer whose certificate path leads, link by verified link, to a trusted certificate.
+ * This reads every byte of every jar (that is how {@link JarFile} verifies), so it runs only when
+ * signatures are checked.
  */
 final class SignatureInspector {
 
@@ -113,13 +115,32 @@ final class SignatureInspector {
         }
     }
 
+    /**
+     * Whether a trusted certificate vouches for the signer: it is on the signer's path, and each
+     * certificate before it on the path was signed by the key of the one after it.
+     */
     private boolean trusted(CodeSigner signer) {
-        for (Certificate certificate : signer.getSignerCertPath().getCertificates()) {
-            if (policy.trusted().contains(certificate)) {
+        // The path is built from whatever certificates the signature block carries, matched by name only:
+        // a signer can name a trusted CA that never issued its certificate, so every link is verified.
+        List<? extends Certificate> path = signer.getSignerCertPath().getCertificates();
+        for (int i = 0; i < path.size(); i++) {
+            if (policy.trusted().contains(path.get(i))) {
                 return true;
+            }
+            if (i + 1 < path.size() && !issuedBy(path.get(i), path.get(i + 1))) {
+                return false;
             }
         }
         return false;
+    }
+
+    private static boolean issuedBy(Certificate certificate, Certificate issuer) {
+        try {
+            certificate.verify(issuer.getPublicKey());
+            return true;
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
     }
 
     private static String describe(CodeSigner signer) {

@@ -17,27 +17,27 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Takes and discards {@link Snapshot}s in a working folder of the host's own. The working folder is
- * deleted on {@link #close()}.
+ * deleted on {@link #close()}; when the host is given a work directory, the working folder is a new
+ * folder inside it, so that the copies of two hosts, or of an earlier run, never mix.
  */
 public final class SnapshotStore implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SnapshotStore.class);
 
     private final Path workDirectory;
-    private final boolean ownsWorkDirectory;
     private long generation;
 
     /**
-     * @param workDirectory where the copies go; when empty, a new temporary folder that the store owns
+     * @param workDirectory where the copies go, in a new folder of the store's own; when empty, in a new
+     *                      temporary folder
      */
     public SnapshotStore(Optional<Path> workDirectory) {
         try {
             if (workDirectory.isPresent()) {
-                this.workDirectory = Files.createDirectories(workDirectory.get());
-                this.ownsWorkDirectory = false;
+                this.workDirectory = Files.createTempDirectory(Files.createDirectories(workDirectory.get()),
+                        "layerhost-snapshots-");
             } else {
                 this.workDirectory = Files.createTempDirectory("layerhost-snapshots-");
-                this.ownsWorkDirectory = true;
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the snapshot folder", e);
@@ -84,9 +84,7 @@ public final class SnapshotStore implements AutoCloseable {
 
     @Override
     public void close() {
-        if (ownsWorkDirectory) {
-            delete(workDirectory);
-        }
+        delete(workDirectory);
     }
 
     private static String safeName(String name) {
