@@ -1,16 +1,14 @@
 package dev.layerhost.core;
 
+import dev.layerhost.pluginbuilder.Corruption;
+import dev.layerhost.pluginbuilder.JdkTool;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.cert.Certificate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -18,11 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.function.UnaryOperator;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 
 /**
  * Real keys, certificates and trust stores for signature tests, made with the JDK's {@code keytool} and
@@ -62,8 +55,6 @@ final class SigningFixture {
             this.subject = subject;
         }
     }
-
-    private static final Path JAVA_BIN = Path.of(System.getProperty("java.home"), "bin");
 
     private final Path directory;
 
@@ -149,14 +140,13 @@ final class SigningFixture {
 
     /** Signs {@code jar} in place with {@code signer}'s key; returns {@code jar}. */
     Path sign(Path jar, Signer signer) {
-        List<String> command = new ArrayList<>(List.of(JAVA_BIN.resolve("jarsigner").toString(),
-                "-J-XX:TieredStopAtLevel=1", "-J-XX:+UseSerialGC",
+        List<String> arguments = new ArrayList<>(List.of(
                 "-keystore", directory.resolve(signer.alias + ".p12").toString(), "-storepass", PASSWORD));
         if (signer == Signer.FORGED) {
-            command.addAll(List.of("-certchain", directory.resolve("mallory-chain.pem").toString()));
+            arguments.addAll(List.of("-certchain", directory.resolve("mallory-chain.pem").toString()));
         }
-        command.addAll(List.of(jar.toString(), signer.alias));
-        run(command);
+        arguments.addAll(List.of(jar.toString(), signer.alias));
+        JdkTool.run(directory, "jarsigner", arguments);
         return jar;
     }
 
@@ -177,89 +167,22 @@ final class SigningFixture {
 
     /**
      * Rewrites {@code jar} with every entry as it was, signature files included, plus a new entry
-     * {@code name}: what {@code jar uf} does to a signed jar.
+     * {@code name}: what {@code jar uf} does to a signed jar (see {@link Corruption#addEntry}).
      */
     static void addEntry(Path jar, String name, String content) {
-        rewrite(jar, name, bytes -> bytes, content.getBytes(StandardCharsets.UTF_8));
+        Corruption.addEntry(jar, name, content);
     }
 
     /**
      * Rewrites {@code jar} with every entry as it was, signature files included, except that in
      * {@code entry} the bytes of {@code from} are replaced with those of {@code to} (as long): a class
-     * file stays a valid class file whose digest no longer matches the signed manifest.
+     * file stays a valid class file whose digest no longer matches the signed manifest (see
+     * {@link Corruption#replaceInEntry}).
      *
      * @throws IllegalArgumentException if {@code entry} does not hold {@code from}
      */
     static void replaceInEntry(Path jar, String entry, String from, String to) {
-        byte[] search = from.getBytes(StandardCharsets.UTF_8);
-        byte[] replacement = to.getBytes(StandardCharsets.UTF_8);
-        if (search.length != replacement.length) {
-            throw new IllegalArgumentException("'" + from + "' and '" + to + "' differ in length");
-        }
-        rewrite(jar, entry, bytes -> {
-            int at = indexOf(bytes, search);
-            if (at < 0) {
-                throw new IllegalArgumentException(entry + " of " + jar + " does not hold '" + from + "'");
-            }
-            byte[] changed = bytes.clone();
-            System.arraycopy(replacement, 0, changed, at, replacement.length);
-            return changed;
-        }, null);
-    }
-
-    /**
-     * Copies every entry of {@code jar}, in order, transforming {@code target}'s bytes; with
-     * {@code added} non-null, {@code target} is a new entry with those bytes, appended at the end.
-     */
-    private static void rewrite(Path jar, String target, UnaryOperator<byte[]> transform, byte[] added) {
-        Path rewritten = jar.resolveSibling("." + jar.getFileName() + ".rewrite");
-        boolean found = false;
-        try (ZipFile zip = new ZipFile(jar.toFile());
-                OutputStream file = Files.newOutputStream(rewritten);
-                ZipOutputStream out = new ZipOutputStream(file)) {
-            for (ZipEntry entry : Collections.list(zip.entries())) {
-                byte[] bytes;
-                try (InputStream in = zip.getInputStream(entry)) {
-                    bytes = in.readAllBytes();
-                }
-                if (entry.getName().equals(target) && added == null) {
-                    bytes = transform.apply(bytes);
-                    found = true;
-                }
-                out.putNextEntry(new ZipEntry(entry.getName()));
-                out.write(bytes);
-                out.closeEntry();
-            }
-            if (added != null) {
-                out.putNextEntry(new ZipEntry(target));
-                out.write(added);
-                out.closeEntry();
-                found = true;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot rewrite " + jar, e);
-        }
-        if (!found) {
-            throw new IllegalArgumentException(jar + " has no entry " + target);
-        }
-        try {
-            Files.move(rewritten, jar, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot replace " + jar, e);
-        }
-    }
-
-    private static int indexOf(byte[] bytes, byte[] search) {
-        outer:
-        for (int i = 0; i + search.length <= bytes.length; i++) {
-            for (int j = 0; j < search.length; j++) {
-                if (bytes[i + j] != search[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
+        Corruption.replaceInEntry(jar, entry, from, to);
     }
 
     private void genkeypair(String keystore, String alias, String subject, String... extra) {
@@ -295,33 +218,8 @@ final class SigningFixture {
 
     /** Runs keytool in {@code directory}, with the store password; relative file names are in it. */
     private void keytool(String... arguments) {
-        List<String> command = new ArrayList<>(List.of(JAVA_BIN.resolve("keytool").toString(),
-                "-J-XX:TieredStopAtLevel=1", "-J-XX:+UseSerialGC"));
-        command.addAll(List.of(arguments));
+        List<String> command = new ArrayList<>(List.of(arguments));
         command.addAll(List.of("-storepass", PASSWORD));
-        run(command);
-    }
-
-    private void run(List<String> command) {
-        try {
-            Files.createDirectories(directory);
-            Process process = new ProcessBuilder(command).directory(directory.toFile())
-                    .redirectErrorStream(true).start();
-            process.getOutputStream().close();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("timed out: " + String.join(" ", command));
-            }
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed with exit "
-                        + process.exitValue() + ":\n" + output);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run " + command.get(0), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted: " + String.join(" ", command), e);
-        }
+        JdkTool.run(directory, "keytool", command);
     }
 }
