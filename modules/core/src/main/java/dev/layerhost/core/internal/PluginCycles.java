@@ -76,7 +76,7 @@ final class PluginCycles {
             current = reachedFrom.get(current);
         }
         path.add(0, id);
-        return PluginResolution.rotateToSmallest(path);
+        return ModuleCycles.rotateToSmallest(path);
     }
 
     private static final class Tarjan {

@@ -9,7 +9,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -82,7 +81,7 @@ final class PluginResolution {
         checkPolicy(closure, diagnostics);
         boolean missing = false;
         for (External external : closure.externals()) {
-            if (findInParents(parentConfigurations, external.module()).isEmpty()) {
+            if (ReadabilityGraph.findInParents(parentConfigurations, external.module()).isEmpty()) {
                 missing = true;
                 Optional<String> owner = Optional.ofNullable(moduleOwners.get(external.module()))
                         .filter(owningSource -> !owningSource.equals(source));
@@ -102,7 +101,7 @@ final class PluginResolution {
         }
         ModelConfiguration configuration = new ModelConfiguration(nodes, parentConfigurations);
         checkCycles(configuration, diagnostics);
-        Map<ModuleNode, Set<ModuleNode>> reads = readabilityGraph(configuration, parentConfigurations);
+        Map<ModuleNode, Set<ModuleNode>> reads = ReadabilityGraph.of(configuration, parentConfigurations);
         checkReads(configuration, reads, diagnostics);
         checkOneClassLoader(configuration, reads, diagnostics);
         checkCompiledVersions(configuration, parentConfigurations, diagnostics);
@@ -155,22 +154,6 @@ final class PluginResolution {
         return new Closure(List.copyOf(resolved.values()), externals);
     }
 
-    private static Optional<ModuleNode> findInParents(List<ModelConfiguration> parents, String name) {
-        for (ModelConfiguration parent : parents) {
-            Optional<ModuleNode> found = parent.findModule(name);
-            if (found.isPresent()) {
-                return found;
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<ModuleNode> lookup(ModelConfiguration configuration, List<ModelConfiguration> parents,
-                                               String name) {
-        Optional<ModuleNode> own = configuration.ownModule(name);
-        return own.isPresent() ? own : findInParents(parents, name);
-    }
-
     // ---- checks ----
 
     private void checkPolicy(Closure closure, List<Diagnostic> diagnostics) {
@@ -192,145 +175,9 @@ final class PluginResolution {
 
     /** As the JDK's {@code Resolver.detectCycles}: every {@code requires} edge between modules of the layer. */
     private void checkCycles(ModelConfiguration configuration, List<Diagnostic> diagnostics) {
-        Set<ModuleNode> done = new LinkedHashSet<>();
-        Set<List<String>> reported = new LinkedHashSet<>();
-        for (ModuleNode start : configuration.modules()) {
-            visitForCycles(start, configuration, new ArrayList<>(), done, reported);
-        }
-        for (List<String> cycle : reported) {
+        for (List<String> cycle : ModuleCycles.in(configuration)) {
             diagnostics.add(Diagnostic.dependencyCycle(source, pluginId, cycle));
         }
-    }
-
-    private void visitForCycles(ModuleNode node, ModelConfiguration configuration, List<ModuleNode> path,
-                                Set<ModuleNode> done, Set<List<String>> reported) {
-        if (done.contains(node)) {
-            return;
-        }
-        int onPath = path.indexOf(node);
-        if (onPath >= 0) {
-            List<String> cycle = new ArrayList<>();
-            for (ModuleNode member : path.subList(onPath, path.size())) {
-                cycle.add(member.name());
-            }
-            reported.add(rotateToSmallest(cycle));
-            return;
-        }
-        path.add(node);
-        for (Requires requires : node.descriptor().requires()) {
-            Optional<ModuleNode> target = configuration.ownModule(requires.name());
-            if (target.isPresent() && target.get() != node) {
-                visitForCycles(target.get(), configuration, path, done, reported);
-            }
-        }
-        path.remove(path.size() - 1);
-        done.add(node);
-    }
-
-    static List<String> rotateToSmallest(List<String> cycle) {
-        int smallest = 0;
-        for (int i = 1; i < cycle.size(); i++) {
-            if (cycle.get(i).compareTo(cycle.get(smallest)) < 0) {
-                smallest = i;
-            }
-        }
-        List<String> rotated = new ArrayList<>(cycle.subList(smallest, cycle.size()));
-        rotated.addAll(cycle.subList(0, smallest));
-        return List.copyOf(rotated);
-    }
-
-    /** As the JDK's {@code Resolver.makeGraph}: what each module of the layer reads, implied readability included. */
-    private static Map<ModuleNode, Set<ModuleNode>> readabilityGraph(ModelConfiguration configuration,
-                                                                    List<ModelConfiguration> parents) {
-        Map<ModuleNode, Set<ModuleNode>> reads = new IdentityHashMap<>();
-        Map<ModuleNode, Set<ModuleNode>> transitive = new IdentityHashMap<>();
-        Set<ModelConfiguration> ancestors = new LinkedHashSet<>();
-        for (ModelConfiguration parent : parents) {
-            ancestors.addAll(parent.lineage());
-        }
-        for (ModelConfiguration ancestor : ancestors) {
-            transitive.putAll(ancestor.transitiveEdges());
-        }
-        for (ModuleNode module : configuration.modules()) {
-            Set<ModuleNode> moduleReads = new LinkedHashSet<>();
-            Set<ModuleNode> moduleTransitive = new LinkedHashSet<>();
-            if (module.descriptor().isAutomatic()) {
-                for (ModuleNode other : configuration.modules()) {
-                    if (!other.name().equals(module.name())) {
-                        moduleReads.add(other);
-                        if (other.descriptor().isAutomatic()) {
-                            moduleTransitive.add(other);
-                        }
-                    }
-                }
-                for (ModelConfiguration ancestor : ancestors) {
-                    for (ModuleNode other : ancestor.modules()) {
-                        moduleReads.add(other);
-                        if (other.descriptor().isAutomatic()) {
-                            moduleTransitive.add(other);
-                        }
-                    }
-                }
-            } else {
-                for (Requires requires : module.descriptor().requires()) {
-                    Optional<ModuleNode> target = lookup(configuration, parents, requires.name());
-                    if (target.isEmpty()) {
-                        continue;
-                    }
-                    moduleReads.add(target.get());
-                    if (requires.modifiers().contains(Requires.Modifier.TRANSITIVE)) {
-                        moduleTransitive.add(target.get());
-                    }
-                    if (target.get().descriptor().isAutomatic() && configuration.ownModule(requires.name()).isEmpty()) {
-                        // As the JDK's makeGraph: requiring an automatic module of a parent configuration
-                        // also reads every automatic module that one reads.
-                        moduleReads.addAll(automaticModulesReadBy(target.get(), ancestors));
-                    }
-                }
-            }
-            reads.put(module, moduleReads);
-            transitive.put(module, moduleTransitive);
-        }
-        boolean changed;
-        do {
-            changed = false;
-            for (Set<ModuleNode> moduleReads : reads.values()) {
-                List<ModuleNode> implied = new ArrayList<>();
-                for (ModuleNode read : moduleReads) {
-                    for (ModuleNode next : transitive.getOrDefault(read, Set.of())) {
-                        if (!moduleReads.contains(next)) {
-                            implied.add(next);
-                        }
-                    }
-                }
-                if (!implied.isEmpty()) {
-                    moduleReads.addAll(implied);
-                    changed = true;
-                }
-            }
-        } while (changed);
-        return reads;
-    }
-
-    /**
-     * The automatic modules an automatic module of an ancestor configuration reads: every other automatic
-     * module of its configuration and of that configuration's ancestors.
-     */
-    private static List<ModuleNode> automaticModulesReadBy(ModuleNode automatic, Set<ModelConfiguration> ancestors) {
-        List<ModuleNode> read = new ArrayList<>();
-        for (ModelConfiguration holder : ancestors) {
-            if (holder.ownModule(automatic.name()).orElse(null) == automatic) {
-                for (ModelConfiguration configuration : holder.lineage()) {
-                    for (ModuleNode other : configuration.modules()) {
-                        if (other != automatic && other.descriptor().isAutomatic()) {
-                            read.add(other);
-                        }
-                    }
-                }
-                break;
-            }
-        }
-        return read;
     }
 
     /**
@@ -504,7 +351,7 @@ final class PluginResolution {
         for (ModuleNode module : configuration.modules()) {
             for (Requires requires : module.descriptor().requires()) {
                 Optional<String> compiled = requires.rawCompiledVersion();
-                Optional<ModuleNode> target = lookup(configuration, parents, requires.name());
+                Optional<ModuleNode> target = ReadabilityGraph.lookup(configuration, parents, requires.name());
                 if (compiled.isEmpty() || target.isEmpty() || target.get().runtime()) {
                     continue;
                 }
