@@ -56,28 +56,43 @@ final class Launcher implements AutoCloseable {
 
     /** Runs {@code layerhost args...} to its end (at most a minute) and returns what it did. */
     ImageRun run(Object... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(launcher.toString());
-        for (Object arg : args) {
-            command.add(String.valueOf(arg));
-        }
+        List<String> command = command(args);
         Path out = Files.createTempFile(scratch, "stdout", ".txt");
         Path err = Files.createTempFile(scratch, "stderr", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(scratch.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectOutput(out.toFile())
-                .redirectError(err.toFile());
-        Map<String, String> environment = builder.environment();
-        environment.clear();
-        environment.put("PATH", bin.toString());
-        Process process = builder.start();
+        Process process = processBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         if (!process.waitFor(1, TimeUnit.MINUTES)) {
             process.destroyForcibly().waitFor();
             throw new IllegalStateException("layerhost " + command + " did not end within a minute");
         }
         return new ImageRun(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Starts {@code layerhost args...} and returns at once: its stdout is the process's input stream, its
+     * stderr goes to {@code err}. The caller ends the process.
+     */
+    Process start(Path err, Object... args) throws IOException {
+        return processBuilder(command(args)).redirectError(err.toFile()).start();
+    }
+
+    private List<String> command(Object... args) {
+        List<String> command = new ArrayList<>();
+        command.add(launcher.toString());
+        for (Object arg : args) {
+            command.add(String.valueOf(arg));
+        }
+        return command;
+    }
+
+    private ProcessBuilder processBuilder(List<String> command) {
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(scratch.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        Map<String, String> environment = builder.environment();
+        environment.clear();
+        environment.put("PATH", bin.toString());
+        return builder;
     }
 
     /** Deletes the links, so that the test's temporary folder holds no link to outside it. */

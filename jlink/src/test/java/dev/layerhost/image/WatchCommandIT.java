@@ -1,0 +1,167 @@
+package dev.layerhost.image;
+
+import dev.layerhost.api.DataSource;
+import dev.layerhost.pluginbuilder.Corruption;
+import dev.layerhost.pluginbuilder.PluginJar;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code layerhost watch --json} of the runtime image, as a process: it loads the root, then follows
+ * it — a replaced jar gives {@code RELOADED}, a corrupt replacement {@code REJECTED} (the old version
+ * keeps serving), a deleted entry {@code UNLOADED} — one JSON object per line, and exits 0 on SIGTERM
+ * and on SIGINT. Waits are bounded waits for lines, never fixed sleeps.
+ */
+class WatchCommandIT {
+
+    private static final String DATA_SOURCE = "dev.layerhost.api.DataSource";
+    private static final Duration LINE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(5);
+    private static final int SIGINT = 2;
+
+    @TempDir
+    Path temp;
+
+    private Launcher layerhost;
+    private Path scratch;
+    private Path root;
+    private Path staging;
+
+    @BeforeEach
+    void launcherAndRoot() throws Exception {
+        Path image = Path.of(System.getProperty("layerhost.image", "target/image")).toAbsolutePath();
+        scratch = Files.createDirectories(temp.resolve("scratch"));
+        layerhost = Launcher.of(image, scratch);
+        root = Files.createDirectories(temp.resolve("plugins"));
+        staging = Files.createDirectories(temp.resolve("staging"));
+    }
+
+    @AfterEach
+    void removeLinks() throws Exception {
+        layerhost.close();
+    }
+
+    @ParameterizedTest(name = "SIG{0}")
+    @ValueSource(strings = {"TERM", "INT"})
+    void followsTheRootAndExitsZeroOnTheSignal(String signal) throws Exception {
+        dataSource("p.alpha", "1.0.0").build(root.resolve("alpha.jar"));
+        dataSource("p.beta", "1.0.0").build(root.resolve("beta.jar"));
+        Path alphaTwo = dataSource("p.alpha", "2.0.0").build(staging.resolve("alpha-2.0.0.jar"));
+        Path corrupt = Files.copy(alphaTwo, staging.resolve("alpha-corrupt.jar"));
+        Corruption.corruptModuleInfo(corrupt);
+
+        try (WatchProcess watch = WatchProcess.start(layerhost, root, scratch, "--quiet-period", 200)) {
+            assertEvent(watch.await("LOADED", "p.alpha", LINE_TIMEOUT), "1.0.0", "alpha.jar", watch);
+            assertEvent(watch.await("LOADED", "p.beta", LINE_TIMEOUT), "1.0.0", "beta.jar", watch);
+
+            publish(alphaTwo, "alpha.jar");
+            JsonNode reloaded = watch.await("RELOADED", "p.alpha", LINE_TIMEOUT);
+            assertEvent(reloaded, "2.0.0", "alpha.jar", watch);
+            assertEquals(0, reloaded.get("diagnostics").size(), watch::toString);
+
+            publish(corrupt, "alpha.jar");
+            JsonNode rejected = watch.await("REJECTED", "p.alpha", LINE_TIMEOUT);
+            assertEquals("alpha.jar", rejected.get("source").asText(), watch::toString);
+            JsonNode diagnostic = rejected.get("diagnostics").get(0);
+            assertEquals("INVALID_ARCHIVE", diagnostic.get("code").asText(), watch::toString);
+            assertEquals("ERROR", diagnostic.get("severity").asText(), watch::toString);
+            assertEquals("alpha.jar", diagnostic.get("details").get("file").asText(), watch::toString);
+
+            Files.delete(root.resolve("beta.jar"));
+            assertEvent(watch.await("UNLOADED", "p.beta", LINE_TIMEOUT), "1.0.0", "beta.jar", watch);
+
+            if (signal.equals("TERM")) {
+                watch.terminate();
+            } else {
+                // A process started in the background by a shell without job control inherits SIGINT ignored,
+                // and the JVM then leaves it ignored: nothing to test there.
+                Assumptions.assumeFalse(watch.ignores(SIGINT), "SIGINT is ignored in this environment");
+                watch.interrupt();
+            }
+            Optional<Integer> exitCode = watch.awaitExit(EXIT_TIMEOUT);
+            assertEquals(Optional.of(0), exitCode, () -> "exit after SIG" + signal + "\n" + watch);
+            assertEquals(List.of("LOADED p.alpha", "LOADED p.beta", "RELOADED p.alpha", "REJECTED p.alpha",
+                    "UNLOADED p.beta"), sorted(kindsAndPlugins(watch.events())), watch::toString);
+        }
+    }
+
+    /** Writes {@code jar} to a hidden name in the root, then renames it over {@code name} in one step. */
+    private void publish(Path jar, String name) throws Exception {
+        Path hidden = root.resolve("." + name + ".tmp");
+        Files.copy(jar, hidden, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(hidden, root.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void assertEvent(JsonNode event, String version, String source, WatchProcess watch) {
+        assertEquals(Set.of("event", "plugin", "version", "source", "diagnostics", "at"), fieldNames(event),
+                watch::toString);
+        assertEquals(version, event.get("version").asText(), watch::toString);
+        assertEquals(source, event.get("source").asText(), watch::toString);
+        assertTrue(event.get("diagnostics").isArray(), watch::toString);
+        assertDoesNotThrow(() -> Instant.parse(event.get("at").asText()), watch::toString);
+    }
+
+    private static Set<String> fieldNames(JsonNode event) {
+        List<String> names = new ArrayList<>();
+        event.fieldNames().forEachRemaining(names::add);
+        return Set.copyOf(names);
+    }
+
+    private static List<String> kindsAndPlugins(List<JsonNode> events) {
+        return events.stream().map(event -> event.get("event").asText() + " " + event.get("plugin").asText()).toList();
+    }
+
+    /** The two initial LOADED lines may come in either order; everything after them in the order it happened. */
+    private static List<String> sorted(List<String> lines) {
+        List<String> result = new ArrayList<>(lines);
+        if (result.size() >= 2) {
+            result.subList(0, 2).sort(null);
+        }
+        return result;
+    }
+
+    private static PluginJar.Builder dataSource(String id, String version) {
+        return PluginJar.builder(id)
+                .version(version)
+                .requires("layerhost.api")
+                .provides(DATA_SOURCE, id + ".Source")
+                .source(id + ".Source", """
+                        package %s;
+                        import java.util.*;
+                        public class Source implements dev.layerhost.api.DataSource {
+                            public String name() { return "%s"; }
+                            public List<String> schemes() { return List.of("test"); }
+                            public List<Map<String, Object>> read(String location, int limit) { return List.of(); }
+                        }
+                        """.formatted(id, id))
+                .modulePath(apiJar());
+    }
+
+    private static Path apiJar() {
+        try {
+            return Path.of(DataSource.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException("cannot locate layerhost.api", e);
+        }
+    }
+}
