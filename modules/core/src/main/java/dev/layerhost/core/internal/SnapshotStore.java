@@ -11,12 +11,14 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes and discards {@link Snapshot}s in a working folder of the host's own. The working folder is
+ * Takes and discards {@link Snapshot}s in a working folder of the host's own. Safe to use from several
+ * threads: each snapshot gets a folder of its own. The working folder is
  * deleted on {@link #close()}; when the host is given a work directory, the working folder is a new
  * folder inside it, so that the copies of two hosts, or of an earlier run, never mix.
  */
@@ -25,7 +27,7 @@ public final class SnapshotStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SnapshotStore.class);
 
     private final Path workDirectory;
-    private long generation;
+    private final AtomicLong generation = new AtomicLong();
 
     /**
      * @param workDirectory where the copies go, in a new folder of the store's own; when empty, in a new
@@ -48,12 +50,12 @@ public final class SnapshotStore implements AutoCloseable {
      * Copies {@code entry}'s jars. Returns empty when the original changed while it was being copied
      * (its fingerprint before and after differ), or vanished: the caller tries again once it is stable.
      */
-    public synchronized Optional<Snapshot> take(Entry entry) {
+    public Optional<Snapshot> take(Entry entry) {
         Optional<EntryFingerprint> before = EntryFingerprint.of(entry);
         if (before.isEmpty()) {
             return Optional.empty();
         }
-        Path directory = workDirectory.resolve(++generation + "-" + safeName(entry.name()));
+        Path directory = workDirectory.resolve(generation.incrementAndGet() + "-" + safeName(entry.name()));
         try {
             Files.createDirectories(directory);
             List<Path> copies = new ArrayList<>();
