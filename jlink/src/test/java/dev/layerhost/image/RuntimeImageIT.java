@@ -1,8 +1,6 @@
 package dev.layerhost.image;
 
-import dev.layerhost.api.DataSource;
 import dev.layerhost.image.Launcher.ImageRun;
-import dev.layerhost.pluginbuilder.PluginJar;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static dev.layerhost.image.ImagePlugins.dataSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,12 +23,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The runtime image end to end: {@code jlink/target/image/bin/layerhost} run as a process with no JDK on
- * PATH, over plugin roots built here with {@link PluginJar}. Runs in {@code verify}, after {@code package}
+ * PATH, over plugin roots built here with {@link ImagePlugins}. Runs in {@code verify}, after {@code package}
  * built the image.
  */
 class RuntimeImageIT {
 
-    private static final String DATA_SOURCE = "dev.layerhost.api.DataSource";
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
@@ -121,6 +119,18 @@ class RuntimeImageIT {
     }
 
     @Test
+    void whatPluginCodePrintsGoesToStderrSoThatStdoutStaysOneJsonObject() throws Exception {
+        dataSource("p.chatty", "1.0.0", "    public Source() { System.out.println(\"hello from p.chatty\"); }\n")
+                .build(root.resolve("chatty.jar"));
+
+        ImageRun run = layerhost.run("load", "--plugins", root, "--json");
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals("LOADED", plugin(json(run), "p.chatty").get("status").asText(), run::toString);
+        assertTrue(run.err().contains("hello from p.chatty"), run::toString);
+    }
+
+    @Test
     void missingRootExitsTwoWithOneLineOnStderr() throws Exception {
         Path missing = temp.resolve("no-such-root");
 
@@ -136,33 +146,6 @@ class RuntimeImageIT {
     private void soundAndBrokenPlugin() {
         dataSource("p.alpha", "1.2.0", "").build(root.resolve("alpha.jar"));
         dataSource("p.beta", "0.9.1", "").requires("lib.absent").build(root.resolve("beta.jar"));
-    }
-
-    /** A plugin {@code id} providing a data source whose class also holds {@code members}. */
-    private static PluginJar.Builder dataSource(String id, String version, String members) {
-        return PluginJar.builder(id)
-                .version(version)
-                .requires("layerhost.api")
-                .provides(DATA_SOURCE, id + ".Source")
-                .source(id + ".Source", """
-                        package %s;
-                        import java.util.*;
-                        public class Source implements dev.layerhost.api.DataSource {
-                        %s
-                            public String name() { return "%s"; }
-                            public List<String> schemes() { return List.of("test"); }
-                            public List<Map<String, Object>> read(String location, int limit) { return List.of(); }
-                        }
-                        """.formatted(id, members, id))
-                .modulePath(apiJar());
-    }
-
-    private static Path apiJar() {
-        try {
-            return Path.of(DataSource.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException("cannot locate layerhost.api", e);
-        }
     }
 
     private static JsonNode json(ImageRun run) {

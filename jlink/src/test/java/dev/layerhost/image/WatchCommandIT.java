@@ -1,8 +1,6 @@
 package dev.layerhost.image;
 
-import dev.layerhost.api.DataSource;
 import dev.layerhost.pluginbuilder.Corruption;
-import dev.layerhost.pluginbuilder.PluginJar;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import static dev.layerhost.image.ImagePlugins.dataSource;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,7 +33,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class WatchCommandIT {
 
-    private static final String DATA_SOURCE = "dev.layerhost.api.DataSource";
     private static final Duration LINE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(5);
     private static final int SIGINT = 2;
@@ -64,9 +62,9 @@ class WatchCommandIT {
     @ParameterizedTest(name = "SIG{0}")
     @ValueSource(strings = {"TERM", "INT"})
     void followsTheRootAndExitsZeroOnTheSignal(String signal) throws Exception {
-        dataSource("p.alpha", "1.0.0").build(root.resolve("alpha.jar"));
-        dataSource("p.beta", "1.0.0").build(root.resolve("beta.jar"));
-        Path alphaTwo = dataSource("p.alpha", "2.0.0").build(staging.resolve("alpha-2.0.0.jar"));
+        dataSource("p.alpha", "1.0.0", "").build(root.resolve("alpha.jar"));
+        dataSource("p.beta", "1.0.0", "").build(root.resolve("beta.jar"));
+        Path alphaTwo = dataSource("p.alpha", "2.0.0", "").build(staging.resolve("alpha-2.0.0.jar"));
         Path corrupt = Files.copy(alphaTwo, staging.resolve("alpha-corrupt.jar"));
         Corruption.corruptModuleInfo(corrupt);
 
@@ -138,30 +136,5 @@ class WatchCommandIT {
             result.subList(0, 2).sort(null);
         }
         return result;
-    }
-
-    private static PluginJar.Builder dataSource(String id, String version) {
-        return PluginJar.builder(id)
-                .version(version)
-                .requires("layerhost.api")
-                .provides(DATA_SOURCE, id + ".Source")
-                .source(id + ".Source", """
-                        package %s;
-                        import java.util.*;
-                        public class Source implements dev.layerhost.api.DataSource {
-                            public String name() { return "%s"; }
-                            public List<String> schemes() { return List.of("test"); }
-                            public List<Map<String, Object>> read(String location, int limit) { return List.of(); }
-                        }
-                        """.formatted(id, id))
-                .modulePath(apiJar());
-    }
-
-    private static Path apiJar() {
-        try {
-            return Path.of(DataSource.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException("cannot locate layerhost.api", e);
-        }
     }
 }

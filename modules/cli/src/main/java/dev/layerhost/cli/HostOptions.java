@@ -30,7 +30,7 @@ final class HostOptions {
                     + " with FORBIDDEN_MODULE.")
     List<String> deniedModules = new ArrayList<>();
 
-    @Option(names = "--json", description = "Print one JSON object on stdout instead of text.")
+    @Option(names = "--json", description = "Print JSON on stdout instead of text: one object (watch: one object per line, per event).")
     boolean json;
 
     @Option(names = "--signatures", paramLabel = "MODE", defaultValue = "off",

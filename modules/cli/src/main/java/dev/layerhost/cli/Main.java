@@ -18,6 +18,8 @@ public final class Main {
         }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        // stdout is the command's report (one JSON object under --json): what plugin code prints goes to stderr.
+        System.setOut(System.err);
         System.exit(run(args, out, err));
     }
 

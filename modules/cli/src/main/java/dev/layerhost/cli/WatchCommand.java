@@ -6,9 +6,14 @@ import dev.layerhost.core.PluginHost;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import sun.misc.Signal;
 
 /**
@@ -20,13 +25,27 @@ import sun.misc.Signal;
                 + " one event per line (JSON lines with --json), until SIGTERM or SIGINT. Runs plugin code.")
 final class WatchCommand extends Verb {
 
+    private static final Logger log = LoggerFactory.getLogger(WatchCommand.class);
+
+    /** How long a signal waits for plugin code that is running (a provider's constructor) to return. */
+    private static final Duration CLOSE_PATIENCE = Duration.ofSeconds(3);
+
     @Option(names = "--quiet-period", paramLabel = "MILLIS", defaultValue = "1000",
             description = "How long a changed entry must stay unchanged before it is reloaded (default: ${DEFAULT-VALUE} ms).")
     long quietPeriodMillis;
 
+    /** Set on SIGTERM/SIGINT: what the closing host still announces is not news. */
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    /** Set when a layer was dropped: its jars close once their loader is collected. */
+    private final AtomicBoolean layersDropped = new AtomicBoolean();
+
     @Override
     PluginHost.Builder configure(PluginHost.Builder builder) {
-        return builder.quietPeriod(Duration.ofMillis(Math.max(0, quietPeriodMillis)));
+        if (quietPeriodMillis < 0) {
+            throw new ParameterException(spec.commandLine(),
+                    "--quiet-period must be 0 or more milliseconds, not " + quietPeriodMillis);
+        }
+        return builder.quietPeriod(Duration.ofMillis(quietPeriodMillis));
     }
 
     @Override
@@ -34,16 +53,44 @@ final class WatchCommand extends Verb {
         JsonRenderer json = new JsonRenderer();
         TextRenderer text = new TextRenderer(out);
         host.addListener(event -> print(event, out, json, text));
+        host.addListener(event -> {
+            if (event.kind() == PluginEvent.Kind.RELOADED || event.kind() == PluginEvent.Kind.UNLOADED) {
+                layersDropped.set(true);
+            }
+        });
         CountDownLatch stop = new CountDownLatch(1);
         Signal.handle(new Signal("TERM"), signal -> stop.countDown());
         Signal.handle(new Signal("INT"), signal -> stop.countDown());
         host.load();
         host.watch();
-        stop.await();
+        while (!stop.await(1, TimeUnit.SECONDS)) {
+            // A dropped layer's jar files are closed by cleaners, which run only after a collection; an
+            // idle watcher might not collect for hours, holding deleted snapshot files open meanwhile.
+            if (layersDropped.getAndSet(false)) {
+                System.gc();
+            }
+        }
+        stopping.set(true);
+        closeWithin(host, CLOSE_PATIENCE);
         return ExitCodes.OK;
     }
 
+    /** Closes the host, but returns after {@code patience} even if a plugin's code keeps it from closing. */
+    private static void closeWithin(PluginHost host, Duration patience) throws InterruptedException {
+        Thread closer = new Thread(host::close, "layerhost-close");
+        closer.setDaemon(true);
+        closer.start();
+        closer.join(patience.toMillis());
+        if (closer.isAlive()) {
+            log.warn("Plugin code did not return within {} s of the signal; exiting without waiting for it",
+                    patience.toSeconds());
+        }
+    }
+
     private void print(PluginEvent event, PrintWriter out, JsonRenderer json, TextRenderer text) {
+        if (stopping.get()) {
+            return;
+        }
         synchronized (out) {
             if (options.json) {
                 out.println(json.eventLine(event));

@@ -88,6 +88,13 @@ class ExitCodeTest {
     }
 
     @Test
+    void emptyPluginRootIsAUsageErrorNotTheWorkingDirectory() {
+        CliRun run = CliRun.of("list", "--plugins", "");
+
+        assertUsageError(run, "empty path");
+    }
+
+    @Test
     void unknownOptionIsAUsageError() throws Exception {
         CliRun run = CliRun.of("list", "--plugins", root(), "--frobnicate");
 

@@ -49,6 +49,18 @@ public record Diagnostic(DiagnosticCode code, Severity severity, Optional<String
         return severity == Severity.ERROR;
     }
 
+    /**
+     * This diagnostic as one about {@code pluginId}, for a problem found before the entry's plugin was
+     * known (an unreadable library of the plugin's folder); unchanged if it names a plugin already.
+     */
+    public Diagnostic about(String pluginId) {
+        if (plugin.isPresent()) {
+            return this;
+        }
+        return new Diagnostic(code, severity, Optional.of(pluginId), source, message, hint,
+                withPlugin(Optional.of(pluginId), details));
+    }
+
     public static Diagnostic invalidArchive(String source, String file, String reason) {
         return error(DiagnosticCode.INVALID_ARCHIVE, Optional.empty(), source,
                 "cannot read archive " + file + ": " + reason,
@@ -110,36 +122,62 @@ public record Diagnostic(DiagnosticCode code, Severity severity, Optional<String
                 details("module", module, "package", packageName, "type", type));
     }
 
-    public static Diagnostic splitPackage(String source, String plugin, String packageName, List<String> modules) {
-        List<String> sorted = modules.stream().sorted().toList();
+    /**
+     * @param modules the two modules, sorted by name
+     * @param files   where each of them is, in the same order: its jar in the plugin root ({@code
+     *                "alpha/lib-x.jar"}), or {@code "api"} or {@code "runtime"}
+     */
+    public static Diagnostic splitPackage(String source, String plugin, String packageName, List<String> modules,
+                                          List<String> files) {
         return error(DiagnosticCode.SPLIT_PACKAGE, Optional.of(plugin), source,
-                "package " + packageName + " is in both " + sorted.get(0) + " and " + sorted.get(1),
+                "package " + packageName + " is in both " + modules.get(0) + " and " + modules.get(1),
                 "move package " + packageName + " into one module, or rename it in one of "
-                        + String.join(", ", sorted),
-                details("package", packageName, "modules", sorted));
+                        + String.join(", ", modules),
+                details("package", packageName, "modules", modules, "files", files));
     }
 
+    /**
+     * @param origins where each version comes from: a plugin's id, {@code "api"} or {@code "runtime"}
+     * @param files   each version's jar in the plugin root, or its origin when it is in none
+     */
     public static Diagnostic twoVersionsRead(String source, String plugin, String reader, String module,
-                                             List<String> versions, List<String> origins) {
+                                             List<String> versions, List<String> origins, List<String> files) {
         return error(DiagnosticCode.VERSION_CONFLICT, Optional.of(plugin), source,
                 "module " + reader + " would read two versions of module " + module + ": "
                         + versions.get(0) + " (from " + origins.get(0) + ") and "
                         + versions.get(1) + " (from " + origins.get(1) + ")",
                 "remove one copy of " + module + " so that " + reader + " reads a single version"
                         + " (a parent plugin's 'requires transitive' also makes its copy readable)",
-                details("module", module, "reader", reader, "versions", versions, "origins", origins));
+                details("module", module, "reader", reader, "versions", versions, "origins", origins,
+                        "files", files));
     }
 
+    /**
+     * @param origin where the resolved module comes from: the plugin's own id (its entry), a parent
+     *               plugin's id, or {@code "api"}
+     */
     public static Diagnostic compiledMajorMismatch(String source, String plugin, String requiredBy, String module,
-                                                   String compiledVersion, String resolvedVersion) {
+                                                   String compiledVersion, String resolvedVersion, String origin) {
+        String compiledMajor = MajorVersion.of(compiledVersion) + ".x";
+        String hint;
+        if (origin.equals(plugin)) {
+            hint = "bundle " + module + " " + compiledMajor + " with " + source + ", or rebuild " + requiredBy
+                    + " against " + resolvedVersion;
+        } else if (origin.equals("api")) {
+            hint = "rebuild " + requiredBy + " against " + module + " " + resolvedVersion
+                    + " of the API layer, or run the host with an API " + module + " " + compiledMajor;
+        } else {
+            hint = module + " comes from plugin " + origin + ": rebuild " + requiredBy + " against "
+                    + resolvedVersion + ", or install a version of " + origin + " whose " + module + " is "
+                    + compiledMajor;
+        }
         return error(DiagnosticCode.VERSION_CONFLICT, Optional.of(plugin), source,
                 "module " + requiredBy + " was compiled against " + module + " " + compiledVersion
                         + " but resolves " + module + " " + resolvedVersion + " (major versions differ)",
-                "bundle " + module + " " + MajorVersion.of(compiledVersion) + ".x with " + source
-                        + ", or rebuild " + requiredBy + " against " + resolvedVersion,
+                hint,
                 details("module", module, "requiredBy", requiredBy,
                         "versions", List.of(compiledVersion, resolvedVersion),
-                        "compiledVersion", compiledVersion, "resolvedVersion", resolvedVersion));
+                        "compiledVersion", compiledVersion, "resolvedVersion", resolvedVersion, "origin", origin));
     }
 
     public static Diagnostic dependencyCycle(String source, String plugin, List<String> cycle) {
@@ -156,6 +194,14 @@ public record Diagnostic(DiagnosticCode code, Severity severity, Optional<String
                 "plugin " + plugin + " requires plugin " + rejected + ", which was rejected",
                 "fix the diagnostics of " + rejected + " first",
                 details("module", rejected, "requiredBy", plugin));
+    }
+
+    /** A sound plugin whose parent plugin passed the check but could not be loaded (its code threw). */
+    public static Diagnostic dependencyNotLoaded(String source, String plugin, String parent) {
+        return error(DiagnosticCode.DEPENDENCY_REJECTED, Optional.of(plugin), source,
+                "plugin " + plugin + " requires plugin " + parent + ", which failed to load",
+                "fix the load failure of " + parent + " first",
+                details("module", parent, "requiredBy", plugin, "reason", "not loaded"));
     }
 
     public static Diagnostic forbiddenModule(String source, String plugin, String requiredBy, String module) {

@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +62,7 @@ public final class PluginHost implements AutoCloseable {
     private LiveRegistry registry;
     private RootWatcher watcher;
     private volatile boolean closed;
+    private final AtomicBoolean closing = new AtomicBoolean();
 
     private PluginHost(Builder builder, ApiLayer api) {
         this.pluginRoot = builder.pluginRoot;
@@ -222,10 +224,17 @@ public final class PluginHost implements AutoCloseable {
      * host cannot be used again; closing twice is harmless.
      */
     @Override
-    public synchronized void close() {
-        if (closed) {
+    public void close() {
+        // A second close returns at once, even while the first still waits for plugin code to return.
+        if (!closing.compareAndSet(false, true)) {
             return;
         }
+        synchronized (this) {
+            closeNow();
+        }
+    }
+
+    private void closeNow() {
         closed = true;
         if (watcher != null) {
             watcher.close();

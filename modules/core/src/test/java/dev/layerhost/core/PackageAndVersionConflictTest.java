@@ -50,7 +50,8 @@ class PackageAndVersionConflictTest {
 
             Diagnostic own = onlyDiagnosticOf(report, "split");
             assertError(own, DiagnosticCode.SPLIT_PACKAGE, "p.split", "split",
-                    Map.of("package", "shared.util", "modules", List.of("lib.split", "p.split")));
+                    Map.of("package", "shared.util", "modules", List.of("lib.split", "p.split"),
+                            "files", List.of("split/lib-split.jar", "split/p-split.jar")));
             assertTrue(own.message().contains("shared.util"), own.message());
             assertError(onlyDiagnosticOf(report, "both"), DiagnosticCode.SPLIT_PACKAGE, "p.both", "both",
                     Map.of("package", "shared.text", "modules", List.of("lib.one", "lib.two")));
@@ -114,6 +115,46 @@ class PackageAndVersionConflictTest {
             assertEquals(Map.of("one.jar", PluginStatus.LOADED, "two.jar", PluginStatus.LOADED,
                     "user", PluginStatus.REJECTED), statuses(loaded));
             assertEquals(report.diagnostics(), loaded.diagnostics());
+        }
+    }
+
+    /**
+     * Stricter than the JDK, which defines such layers: a layer's one class loader looks in its own
+     * packages before other layers', so a package that a private library holds, even concealed, hides the
+     * package of that name the plugin reads from the API layer or from a parent plugin, and loading the
+     * plugin would fail with a {@code ClassNotFoundException}.
+     */
+    @Test
+    void packageHeldInTheLayerAndReadFromAParentLayerIsASplitPackageFoundByScan() {
+        Path shadowApi = root.resolve("shadow-api");
+        Path child = root.resolve("child");
+        buildAll(
+                () -> library("lib.shadow", "1.0.0", "lib.shadow").emptyClass("dev.layerhost.api.Hidden")
+                        .build(shadowApi.resolve("lib-shadow.jar")),
+                () -> dataSource("p.shadowapi", "1.0.0").requires("lib.shadow")
+                        .build(shadowApi.resolve("p-shadowapi.jar")),
+                () -> dataSource("p.par", "1.0.0").exports("shared.pkg").emptyClass("shared.pkg.Parent")
+                        .build(root.resolve("par.jar")),
+                () -> library("lib.conceal", "1.0.0", "lib.conceal").emptyClass("shared.pkg.Own")
+                        .build(child.resolve("lib-conceal.jar")),
+                () -> dataSource("p.child", "1.0.0").requires("p.par").requires("lib.conceal")
+                        .build(child.resolve("p-child.jar")));
+
+        try (PluginHost host = PluginHost.builder().pluginRoot(root).build()) {
+            Report report = host.scan();
+
+            assertError(onlyDiagnosticOf(report, "shadow-api"), DiagnosticCode.SPLIT_PACKAGE, "p.shadowapi",
+                    "shadow-api", Map.of("package", "dev.layerhost.api", "modules", List.of("layerhost.api", "lib.shadow"),
+                            "files", List.of("api", "shadow-api/lib-shadow.jar")));
+            assertError(onlyDiagnosticOf(report, "child"), DiagnosticCode.SPLIT_PACKAGE, "p.child", "child",
+                    Map.of("package", "shared.pkg", "modules", List.of("lib.conceal", "p.par"),
+                            "files", List.of("child/lib-conceal.jar", "par.jar")));
+            assertEquals(Map.of("child", PluginStatus.REJECTED, "par.jar", PluginStatus.OK,
+                    "shadow-api", PluginStatus.REJECTED), statuses(report));
+            Report loaded = host.load();
+            assertEquals(report.diagnostics(), loaded.diagnostics());
+            assertEquals(Map.of("child", PluginStatus.REJECTED, "par.jar", PluginStatus.LOADED,
+                    "shadow-api", PluginStatus.REJECTED), statuses(loaded));
         }
     }
 

@@ -159,6 +159,26 @@ class PluginDependencyDiagnosticsTest {
     }
 
     @Test
+    void pluginRequiringADeniedPluginIsForbiddenToo() {
+        buildAll(
+                () -> dataSource("p.base", "1.0.0").exports("p.base").build(root.resolve("base.jar")),
+                () -> dataSource("p.user", "1.0.0").requires("p.base").build(root.resolve("user.jar")));
+
+        PluginHost.Builder builder = PluginHost.builder().pluginRoot(root).policy(Policy.denying(Set.of("p.base")));
+        try (PluginHost host = builder.build()) {
+            Report report = host.scan();
+
+            assertError(onlyDiagnosticOf(report, "base.jar"), DiagnosticCode.FORBIDDEN_MODULE, "p.base", "base.jar",
+                    Map.of("module", "p.base"));
+            List<Diagnostic> user = diagnosticsOf(report, "user.jar");
+            assertEquals(List.of(DiagnosticCode.DEPENDENCY_REJECTED, DiagnosticCode.FORBIDDEN_MODULE),
+                    user.stream().map(Diagnostic::code).toList(), user::toString);
+            assertError(user.get(1), DiagnosticCode.FORBIDDEN_MODULE, "p.user", "user.jar",
+                    Map.of("module", "p.base", "requiredBy", "p.user"));
+        }
+    }
+
+    @Test
     void pluginRequiringADeniedModuleIsForbiddenAndAnotherPluginIsUnaffected() {
         buildAll(
                 () -> dataSource("p.sql", "1.0.0").requires("java.sql").build(root.resolve("sql.jar")),

@@ -80,6 +80,20 @@ class PluginEntryDiagnosticsTest {
         }
     }
 
+    @Test
+    void unreadableLibraryOfAPluginFolderNamesThePlugin() throws IOException {
+        buildAll(() -> dataSource("p.withlib", "1.0.0").build(root.resolve("withlib/p-withlib.jar")));
+        Corruption.overwriteWithText(Files.createFile(root.resolve("withlib/lib-broken.jar")), "not a zip\n");
+
+        try (PluginHost host = host()) {
+            Report report = host.scan();
+
+            assertDiagnostic(onlyDiagnosticOf(report, "withlib"), DiagnosticCode.INVALID_ARCHIVE, Severity.ERROR,
+                    "p.withlib", "withlib", Map.of("file", "withlib/lib-broken.jar", "plugin", "p.withlib"));
+            assertEquals(Map.of("withlib", PluginStatus.REJECTED), statuses(report));
+        }
+    }
+
     /**
      * javac compiles a module with a {@code java.*} package, but no class loader but the runtime's may
      * define one: the JDK refuses the plugin's layer, so the scan must refuse the plugin first.

@@ -78,6 +78,74 @@ class PluginLoadingTest {
     }
 
     @Test
+    void pluginRequiringAPluginThatFailedToLoadIsRejectedSayingSo() {
+        buildAll(
+                () -> dataSource("p.fragile", "1.0.0").exports("p.fragile")
+                        .source("p.fragile.Source", dataSourceClass("p.fragile", "\"fragile\"",
+                                "public Source() { throw new IllegalStateException(\"fragile\"); }"))
+                        .build(root.resolve("fragile.jar")),
+                () -> dataSource("p.leaning", "1.0.0").requires("p.fragile").build(root.resolve("leaning.jar")));
+
+        try (PluginHost host = PluginHost.builder().pluginRoot(root).build()) {
+            Report loaded = host.load();
+
+            assertEquals(Map.of("fragile.jar", PluginStatus.FAILED, "leaning.jar", PluginStatus.REJECTED),
+                    statuses(loaded));
+            Diagnostic leaning = onlyDiagnosticOf(loaded, "leaning.jar");
+            assertError(leaning, DiagnosticCode.DEPENDENCY_REJECTED, "p.leaning", "leaning.jar",
+                    Map.of("module", "p.fragile", "requiredBy", "p.leaning"));
+            assertTrue(leaning.message().contains("failed to load"), leaning.message());
+        }
+    }
+
+    /**
+     * A provider may be a class with a public static {@code provider()} method: {@code load} calls it, and
+     * what it throws, or a null it returns, fails the plugin like a throwing constructor.
+     */
+    @Test
+    void providerMethodsAreCalledAndTheirFailuresFailThePlugin() {
+        String factory = """
+                package %s;
+                public final class Factory {
+                    private Factory() {
+                    }
+                    public static dev.layerhost.api.DataSource provider() {
+                        %s
+                    }
+                }
+                """;
+        buildAll(
+                () -> dataSource("p.factory", "1.0.0").provides(DATA_SOURCE, "p.factory.Factory")
+                        .source("p.factory.Factory", factory.formatted("p.factory", "return new Source();"))
+                        .build(root.resolve("factory.jar")),
+                () -> dataSource("p.refusing", "1.0.0").provides(DATA_SOURCE, "p.refusing.Factory")
+                        .source("p.refusing.Factory", factory.formatted("p.refusing",
+                                "throw new IllegalStateException(\"no provider today\");"))
+                        .build(root.resolve("refusing.jar")),
+                () -> dataSource("p.nothing", "1.0.0").provides(DATA_SOURCE, "p.nothing.Factory")
+                        .source("p.nothing.Factory", factory.formatted("p.nothing", "return null;"))
+                        .build(root.resolve("nothing.jar")));
+
+        try (PluginHost host = PluginHost.builder().pluginRoot(root).build()) {
+            Report loaded = host.load();
+
+            assertEquals(Map.of("factory.jar", PluginStatus.LOADED, "nothing.jar", PluginStatus.FAILED,
+                    "refusing.jar", PluginStatus.FAILED), statuses(loaded));
+            Diagnostic refused = onlyDiagnosticOf(loaded, "refusing.jar");
+            assertError(refused, DiagnosticCode.PROVIDER_FAILED, "p.refusing", "refusing.jar",
+                    Map.of("service", DATA_SOURCE));
+            assertTrue(((String) refused.details().get("cause")).contains("IllegalStateException: no provider today"),
+                    refused.details().toString());
+            Diagnostic nothing = onlyDiagnosticOf(loaded, "nothing.jar");
+            assertEquals(DiagnosticCode.PROVIDER_FAILED, nothing.code());
+            assertTrue(((String) nothing.details().get("cause")).contains("returned null"), nothing.details().toString());
+            // p.factory provides two: the factory's and the class's own constructor
+            assertEquals(List.of("p.factory", "p.factory"), host.services(DataSource.class).stream()
+                    .map(PluginService::plugin).toList());
+        }
+    }
+
+    @Test
     void scanAndGraphRunNoPluginCodeButLoadDoes(@TempDir Path outside) {
         Path marker = outside.resolve("static-initializer-ran");
         String javaPath = marker.toString().replace("\\", "\\\\");

@@ -66,8 +66,7 @@ final class PluginRootFixture {
         return """
                 package %s;
 
-                import java.util.Arrays;
-import java.util.List;
+                import java.util.List;
                 import java.util.Map;
 
                 public class Source implements dev.layerhost.api.DataSource {

@@ -127,9 +127,8 @@ class WatchTest {
                 () -> alpha("1.0.0", "v1").build(root.resolve("alpha.jar")),
                 () -> alpha("2.0.0", "v2").build(staging.resolve("alpha-2.jar")));
         byte[] v2 = read(jars.get(1));
-        // Still for longer than the quiet period, but well within the three quiet periods a jar that does
-        // not end like a zip is given.
-        Duration stall = QUIET.multipliedBy(3).dividedBy(2);
+        // Still for several quiet periods, but within the ten a jar that does not end like a zip is given.
+        Duration stall = QUIET.multipliedBy(5);
         try (PluginHost host = watching()) {
             Instant finished = CompletableFuture.supplyAsync(
                     () -> writeSlowly(root.resolve("alpha.jar"), v2, 200, Duration.ofMillis(10), stall)).join();

@@ -40,7 +40,7 @@ public final class ApiLayer {
     private ApiLayer(ModuleLayer layer, Set<String> moduleNames) {
         this.layer = Objects.requireNonNull(layer, "layer");
         this.moduleNames = Set.copyOf(moduleNames);
-        this.model = ModelConfiguration.of(layer.configuration(), ModuleLayer.boot().configuration());
+        this.model = ModelConfiguration.of(layer.configuration(), ModuleLayer.boot().configuration(), this.moduleNames);
     }
 
     /**

@@ -28,7 +28,6 @@ final class EntryInspector {
 
     EntryFacts inspect(Candidate candidate) {
         String source = candidate.source();
-        List<Diagnostic> diagnostics = new ArrayList<>(candidate.problems());
         Map<String, CandidateModule> byName = new LinkedHashMap<>();
         Map<String, List<CandidateModule>> copies = new LinkedHashMap<>();
         for (CandidateModule module : candidate.modules()) {
@@ -37,6 +36,10 @@ final class EntryInspector {
         }
         Optional<CandidateModule> plugin = choosePlugin(candidate.modules());
         Optional<String> pluginId = plugin.map(CandidateModule::name);
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        for (Diagnostic problem : candidate.problems()) {
+            diagnostics.add(pluginId.map(problem::about).orElse(problem));
+        }
         boolean readable = candidate.problems().isEmpty();
         for (Map.Entry<String, List<CandidateModule>> named : copies.entrySet()) {
             if (named.getValue().size() > 1) {

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,8 @@ public final class LiveRegistry implements AutoCloseable {
     /** The serving plugins, by id, parents before children. */
     private final Map<String, Live> live = new LinkedHashMap<>();
     private volatile List<LoadedPlugin> serving = List.of();
+    /** The sources whose verdict was sound at the last synchronization. */
+    private Set<String> soundBefore = Set.of();
 
     private record Current(Snapshot snapshot, Candidate candidate) {
     }
@@ -135,12 +138,18 @@ public final class LiveRegistry implements AutoCloseable {
         Map<String, List<Diagnostic>> failures = new HashMap<>();
         Set<String> rebuilt = new LinkedHashSet<>();
         for (Verdict verdict : inLayerOrder(check)) {
-            boolean touched = changed.contains(verdict.source())
+            // Another entry's change can make an untouched plugin sound: its duplicate was removed, or a
+            // plugin it requires arrived. It is built then, as a fresh load of the same files would.
+            boolean nowSound = verdict.sound() && !soundBefore.contains(verdict.source())
+                    && liveFrom(verdict.source()).isEmpty();
+            boolean touched = changed.contains(verdict.source()) || nowSound
                     || verdict.parents().stream().anyMatch(rebuilt::contains);
             if (touched) {
                 apply(verdict, checked, rebuilt, failures, happened);
             }
         }
+        soundBefore = check.verdicts().stream().filter(Verdict::sound).map(Verdict::source)
+                .collect(Collectors.toUnmodifiableSet());
         serving = live.values().stream().map(Live::plugin).toList();
         happened.forEach(this::announce);
         return new Synchronization(checked, new LoadOutcome(serving, failures), happened);
@@ -215,7 +224,7 @@ public final class LiveRegistry implements AutoCloseable {
         for (String parent : verdict.parents()) {
             Live parentPlugin = live.get(parent);
             if (parentPlugin == null) {
-                Diagnostic notLive = Diagnostic.dependencyRejected(source, name, parent);
+                Diagnostic notLive = Diagnostic.dependencyNotLoaded(source, name, parent);
                 failures.computeIfAbsent(source, s -> new ArrayList<>()).add(notLive);
                 happened.add(event(PluginEvent.Kind.REJECTED, name, version, source, List.of(notLive)));
                 return;

@@ -38,28 +38,32 @@ final class ModelConfiguration {
     }
 
     /**
-     * The model of a real configuration and its ancestors. Modules of the boot configuration get the
-     * origin "runtime", all others "api": this is how the API layer and what lies under it are modelled.
+     * The model of a real configuration and its ancestors. The API modules, and every module outside the
+     * boot configuration, get the origin "api"; the other modules of the boot configuration "runtime":
+     * this is how the API layer and what lies under it are modelled.
      */
-    static ModelConfiguration of(Configuration configuration, Configuration bootConfiguration) {
-        return of(configuration, bootConfiguration, new IdentityHashMap<>());
+    static ModelConfiguration of(Configuration configuration, Configuration bootConfiguration,
+                                 Set<String> apiModules) {
+        return of(configuration, bootConfiguration, apiModules, new IdentityHashMap<>());
     }
 
     private static ModelConfiguration of(Configuration configuration, Configuration bootConfiguration,
-                                         Map<Configuration, ModelConfiguration> done) {
+                                         Set<String> apiModules, Map<Configuration, ModelConfiguration> done) {
         ModelConfiguration known = done.get(configuration);
         if (known != null) {
             return known;
         }
         List<ModelConfiguration> parentModels = new ArrayList<>();
         for (Configuration parent : configuration.parents()) {
-            parentModels.add(of(parent, bootConfiguration, done));
+            parentModels.add(of(parent, bootConfiguration, apiModules, done));
         }
         boolean isBoot = configuration == bootConfiguration;
         List<ModuleNode> nodes = new ArrayList<>();
         for (ResolvedModule module : configuration.modules()) {
-            nodes.add(new ModuleNode(module.reference().descriptor(), isBoot ? "runtime" : "api",
-                    isBoot && module.reference().location().map(uri -> "jrt".equals(uri.getScheme())).orElse(false)));
+            boolean api = !isBoot || apiModules.contains(module.name());
+            nodes.add(new ModuleNode(module.reference().descriptor(), api ? "api" : "runtime",
+                    isBoot && module.reference().location().map(uri -> "jrt".equals(uri.getScheme())).orElse(false),
+                    Optional.empty()));
         }
         nodes.sort((a, b) -> a.name().compareTo(b.name()));
         ModelConfiguration model = new ModelConfiguration(nodes, parentModels);

@@ -97,6 +97,11 @@ public final class PluginChecker {
                         if (!sameCycle) {
                             entryDiagnostics.add(Diagnostic.dependencyRejected(facts.source(), id, parent));
                         }
+                        // a denied plugin is rejected itself; requiring it breaks the policy as well
+                        if (policy.deniedModules().contains(parent)) {
+                            entryDiagnostics.add(Diagnostic.forbiddenModule(facts.source(), id,
+                                    requirerOf(facts, parent), parent));
+                        }
                     }
                 }
                 if (!parentsSound || !facts.readable()) {
@@ -128,6 +133,16 @@ public final class PluginChecker {
         }
         verdicts.sort(Comparator.comparing(Verdict::source));
         return new CheckResult(verdicts, layerOrder);
+    }
+
+    /** The first module of the entry, by name, that requires {@code module}. */
+    private static String requirerOf(EntryFacts facts, String module) {
+        return facts.modules().values().stream()
+                .filter(m -> m.descriptor().requires().stream().anyMatch(r -> r.name().equals(module)))
+                .map(CandidateModule::name)
+                .sorted()
+                .findFirst()
+                .orElse(facts.pluginId().orElseThrow());
     }
 
     private static List<Diagnostic> dedupe(List<Diagnostic> diagnostics) {

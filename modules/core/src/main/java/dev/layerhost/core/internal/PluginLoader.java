@@ -6,6 +6,7 @@ import java.lang.module.Configuration;
 import java.lang.module.FindException;
 import java.lang.module.ModuleFinder;
 import java.lang.module.ResolutionException;
+import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -77,14 +78,19 @@ public final class PluginLoader {
         PluginLoader.class.getModule().addUses(service.get());
         // Until a provider's class is loaded, name the classes the layer's modules declare: loading one
         // can fail before its type is known (a class whose bytes a jar signature rejects, a bad class file).
-        String provider = declaredProviders(layer, serviceType);
+        List<String> declared = declaredProviders(layer, serviceType);
+        String provider = declared.isEmpty() ? "?" : String.join(", ", declared);
         try {
-            for (ServiceLoader.Provider<?> candidate : ServiceLoader.load(layer, service.get()).stream().toList()) {
+            // ServiceLoader yields the providers of the given layer first, then those of its parents. The
+            // first ones are this plugin's: a provider's type cannot tell, as a static provider() method's
+            // type is its return type, often the API's own interface.
+            List<? extends ServiceLoader.Provider<?>> own = ServiceLoader.load(layer, service.get()).stream()
+                    .limit(declared.size()).toList();
+            for (ServiceLoader.Provider<?> candidate : own) {
                 Class<?> type = candidate.type();
-                if (type.getModule().getLayer() != layer) {
-                    continue;
+                if (type.getModule().getLayer() == layer) {
+                    provider = type.getName();
                 }
-                provider = type.getName();
                 instances.add(candidate.get());
             }
         } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
@@ -92,24 +98,39 @@ public final class PluginLoader {
         }
     }
 
-    /** The classes that {@code layer}'s modules declare as providers of {@code serviceType}, or "?" for none. */
-    private static String declaredProviders(ModuleLayer layer, String serviceType) {
-        List<String> providers = layer.modules().stream()
+    /** The classes that {@code layer}'s modules declare as providers of {@code serviceType}, sorted. */
+    private static List<String> declaredProviders(ModuleLayer layer, String serviceType) {
+        return layer.modules().stream()
                 .flatMap(module -> module.getDescriptor().provides().stream())
                 .filter(provides -> provides.service().equals(serviceType))
                 .flatMap(provides -> provides.providers().stream())
                 .sorted()
                 .toList();
-        return providers.isEmpty() ? "?" : String.join(", ", providers);
     }
 
-    /** The innermost cause, as "Type: message", which is what a plugin author needs to see. */
+    /**
+     * What a plugin author needs to see: the plugin's own exception as "Type: message", past the JDK's
+     * wrappers (ServiceLoader's error, the initializer's and reflection's), and its root cause if it has one.
+     */
     private static String causeOf(Throwable failure) {
-        Throwable innermost = failure;
-        while (innermost.getCause() != null && innermost.getCause() != innermost) {
-            innermost = innermost.getCause();
+        Throwable own = failure;
+        while (isWrapper(own) && own.getCause() != null && own.getCause() != own) {
+            own = own.getCause();
         }
-        String message = innermost.getMessage();
-        return innermost.getClass().getName() + (message == null ? "" : ": " + message.replace('\n', ' '));
+        Throwable root = own;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == own ? describe(own) : describe(own) + " (caused by " + describe(root) + ")";
+    }
+
+    private static boolean isWrapper(Throwable failure) {
+        return failure instanceof ServiceConfigurationError || failure instanceof ExceptionInInitializerError
+                || failure instanceof InvocationTargetException;
+    }
+
+    private static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        return failure.getClass().getName() + (message == null ? "" : ": " + message.replace('\n', ' '));
     }
 }

@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * Resolves one plugin's layer from descriptors alone, the way {@code Configuration.resolve} would with
@@ -97,7 +96,7 @@ final class PluginResolution {
 
         List<ModuleNode> nodes = new ArrayList<>();
         for (CandidateModule module : closure.modules()) {
-            nodes.add(new ModuleNode(module.descriptor(), pluginId, false));
+            nodes.add(new ModuleNode(module.descriptor(), pluginId, false, Optional.of(module.file())));
         }
         ModelConfiguration configuration = new ModelConfiguration(nodes, parentConfigurations);
         checkCycles(configuration, diagnostics);
@@ -204,15 +203,14 @@ final class PluginResolution {
                     found.putIfAbsent("V:" + module.name() + ":" + read.name(), Diagnostic.twoVersionsRead(
                             source, pluginId, module.name(), read.name(),
                             List.of(pair.get(0).versionOrNone(), pair.get(1).versionOrNone()),
-                            List.of(pair.get(0).origin(), pair.get(1).origin())));
+                            List.of(pair.get(0).origin(), pair.get(1).origin()), locations(pair)));
                 }
                 for (String packageName : exportedTo(read, module.name())) {
                     ModuleNode supplier = suppliers.putIfAbsent(packageName, read);
                     // Two copies of one module name are a VERSION_CONFLICT, reported above; their shared packages are no news.
                     if (supplier != null && supplier != read && !supplier.name().equals(read.name())) {
-                        List<String> modules = List.of(supplier.name(), read.name()).stream().sorted().toList();
-                        found.putIfAbsent("S:" + packageName + ":" + modules,
-                                Diagnostic.splitPackage(source, pluginId, packageName, modules));
+                        List<ModuleNode> pair = byName(supplier, read);
+                        found.putIfAbsent("S:" + packageName + ":" + names(pair), splitPackage(packageName, pair));
                     }
                 }
             }
@@ -235,7 +233,8 @@ final class PluginResolution {
      * As {@code ModuleLayer.defineModulesWithOneLoader}, which checks this only when it defines the layer
      * ({@code jdk.internal.loader.Loader}): the layer's one class loader cannot hold a package in two of
      * its modules, nor import one package from two modules of other layers (two class loaders), even when
-     * no single module of the layer reads both.
+     * no single module of the layer reads both; and, stricter than the JDK, nor import a package that one
+     * of its own modules holds.
      */
     private void checkOneClassLoader(ModelConfiguration configuration, Map<ModuleNode, Set<ModuleNode>> reads,
                                      List<Diagnostic> diagnostics) {
@@ -264,6 +263,15 @@ final class PluginResolution {
                 }
             }
         }
+        // Beyond the JDK, which defines such a layer: its loader finds a class of a package it holds itself
+        // before it looks in other layers, so a module that reads the package from a parent layer would get
+        // the local copy's classes, or none (ClassNotFoundException once plugin code runs).
+        for (Map.Entry<String, ModuleNode> shadowed : new TreeMap<>(imported).entrySet()) {
+            ModuleNode owner = local.get(shadowed.getKey());
+            if (owner != null) {
+                addSplit(found, shadowed.getKey(), owner, shadowed.getValue());
+            }
+        }
         for (Diagnostic diagnostic : found.values()) {
             if (!diagnostics.contains(diagnostic)) {
                 diagnostics.add(diagnostic);
@@ -277,11 +285,27 @@ final class PluginResolution {
             List<ModuleNode> pair = sortedPair(first, second);
             found.putIfAbsent("V:" + first.name(), Diagnostic.twoVersionsRead(source, pluginId, pluginId,
                     first.name(), List.of(pair.get(0).versionOrNone(), pair.get(1).versionOrNone()),
-                    List.of(pair.get(0).origin(), pair.get(1).origin())));
+                    List.of(pair.get(0).origin(), pair.get(1).origin()), locations(pair)));
             return;
         }
-        List<String> modules = Stream.of(first.name(), second.name()).sorted().toList();
-        found.putIfAbsent(packageName + ":" + modules, Diagnostic.splitPackage(source, pluginId, packageName, modules));
+        List<ModuleNode> pair = byName(first, second);
+        found.putIfAbsent(packageName + ":" + names(pair), splitPackage(packageName, pair));
+    }
+
+    private Diagnostic splitPackage(String packageName, List<ModuleNode> pair) {
+        return Diagnostic.splitPackage(source, pluginId, packageName, names(pair), locations(pair));
+    }
+
+    private static List<ModuleNode> byName(ModuleNode first, ModuleNode second) {
+        return first.name().compareTo(second.name()) <= 0 ? List.of(first, second) : List.of(second, first);
+    }
+
+    private static List<String> names(List<ModuleNode> nodes) {
+        return nodes.stream().map(ModuleNode::name).toList();
+    }
+
+    private static List<String> locations(List<ModuleNode> nodes) {
+        return nodes.stream().map(ModuleNode::location).toList();
     }
 
     private void checkReadable(ModuleNode module, String clause, String type, Map<String, ModuleNode> suppliers,
@@ -359,7 +383,7 @@ final class PluginResolution {
                 if (resolved.isPresent()
                         && !MajorVersion.of(compiled.get()).equals(MajorVersion.of(resolved.get()))) {
                     diagnostics.add(Diagnostic.compiledMajorMismatch(source, pluginId, module.name(),
-                            requires.name(), compiled.get(), resolved.get()));
+                            requires.name(), compiled.get(), resolved.get(), target.get().origin()));
                 }
             }
         }

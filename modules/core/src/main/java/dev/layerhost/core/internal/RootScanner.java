@@ -21,6 +21,10 @@ public final class RootScanner {
 
     /** The entries of {@code root}, sorted by name. */
     public List<Entry> scan(Path root) {
+        // An empty path would quietly mean the working directory: a slip of the caller's, never a choice.
+        if (root.toString().isEmpty()) {
+            throw new HostSetupException("plugin root is an empty path; name a directory", root);
+        }
         if (!Files.isDirectory(root)) {
             throw new HostSetupException(Files.exists(root)
                     ? "plugin root is not a directory: " + root

@@ -10,6 +10,7 @@ import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Clock;
@@ -35,13 +36,16 @@ import org.slf4j.LoggerFactory;
  * the fingerprints of all entries, so a missed or overflowed event only costs one poll interval.
  *
  * <p>A jar being written in place changes size or time on every write, so it is never handed over
- * half-written; a jar that does not yet end in a zip end record must stay still three quiet periods
- * before it is taken (and then rejected, if it is still broken). A burst of changes gives one reload.
+ * half-written; a jar that does not yet end in a zip end record must stay still ten quiet periods
+ * before it is taken (and then rejected, if it is still broken): a writer may pause, a truncated
+ * download is reported a little later. A burst of changes gives one reload. A jar the watch service
+ * reports as written is taken even if its size, time and file key came out the same (a reproducible
+ * build copied with its time kept).
  */
 public final class RootWatcher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RootWatcher.class);
-    private static final int INCOMPLETE_ZIP_PATIENCE = 3;
+    private static final int INCOMPLETE_ZIP_PATIENCE = 10;
 
     private final Path root;
     private final LiveRegistry registry;
@@ -52,8 +56,11 @@ public final class RootWatcher implements AutoCloseable {
     private final WatchService watchService;
     private final Set<Path> watched = new HashSet<>();
     private final Map<String, Pending> pending = new HashMap<>();
+    /** Entries whose jars the watch service reported as written since their last copy. */
+    private final Set<String> written = new HashSet<>();
     private final Thread thread;
     private volatile boolean closed;
+    private boolean rootUnreadable;
 
     private record Pending(Optional<EntryFingerprint> fingerprint, Instant since) {
     }
@@ -81,15 +88,23 @@ public final class RootWatcher implements AutoCloseable {
     private void run() {
         while (!closed) {
             try {
-                awaitChange();
-                pass();
+                Set<String> reported = awaitChange();
+                pass(reported);
+                if (rootUnreadable) {
+                    log.info("Plugin root {} is readable again", root);
+                    rootUnreadable = false;
+                }
             } catch (ClosedWatchServiceException e) {
                 return;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (HostSetupException e) {
-                log.warn("Cannot read plugin root: {}", e.getMessage());
+                // Said once, not every poll: the live plugins keep serving until the root is back.
+                if (!rootUnreadable) {
+                    log.warn("Cannot read plugin root: {}; the live plugins keep serving", e.getMessage());
+                    rootUnreadable = true;
+                }
             } catch (RuntimeException e) {
                 // The watcher must outlive any one bad pass; the next pass starts from the files again.
                 log.error("Watch pass over '{}' failed", root, e);
@@ -97,17 +112,44 @@ public final class RootWatcher implements AutoCloseable {
         }
     }
 
-    private void awaitChange() throws InterruptedException {
+    /** Waits for the watch service or the poll interval; returns the entries whose jars it saw written. */
+    private Set<String> awaitChange() throws InterruptedException {
+        Set<String> reported = new HashSet<>();
         WatchKey key = watchService.poll(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
         while (key != null) {
-            key.pollEvents();
+            for (WatchEvent<?> event : key.pollEvents()) {
+                if (event.context() instanceof Path name && key.watchable() instanceof Path directory) {
+                    writtenEntry(directory, name).ifPresent(reported::add);
+                }
+            }
             key.reset();
             key = watchService.poll();
         }
+        return reported;
     }
 
-    /** One look at the root: which entries differ from their last copy, and which of those are still. */
-    void pass() {
+    /**
+     * The entry a watch event about jar {@code name} in {@code directory} (the root or an entry's folder)
+     * concerns; empty for hidden names and other files, whose changes the fingerprints cover.
+     */
+    private Optional<String> writtenEntry(Path directory, Path name) {
+        String fileName = name.toString();
+        if (fileName.startsWith(".") || !fileName.endsWith(".jar")) {
+            return Optional.empty();
+        }
+        if (directory.equals(root)) {
+            return Optional.of(fileName);
+        }
+        Path folder = directory.getFileName();
+        return folder == null || !root.equals(directory.getParent()) ? Optional.empty()
+                : Optional.of(folder.toString());
+    }
+
+    /**
+     * One look at the root: which entries differ from their last copy (or were reported written), and
+     * which of those are still.
+     */
+    void pass(Set<String> reported) {
         Instant now = clock.instant();
         Map<String, Entry> entries = new TreeMap<>();
         for (Entry entry : scanner.scan(root)) {
@@ -117,10 +159,19 @@ public final class RootWatcher implements AutoCloseable {
             }
         }
         Map<String, EntryFingerprint> known = registry.fingerprints();
-        Set<String> differing = new TreeSet<>();
+        for (String source : reported) {
+            if (entries.containsKey(source)) {
+                written.add(source);
+                // a new write restarts the entry's quiet period even if its fingerprint stays the same
+                pending.remove(source);
+            }
+        }
+        written.retainAll(entries.keySet());
+        Set<String> differing = new TreeSet<>(written);
         for (Entry entry : entries.values()) {
             Optional<EntryFingerprint> fingerprint = EntryFingerprint.of(entry);
-            if (!fingerprint.equals(Optional.ofNullable(known.get(entry.name())))) {
+            if (differing.contains(entry.name())
+                    || !fingerprint.equals(Optional.ofNullable(known.get(entry.name())))) {
                 differing.add(entry.name());
                 track(entry.name(), fingerprint, now);
             }
@@ -143,7 +194,10 @@ public final class RootWatcher implements AutoCloseable {
         }
         if (!ready.isEmpty()) {
             pending.keySet().removeAll(ready);
-            registry.synchronize(Optional.of(ready), Set.of());
+            Set<String> forced = new TreeSet<>(ready);
+            forced.retainAll(written);
+            written.removeAll(ready);
+            registry.synchronize(Optional.of(ready), forced);
         }
     }
 

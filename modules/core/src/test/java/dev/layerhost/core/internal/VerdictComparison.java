@@ -188,22 +188,48 @@ final class VerdictComparison {
                     .filter(m -> m.name().equals(details.get("module"))).count() > 1;
             // layerhost's "shadowed API": the plugin provides the service of its own copy of acme.api
             case NO_PROVIDER -> entry.holds(RootShape.API_MODULE);
-            case VERSION_CONFLICT -> details.containsKey("compiledVersion")
-                    && !MajorVersion.of((String) details.get("compiledVersion"))
+            case VERSION_CONFLICT -> details.containsKey("compiledVersion") ? !MajorVersion.of((String) details.get("compiledVersion"))
                     .equals(MajorVersion.of((String) details.get("resolvedVersion")))
                     && entry.modules().stream().filter(m -> m.name().equals(details.get("requiredBy")))
                     .flatMap(m -> m.requires().stream())
                     .anyMatch(r -> r.module().equals(details.get("module"))
-                            && r.compiledVersion().equals(Optional.of(details.get("compiledVersion"))));
+                            && r.compiledVersion().equals(Optional.of(details.get("compiledVersion"))))
+                    // the layer holds a module of a name that one of its modules reads from a parent layer
+                    : jdk.get(entry.source()) instanceof Defined defined
+                    && shadowsImport(defined.configuration(), read -> read.name().equals(details.get("module")),
+                    local -> local.name().equals(details.get("module")));
             case FORBIDDEN_MODULE -> root.deniedModules().contains(details.get("module"));
             case DEPENDENCY_REJECTED -> oracle.parents(entry).contains(details.get("module"))
                     && root.firstEntryOf((String) details.get("module"))
                     .map(parent -> !verdict(parent.source()).sound()).orElse(false);
             // the JDK's oracle takes the first entry of a duplicated id; layerhost joins the edges of all
             case DEPENDENCY_CYCLE -> cycleThroughDuplicate(entry, error);
+            // the JDK defines a layer whose one loader holds a package that a module of it reads from a
+            // parent layer; the local copy would hide the imported one
+            case SPLIT_PACKAGE -> jdk.get(entry.source()) instanceof Defined defined
+                    && shadowsImport(defined.configuration(), (ResolvedModule read) ->
+                    exportsToAll(read.reference().descriptor(), (String) details.get("package")),
+                    local -> local.reference().descriptor().packages().contains((String) details.get("package")));
             default -> false;
         };
         return holds ? Optional.of(rule) : Optional.empty();
+    }
+
+    /**
+     * Whether, in the JDK's own readability graph, a module of {@code configuration} reads a module of a
+     * parent configuration that {@code imported} matches, while a module of {@code configuration} itself
+     * matches {@code local}.
+     */
+    private static boolean shadowsImport(Configuration configuration, Predicate<ResolvedModule> imported,
+                                         Predicate<ResolvedModule> local) {
+        boolean importing = configuration.modules().stream().flatMap(module -> module.reads().stream())
+                .anyMatch(read -> read.configuration() != configuration && imported.test(read));
+        return importing && configuration.modules().stream().anyMatch(local);
+    }
+
+    private static boolean exportsToAll(ModuleDescriptor descriptor, String packageName) {
+        return descriptor.isAutomatic() ? descriptor.packages().contains(packageName)
+                : descriptor.exports().stream().anyMatch(e -> !e.isQualified() && e.source().equals(packageName));
     }
 
     /** A cycle through the entry's plugin and a duplicated id (whose edges layerhost joins, the oracle not). */
@@ -329,10 +355,7 @@ final class VerdictComparison {
             for (ResolvedModule module : configuration.modules()) {
                 for (ResolvedModule read : module.reads()) {
                     ModuleDescriptor descriptor = read.reference().descriptor();
-                    boolean exported = descriptor.isAutomatic() ? descriptor.packages().contains(packageName)
-                            : descriptor.exports().stream()
-                            .anyMatch(e -> !e.isQualified() && e.source().equals(packageName));
-                    if (read.configuration() != configuration && exported) {
+                    if (read.configuration() != configuration && exportsToAll(descriptor, packageName)) {
                         suppliers.add(read);
                     }
                 }
