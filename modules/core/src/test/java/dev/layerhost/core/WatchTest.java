@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -50,7 +51,7 @@ class WatchTest {
 
     private static final Duration QUIET = Duration.ofMillis(300);
     private static final Duration POLL = Duration.ofMillis(50);
-    /** Longer than the watcher waits for a jar that does not end like a zip (three quiet periods). */
+    /** A few quiet periods: far longer than the watcher waits for a complete jar to stay still. */
     private static final Duration NO_MORE_EVENTS = QUIET.multipliedBy(4);
 
     @TempDir
@@ -345,6 +346,82 @@ class WatchTest {
             assertEquals(Optional.of("6.0.0"), host.liveVersion("p.alpha"));
             assertEquals(List.of("v6"), names(host));
         }
+    }
+
+    @Test
+    void removingOneOfTwoDuplicatesLoadsTheOther() throws IOException {
+        buildAll(
+                () -> alpha("1.0.0", "v1").build(root.resolve("alpha.jar")),
+                () -> alpha("2.0.0", "v2").build(root.resolve("alpha-copy.jar")));
+        try (PluginHost host = startedWithProblems(2)) {
+            Files.delete(root.resolve("alpha-copy.jar"));
+
+            PluginEvent loaded = recorder.next(PluginEvent.Kind.LOADED, "p.alpha");
+            assertEquals(Optional.of("1.0.0"), loaded.version());
+            assertEquals("alpha.jar", loaded.source());
+            recorder.assertNoEventWithin(NO_MORE_EVENTS);
+            assertEquals(List.of("v1"), names(host));
+        }
+    }
+
+    @Test
+    void pluginWhoseMissingParentArrivesIsBuiltThenAndSaysSoWhenTheParentFails() {
+        List<Path> jars = buildAll(
+                () -> dataSource("p.child", "1.0.0").requires("p.parent").build(root.resolve("child.jar")),
+                () -> dataSource("p.parent", "1.0.0").exports("p.parent")
+                        .source("p.parent.Source", dataSourceClass("p.parent", "\"parent\"",
+                                "public Source() { throw new IllegalStateException(\"parent refuses\"); }"))
+                        .build(staging.resolve("parent-failing.jar")),
+                () -> dataSource("p.parent", "1.1.0").exports("p.parent").build(staging.resolve("parent.jar")));
+        try (PluginHost host = startedWithProblems(1)) {
+            replaceAtomically(jars.get(1), root.resolve("parent.jar"));
+
+            assertEquals(PluginEvent.Kind.FAILED, recorder.next(PluginEvent.Kind.FAILED, "p.parent").kind());
+            PluginEvent rejected = recorder.next(PluginEvent.Kind.REJECTED, "p.child");
+            assertEquals(List.of(DiagnosticCode.DEPENDENCY_REJECTED),
+                    rejected.diagnostics().stream().map(Diagnostic::code).toList(), rejected::toString);
+            recorder.assertNoEventWithin(NO_MORE_EVENTS);
+
+            replaceAtomically(jars.get(2), root.resolve("parent.jar"));
+
+            assertEquals(Optional.of("1.1.0"), recorder.next(PluginEvent.Kind.LOADED, "p.parent").version());
+            assertEquals(Optional.of("1.0.0"), recorder.next(PluginEvent.Kind.LOADED, "p.child").version());
+            assertEquals(List.of("p.parent", "p.child"), host.loadedPlugins());
+        }
+    }
+
+    /**
+     * Size, time and file key are what the watcher compares on every poll; a jar rewritten in place with
+     * its time kept ({@code cp -p} of a reproducible build) keeps all three, and only the watch service's
+     * event tells. The same bytes are written here, so the fingerprint is the same for certain.
+     */
+    @Test
+    void jarRewrittenWithItsFingerprintKeptIsReloadedWhenTheWatchServiceReportsTheWrite() throws IOException {
+        Path alpha = alpha("1.0.0", "v1").build(root.resolve("alpha.jar"));
+        byte[] bytes = read(alpha);
+        try (PluginHost host = watching()) {
+            ModuleLayer old = host.layer("p.alpha").orElseThrow();
+            FileTime time = Files.getLastModifiedTime(alpha);
+
+            Files.write(alpha, bytes, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+            Files.setLastModifiedTime(alpha, time);
+
+            assertEquals(Optional.of("1.0.0"), recorder.next(PluginEvent.Kind.RELOADED, "p.alpha").version());
+            recorder.assertNoEventWithin(NO_MORE_EVENTS);
+            assertNotSame(old, host.layer("p.alpha").orElseThrow());
+        }
+    }
+
+    /** A host over the root, loaded with {@code rejected} REJECTED events (taken), then watching. */
+    private PluginHost startedWithProblems(int rejected) {
+        PluginHost host = PluginHost.builder().pluginRoot(root).quietPeriod(QUIET).pollInterval(POLL).build();
+        host.addListener(recorder);
+        host.load();
+        List<PluginEvent> events = recorder.drain();
+        assertEquals(rejected, events.stream().filter(e -> e.kind() == PluginEvent.Kind.REJECTED).count(),
+                events::toString);
+        host.watch();
+        return host;
     }
 
     /** p.alpha {@code n}.0.0, whose name is "v{@code n}", in the staging folder. */
