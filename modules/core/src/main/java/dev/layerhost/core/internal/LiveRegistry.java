@@ -215,8 +215,9 @@ public final class LiveRegistry implements AutoCloseable {
         Optional<String> version = verdict.pluginModule().flatMap(m -> m.descriptor().rawVersion());
         List<Diagnostic> errors = new ArrayList<>(verdict.diagnostics());
         errors.addAll(checked.plan().refusals().getOrDefault(source, List.of()));
-        boolean planned = checked.plan().layers().stream().anyMatch(p -> p.verdict().source().equals(source));
-        if (!verdict.sound() || !planned) {
+        Optional<PlannedLayer> planned = checked.plan().layers().stream()
+                .filter(p -> p.verdict().source().equals(source)).findFirst();
+        if (!verdict.sound() || planned.isEmpty()) {
             happened.add(event(PluginEvent.Kind.REJECTED, name, version, source, errors));
             return;
         }
@@ -231,7 +232,7 @@ public final class LiveRegistry implements AutoCloseable {
             }
             parentLayers.add(parentPlugin.plugin().layer());
         }
-        PluginBuild build = loader.build(verdict, parentLayers);
+        PluginBuild build = loader.build(verdict, parentLayers, planned.map(PlannedLayer::configuration));
         if (build.loaded().isEmpty()) {
             failures.computeIfAbsent(source, s -> new ArrayList<>()).addAll(build.diagnostics());
             happened.add(event(build.providerFailed() ? PluginEvent.Kind.FAILED : PluginEvent.Kind.REJECTED,

@@ -36,8 +36,12 @@ public final class PluginLoader {
      * Resolves {@code verdict}'s layer with the JDK on {@code parentLayers} (the layers of the plugins it
      * requires, in the order of {@link Verdict#parents()}), defines it with one class loader, and
      * instantiates its providers. Nothing is kept when anything fails.
+     *
+     * @param planned the configuration the planner resolved for this plugin; used as it is when its
+     *                parents are the configurations of {@code parentLayers} (a first load), which spares
+     *                a second resolution
      */
-    public PluginBuild build(Verdict verdict, List<ModuleLayer> parentLayers) {
+    public PluginBuild build(Verdict verdict, List<ModuleLayer> parentLayers, Optional<Configuration> planned) {
         String id = verdict.pluginId().orElseThrow();
         String source = verdict.source();
         List<ModuleLayer> parents = new ArrayList<>(parentLayers);
@@ -45,8 +49,9 @@ public final class PluginLoader {
         List<Configuration> parentConfigurations = parents.stream().map(ModuleLayer::configuration).toList();
         ModuleLayer layer;
         try {
-            Configuration configuration = Configuration.resolve(new EntryFinder(verdict.layerModules()),
-                    parentConfigurations, ModuleFinder.of(), Set.of(id));
+            Configuration configuration = planned.filter(c -> sameConfigurations(c.parents(), parentConfigurations))
+                    .orElseGet(() -> Configuration.resolve(new EntryFinder(verdict.layerModules()),
+                            parentConfigurations, ModuleFinder.of(), Set.of(id)));
             layer = ModuleLayer.defineModulesWithOneLoader(configuration, parents,
                     ClassLoader.getPlatformClassLoader()).layer();
         } catch (ResolutionException | FindException | LayerInstantiationException | SecurityException e) {
@@ -64,6 +69,18 @@ public final class PluginLoader {
         String version = verdict.pluginModule().orElseThrow().versionOrEmpty();
         log.debug("Loaded plugin '{}' {} with {} service(s)", id, version, instances.size());
         return PluginBuild.loaded(new LoadedPlugin(id, version, source, layer, verdict.services(), instances));
+    }
+
+    private static boolean sameConfigurations(List<Configuration> first, List<Configuration> second) {
+        if (first.size() != second.size()) {
+            return false;
+        }
+        for (int i = 0; i < first.size(); i++) {
+            if (first.get(i) != second.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void instantiate(String id, String source, ModuleLayer layer, String serviceType,

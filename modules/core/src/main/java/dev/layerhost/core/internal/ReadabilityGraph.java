@@ -1,7 +1,9 @@
 package dev.layerhost.core.internal;
 
 import java.lang.module.ModuleDescriptor.Requires;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -90,24 +92,19 @@ final class ReadabilityGraph {
             reads.put(module, moduleReads);
             transitive.put(module, moduleTransitive);
         }
-        boolean changed;
-        do {
-            changed = false;
-            for (Set<ModuleNode> moduleReads : reads.values()) {
-                List<ModuleNode> implied = new ArrayList<>();
-                for (ModuleNode read : moduleReads) {
-                    for (ModuleNode next : transitive.getOrDefault(read, Set.of())) {
-                        if (!moduleReads.contains(next)) {
-                            implied.add(next);
-                        }
+        // Implied readability: a module reads whatever a module it reads 'requires transitive', and so on.
+        // The JDK iterates to a fixed point; a worklist per module gives the same closure in linear time,
+        // which matters for long chains of plugins that each require the previous one transitively.
+        for (Set<ModuleNode> moduleReads : reads.values()) {
+            Deque<ModuleNode> pending = new ArrayDeque<>(moduleReads);
+            while (!pending.isEmpty()) {
+                for (ModuleNode next : transitive.getOrDefault(pending.poll(), Set.of())) {
+                    if (moduleReads.add(next)) {
+                        pending.add(next);
                     }
                 }
-                if (!implied.isEmpty()) {
-                    moduleReads.addAll(implied);
-                    changed = true;
-                }
             }
-        } while (changed);
+        }
         return reads;
     }
 
