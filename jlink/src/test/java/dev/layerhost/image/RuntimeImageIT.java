@@ -1,6 +1,7 @@
 package dev.layerhost.image;
 
 import dev.layerhost.image.Launcher.ImageRun;
+import dev.layerhost.pluginbuilder.PluginJar;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -128,6 +129,30 @@ class RuntimeImageIT {
         assertEquals(0, run.exitCode(), run::toString);
         assertEquals("LOADED", plugin(json(run), "p.chatty").get("status").asText(), run::toString);
         assertTrue(run.err().contains("hello from p.chatty"), run::toString);
+    }
+
+    /**
+     * A module descriptor's sets iterate in an order of each JVM's own; which two of four suppliers of one
+     * package a diagnostic names must not depend on it. Each run is a new JVM.
+     */
+    @Test
+    void diagnosticsAreTheSameInEveryRun() throws Exception {
+        Path multi = root.resolve("multi");
+        PluginJar.Builder plugin = dataSource("p.multi", "1.0.0", "");
+        for (String library : List.of("lib.a", "lib.b", "lib.c", "lib.d")) {
+            PluginJar.builder(library).version("1.0.0").exports("shared")
+                    .emptyClass("shared.From" + library.substring(4).toUpperCase())
+                    .build(multi.resolve(library + ".jar"));
+            plugin.requires(library);
+        }
+        plugin.build(multi.resolve("p-multi.jar"));
+
+        ImageRun first = layerhost.run("doctor", "--plugins", root, "--json");
+        assertEquals(1, first.exitCode(), first::toString);
+        assertTrue(first.out().contains("SPLIT_PACKAGE"), first::toString);
+        for (int run = 0; run < 5; run++) {
+            assertEquals(first.out(), layerhost.run("doctor", "--plugins", root, "--json").out());
+        }
     }
 
     @Test

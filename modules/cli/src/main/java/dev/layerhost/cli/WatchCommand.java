@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,8 +62,19 @@ final class WatchCommand extends Verb {
         CountDownLatch stop = new CountDownLatch(1);
         Signal.handle(new Signal("TERM"), signal -> stop.countDown());
         Signal.handle(new Signal("INT"), signal -> stop.countDown());
-        host.load();
-        host.watch();
+        // The first load runs plugin code, which may take long or hang: a signal must still end the command.
+        AtomicReference<RuntimeException> startFailure = new AtomicReference<>();
+        Thread start = new Thread(() -> {
+            try {
+                host.load();
+                host.watch();
+            } catch (RuntimeException e) {
+                startFailure.set(e);
+                stop.countDown();
+            }
+        }, "layerhost-load");
+        start.setDaemon(true);
+        start.start();
         while (!stop.await(1, TimeUnit.SECONDS)) {
             // A dropped layer's jar files are closed by cleaners, which run only after a collection; an
             // idle watcher might not collect for hours, holding deleted snapshot files open meanwhile.
@@ -71,6 +83,9 @@ final class WatchCommand extends Verb {
             }
         }
         stopping.set(true);
+        if (startFailure.get() != null) {
+            throw startFailure.get();
+        }
         closeWithin(host, CLOSE_PATIENCE);
         return ExitCodes.OK;
     }

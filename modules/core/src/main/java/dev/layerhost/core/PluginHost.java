@@ -17,6 +17,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -41,7 +42,9 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>Loads, reloads, unloads and the watcher are serialized; {@link #services}, {@link #live()} and
+ * <p>Loads, reloads, unloads and the watcher are serialized. Listeners receive events one at a time, in
+ * the order they happened, with no lock of the host held, so a listener may call the host (to reload
+ * another plugin, say). {@link #services}, {@link #live()} and
  * {@link #layer} may be called from any thread and see the plugins serving at that moment.
  */
 public final class PluginHost implements AutoCloseable {
@@ -58,8 +61,9 @@ public final class PluginHost implements AutoCloseable {
     private final RootCheck rootCheck;
     private final ReportAssembler assembler = new ReportAssembler();
     private final List<PluginListener> listeners = new CopyOnWriteArrayList<>();
+    // Made on first use and dropped by close(), under this object's lock; read without it by serving().
     private SnapshotStore snapshots;
-    private LiveRegistry registry;
+    private volatile LiveRegistry registry;
     private RootWatcher watcher;
     private volatile boolean closed;
     private final AtomicBoolean closing = new AtomicBoolean();
@@ -108,7 +112,7 @@ public final class PluginHost implements AutoCloseable {
      * @return one report per entry (status {@code LOADED}, {@code FAILED} or {@code REJECTED}) and every diagnostic
      * @throws HostSetupException if the plugin root is missing or unreadable
      */
-    public synchronized Report load() {
+    public Report load() {
         ensureOpen();
         LiveRegistry.Synchronization done = registry().loadAll();
         return assembler.loadReport(done.root(), done.outcome());
@@ -122,7 +126,7 @@ public final class PluginHost implements AutoCloseable {
      * @return the events of this reload, also given to the listeners
      * @throws NoSuchElementException if no entry holds a plugin with this id
      */
-    public synchronized List<PluginEvent> reload(String pluginId) {
+    public List<PluginEvent> reload(String pluginId) {
         ensureOpen();
         String source = registry().sourceOf(pluginId)
                 .orElseThrow(() -> new NoSuchElementException("no plugin '" + pluginId + "'"));
@@ -137,7 +141,7 @@ public final class PluginHost implements AutoCloseable {
      * @return the events of this unload, also given to the listeners
      * @throws NoSuchElementException if the plugin is not live
      */
-    public synchronized List<PluginEvent> unload(String pluginId) {
+    public List<PluginEvent> unload(String pluginId) {
         ensureOpen();
         return registry().unload(pluginId);
     }
@@ -229,24 +233,27 @@ public final class PluginHost implements AutoCloseable {
         if (!closing.compareAndSet(false, true)) {
             return;
         }
+        RootWatcher closingWatcher;
+        LiveRegistry closingRegistry;
+        SnapshotStore closingSnapshots;
         synchronized (this) {
-            closeNow();
-        }
-    }
-
-    private void closeNow() {
-        closed = true;
-        if (watcher != null) {
-            watcher.close();
+            closed = true;
+            closingWatcher = watcher;
+            closingRegistry = registry;
+            closingSnapshots = snapshots;
             watcher = null;
-        }
-        if (registry != null) {
-            registry.close();
             registry = null;
-        }
-        if (snapshots != null) {
-            snapshots.close();
             snapshots = null;
+        }
+        // Outside the lock: the watcher's thread may be delivering an event to a listener that calls us.
+        if (closingWatcher != null) {
+            closingWatcher.close();
+        }
+        if (closingRegistry != null) {
+            closingRegistry.close();
+        }
+        if (closingSnapshots != null) {
+            closingSnapshots.close();
         }
     }
 
@@ -255,7 +262,8 @@ public final class PluginHost implements AutoCloseable {
         return current == null ? List.of() : current.serving();
     }
 
-    private LiveRegistry registry() {
+    private synchronized LiveRegistry registry() {
+        ensureOpen();
         if (registry == null) {
             snapshots = new SnapshotStore(workDirectory);
             registry = new LiveRegistry(pluginRoot, api, policy, snapshots, this::announce, clock);
@@ -303,9 +311,22 @@ public final class PluginHost implements AutoCloseable {
         /**
          * An API layer of the host's own making, whose modules {@code apiModules} hold the service
          * types. Without it, the layer of the {@code layerhost.api} module is the API layer.
+         *
+         * @throws IllegalArgumentException if {@code apiModules} is empty or names a module that
+         *                                  {@code layer} (with its parents) does not hold
          */
         public Builder apiLayer(ModuleLayer layer, Set<String> apiModules) {
-            this.apiLayer = Objects.requireNonNull(layer, "layer");
+            Objects.requireNonNull(layer, "layer");
+            Objects.requireNonNull(apiModules, "apiModules");
+            if (apiModules.isEmpty()) {
+                throw new IllegalArgumentException("name at least one API module of the API layer");
+            }
+            for (String module : new TreeSet<>(apiModules)) {
+                if (layer.findModule(module).isEmpty()) {
+                    throw new IllegalArgumentException("module " + module + " is not in the given API layer");
+                }
+            }
+            this.apiLayer = layer;
             this.apiModules = Set.copyOf(apiModules);
             return this;
         }
@@ -334,7 +355,7 @@ public final class PluginHost implements AutoCloseable {
 
         /**
          * How long an entry's files must stay unchanged before {@link PluginHost#watch()} takes them.
-         * Default: one second. A jar that does not end like a complete zip must stay still three times as long.
+         * Default: one second. A jar that does not end like a complete zip must stay still ten times as long.
          */
         public Builder quietPeriod(Duration quietPeriod) {
             if (quietPeriod.isNegative()) {

@@ -26,8 +26,12 @@ public final class TrustStore {
      *                             or if it holds no certificate (a PKCS12 store read without its password)
      */
     public static Set<Certificate> load(Path file, Optional<char[]> password) {
+        if (file.toString().isEmpty()) {
+            throw new HostSetupException("trust store is an empty path; name a PKCS12 or JKS file", file);
+        }
         if (!Files.isRegularFile(file)) {
-            throw new HostSetupException("trust store does not exist: " + file, file);
+            throw new HostSetupException((Files.exists(file) ? "trust store is not a file: "
+                    : "trust store does not exist: ") + file, file);
         }
         try {
             KeyStore store = KeyStore.getInstance(file.toFile(), password.orElse(null));
@@ -52,6 +56,10 @@ public final class TrustStore {
             return Set.copyOf(certificates);
         } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            // The JDK says "Please load it with a specified type" of a file that is no key store at all.
+            if (reason.contains("specified type")) {
+                reason = "not a PKCS12 or JKS key store";
+            }
             throw new HostSetupException("cannot read trust store " + file + ": " + reason.replace('\n', ' '), file);
         }
     }

@@ -3,11 +3,13 @@ package dev.layerhost.core;
 import dev.layerhost.api.DataSource;
 import dev.layerhost.pluginbuilder.PluginJar;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
@@ -74,6 +76,38 @@ class PluginLoadingTest {
 
             // Scanning again runs no plugin code, so the failure is a load-time fact only.
             assertEquals(scanned, host.scan());
+        }
+    }
+
+    @Test
+    void apiLayerOfTheHostsOwnMustHoldTheNamedApiModules() {
+        ModuleLayer boot = ModuleLayer.boot();
+        PluginHost.Builder builder = PluginHost.builder().pluginRoot(root);
+
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> builder.apiLayer(boot, Set.of("acme.nowhere")));
+        assertTrue(missing.getMessage().contains("acme.nowhere"), missing.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> builder.apiLayer(boot, Set.of()));
+    }
+
+    /**
+     * A jar that exists but cannot be read (no permission for the host's user; here, as tests may run as
+     * root, a link to a file whose every read fails) is an INVALID_ARCHIVE at load as at scan, never a
+     * silently missing row.
+     */
+    @Test
+    void jarThatCannotBeReadIsRejectedAtLoadAsAtScan() throws IOException {
+        buildAll(() -> dataSource("p.sound", "1.0.0").build(root.resolve("sound.jar")));
+        Files.createSymbolicLink(root.resolve("unreadable.jar"), Path.of("/proc/self/mem"));
+
+        try (PluginHost host = PluginHost.builder().pluginRoot(root).build()) {
+            Map<String, PluginStatus> expected = Map.of("sound.jar", PluginStatus.LOADED,
+                    "unreadable.jar", PluginStatus.REJECTED);
+            Report loaded = host.load();
+
+            assertEquals(expected, statuses(loaded));
+            assertEquals(DiagnosticCode.INVALID_ARCHIVE, onlyDiagnosticOf(loaded, "unreadable.jar").code());
+            assertEquals(DiagnosticCode.INVALID_ARCHIVE, onlyDiagnosticOf(host.scan(), "unreadable.jar").code());
         }
     }
 

@@ -5,6 +5,7 @@ import dev.layerhost.pluginbuilder.Corruption;
 import dev.layerhost.pluginbuilder.PluginJar;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.ref.WeakReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,8 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.TreeMap;
+
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -185,7 +188,8 @@ class ReloadApiTest {
     }
 
     @Test
-    void dependentThatFailsOnTheNewParentKeepsServingItsOldVersionOnTheOldParent() throws IOException {
+    void dependentThatFailsOnTheNewParentKeepsServingItsOldVersionOnTheOldParent(@TempDir Path work)
+            throws IOException {
         Path csv = csv("1.1.0", "csv").build(root.resolve("csv.jar"));
         List<Path> jars = buildAll(
                 () -> dataSource("p.warehouse", "2.0.0")
@@ -196,7 +200,7 @@ class ReloadApiTest {
                         .build(root.resolve("warehouse.jar")),
                 // A minor version that dropped the package the warehouse uses when it starts.
                 () -> dataSource("p.csv", "1.3.0").build(staging.resolve("csv-1.3.0.jar")));
-        try (PluginHost host = PluginHost.builder().pluginRoot(root).build()) {
+        try (PluginHost host = PluginHost.builder().pluginRoot(root).workDirectory(work).build()) {
             host.load();
             ModuleLayer oldCsv = host.layer("p.csv").orElseThrow();
             ModuleLayer oldWarehouse = host.layer("p.warehouse").orElseThrow();
@@ -214,6 +218,54 @@ class ReloadApiTest {
             assertEquals(List.of(oldCsv, host.apiLayer()), oldWarehouse.parents());
             assertEquals(Map.of("p.csv", "p.csv", "p.warehouse", "csv:warehouse"), namesByPlugin(host));
             assertEquals(Optional.of("2.0.0"), host.liveVersion("p.warehouse"));
+            // The old p.csv layer still serves the warehouse, so its copy stays until nothing stands on it.
+            assertEquals(2, copiesOf(work, "csv.jar"));
+            oldCsv = null;
+            oldWarehouse = null;
+            host.unload("p.warehouse");
+            assertTrue(Reachability.collectUntil(() -> copiesOf(work, "csv.jar") == 1, Duration.ofSeconds(10)),
+                    "the old copy of csv.jar was not deleted once its layers were collected");
+        }
+    }
+
+    /**
+     * The JDK opens a module's jar when the module's first class is loaded, which may be long after the
+     * layer was defined: an instance a caller kept from before a reload must still work, so the old copy
+     * stays until the old layer is collected.
+     */
+    @Test
+    void instanceKeptFromBeforeAReloadStillLoadsItsPrivateLibrary() {
+        Path lazy = root.resolve("lazy");
+        // The library first: the plugin compiles against it.
+        Path library = PluginJar.builder("lib.lazy").version("1.0.0").exports("lib.lazy")
+                .source("lib.lazy.Text", """
+                        package lib.lazy;
+                        public final class Text {
+                            public static String of(String name) { return "lazy " + name; }
+                        }
+                        """)
+                .build(lazy.resolve("lib-lazy.jar"));
+        dataSource("p.lazy", "1.0.0").requires("lib.lazy")
+                .source("p.lazy.Source", dataSourceClass("p.lazy", "lib.lazy.Text.of(\"kept\")", ""))
+                .modulePath(library)
+                .build(lazy.resolve("p-lazy.jar"));
+        try (PluginHost host = PluginHost.builder().pluginRoot(root).build()) {
+            host.load();
+            DataSource kept = host.services(DataSource.class).get(0).service();
+
+            host.reload("p.lazy");
+            Reachability.collectUntil(() -> false, Duration.ofMillis(200));
+
+            assertEquals("lazy kept", kept.name());
+        }
+    }
+
+    /** How many copies of a jar named {@code name} the host's snapshot folders hold. */
+    private static long copiesOf(Path work, String name) {
+        try (Stream<Path> files = Files.walk(work)) {
+            return files.filter(file -> file.getFileName().toString().equals(name)).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + work, e);
         }
     }
 
@@ -285,6 +337,7 @@ class ReloadApiTest {
                         package p.lazy;
 
                         import java.io.IOException;
+import java.io.UncheckedIOException;
                         import java.io.InputStream;
                         import java.io.UncheckedIOException;
                         import java.nio.charset.StandardCharsets;

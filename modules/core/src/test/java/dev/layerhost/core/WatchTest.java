@@ -39,6 +39,7 @@ import static dev.layerhost.core.ReportAssertions.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -409,6 +410,36 @@ class WatchTest {
             assertEquals(Optional.of("1.0.0"), recorder.next(PluginEvent.Kind.RELOADED, "p.alpha").version());
             recorder.assertNoEventWithin(NO_MORE_EVENTS);
             assertNotSame(old, host.layer("p.alpha").orElseThrow());
+        }
+    }
+
+    /**
+     * Listeners get events with no lock of the host held: one that reloads another plugin from the
+     * watcher's thread, while this thread reloads a third one over and over, must not deadlock.
+     */
+    @Test
+    void listenerMayCallTheHostWhileAnotherThreadReloads() {
+        List<Path> jars = buildAll(
+                () -> alpha("1.0.0", "v1").build(root.resolve("alpha.jar")),
+                () -> alpha("2.0.0", "v2").build(staging.resolve("alpha-2.jar")),
+                () -> dataSource("p.beta", "1.0.0").build(root.resolve("beta.jar")),
+                () -> dataSource("p.gamma", "1.0.0").build(root.resolve("gamma.jar")));
+        try (PluginHost host = watching()) {
+            CompletableFuture<List<PluginEvent>> fromListener = new CompletableFuture<>();
+            host.addListener(event -> {
+                if (event.kind() == PluginEvent.Kind.RELOADED && event.plugin().equals("p.alpha")) {
+                    fromListener.complete(host.reload("p.beta"));
+                }
+            });
+
+            replaceAtomically(jars.get(1), root.resolve("alpha.jar"));
+
+            assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+                while (!fromListener.isDone()) {
+                    host.reload("p.gamma");
+                }
+                assertEquals(List.of("RELOADED p.beta 1.0.0"), describe(fromListener.get()));
+            });
         }
     }
 

@@ -84,20 +84,22 @@ public final class ApiLayer {
             return this;
         }
         List<Path> jars = new ArrayList<>();
+        Set<String> names = new TreeSet<>();
         for (Path path : paths) {
-            jars.addAll(jarsAt(path));
-        }
-        ModuleFinder finder = ModuleFinder.of(jars.toArray(Path[]::new));
-        Set<String> names;
-        try {
-            names = finder.findAll().stream().map(ref -> ref.descriptor().name()).collect(Collectors.toSet());
-        } catch (FindException e) {
-            throw new HostSetupException("cannot read API modules in " + paths.get(0) + ": "
-                    + oneLine(e), paths.get(0));
+            List<Path> found = jarsAt(path);
+            // Each path read on its own, so that an error names the path it is about.
+            try {
+                ModuleFinder.of(found.toArray(Path[]::new)).findAll()
+                        .forEach(reference -> names.add(reference.descriptor().name()));
+            } catch (FindException e) {
+                throw new HostSetupException("cannot read API modules in " + path + ": " + oneLine(e), path);
+            }
+            jars.addAll(found);
         }
         if (names.isEmpty()) {
             throw new HostSetupException("no module found in API path " + paths.get(0), paths.get(0));
         }
+        ModuleFinder finder = ModuleFinder.of(jars.toArray(Path[]::new));
         Set<String> all = new TreeSet<>(moduleNames);
         all.addAll(names);
         return new ApiLayer(define(finder, layer, paths.get(0)), all);

@@ -6,8 +6,10 @@ import dev.layerhost.core.PluginEvent;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -27,7 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The live plugins of a root, and the one place that changes them. Every change — a first load, a reload,
  * a file change seen by the watcher, an unload — goes through {@link #synchronize} or {@link #unload},
- * under this object's lock, and is announced as {@link PluginEvent}s.
+ * under this object's lock, and is announced as {@link PluginEvent}s. Events are delivered in the order
+ * they happened, after the lock is released, so that a listener may call back into the host.
  *
  * <p>Rules (SPEC "Hot reload"): a reload is all-or-nothing per plugin: the new layer replaces the old
  * only once it is defined and every provider is instantiated; if the new files are rejected or fail, the
@@ -56,11 +59,18 @@ public final class LiveRegistry implements AutoCloseable {
     private volatile List<LoadedPlugin> serving = List.of();
     /** The sources whose verdict was sound at the last synchronization. */
     private Set<String> soundBefore = Set.of();
+    /** Events that happened and are not yet delivered; guarded by this object's lock. */
+    private final Deque<PluginEvent> outbox = new ArrayDeque<>();
+    /** Held while delivering, so that events reach the listeners one at a time and in order. */
+    private final Object delivery = new Object();
 
     private record Current(Snapshot snapshot, Candidate candidate) {
     }
 
     private record Live(LoadedPlugin plugin, Snapshot snapshot, List<String> parents) {
+        Live {
+            parents = List.copyOf(parents);
+        }
     }
 
     /** What one synchronization did. */
@@ -88,7 +98,16 @@ public final class LiveRegistry implements AutoCloseable {
      *               last copy even if their files changed (the watcher passes only entries that are stable)
      * @param forced sources to copy and rebuild even if their files did not change
      */
-    public synchronized Synchronization synchronize(Optional<Set<String>> scope, Set<String> forced) {
+    public Synchronization synchronize(Optional<Set<String>> scope, Set<String> forced) {
+        Synchronization done;
+        synchronized (this) {
+            done = synchronizeLocked(scope, forced);
+        }
+        deliver();
+        return done;
+    }
+
+    private Synchronization synchronizeLocked(Optional<Set<String>> scope, Set<String> forced) {
         List<Entry> entries = scanner.scan(root);
         Set<String> present = new TreeSet<>();
         List<Entry> toCopy = new ArrayList<>();
@@ -105,7 +124,7 @@ public final class LiveRegistry implements AutoCloseable {
         }
         // Copying and reading are I/O on many small files: in parallel they take a fraction of the time.
         List<Optional<Current>> copies = toCopy.parallelStream()
-                .map(entry -> snapshots.take(entry).map(copy -> new Current(copy, reader.read(copy.entry()))))
+                .map(entry -> snapshots.take(entry).map(copy -> new Current(copy, read(copy))))
                 .toList();
         Set<String> changed = new TreeSet<>();
         for (int i = 0; i < toCopy.size(); i++) {
@@ -151,26 +170,34 @@ public final class LiveRegistry implements AutoCloseable {
         soundBefore = check.verdicts().stream().filter(Verdict::sound).map(Verdict::source)
                 .collect(Collectors.toUnmodifiableSet());
         serving = live.values().stream().map(Live::plugin).toList();
-        happened.forEach(this::announce);
+        outbox.addAll(happened);
         return new Synchronization(checked, new LoadOutcome(serving, failures), happened);
     }
 
     /** Copies every entry anew and rebuilds every plugin: a first load, or a full reload. */
-    public synchronized Synchronization loadAll() {
-        Set<String> all = new TreeSet<>();
-        scanner.scan(root).forEach(entry -> all.add(entry.name()));
-        return synchronize(Optional.empty(), all);
+    public Synchronization loadAll() {
+        Synchronization done;
+        synchronized (this) {
+            Set<String> all = new TreeSet<>();
+            scanner.scan(root).forEach(entry -> all.add(entry.name()));
+            done = synchronizeLocked(Optional.empty(), all);
+        }
+        deliver();
+        return done;
     }
 
     /** Unloads a plugin and, first, every live plugin that requires it; returns the events. */
-    public synchronized List<PluginEvent> unload(String pluginId) {
-        if (!live.containsKey(pluginId)) {
-            throw new NoSuchElementException("no live plugin '" + pluginId + "'");
-        }
+    public List<PluginEvent> unload(String pluginId) {
         List<PluginEvent> happened = new ArrayList<>();
-        unloadWithDependents(pluginId, happened);
-        serving = live.values().stream().map(Live::plugin).toList();
-        happened.forEach(this::announce);
+        synchronized (this) {
+            if (!live.containsKey(pluginId)) {
+                throw new NoSuchElementException("no live plugin '" + pluginId + "'");
+            }
+            unloadWithDependents(pluginId, happened);
+            serving = live.values().stream().map(Live::plugin).toList();
+            outbox.addAll(happened);
+        }
+        deliver();
         return happened;
     }
 
@@ -203,6 +230,20 @@ public final class LiveRegistry implements AutoCloseable {
         live.clear();
         serving = List.of();
         current.clear();
+        outbox.clear();
+    }
+
+    /** Delivers the events in the outbox, oldest first; called without this object's lock held. */
+    private void deliver() {
+        synchronized (delivery) {
+            for (PluginEvent next = nextToDeliver(); next != null; next = nextToDeliver()) {
+                announce(next);
+            }
+        }
+    }
+
+    private synchronized PluginEvent nextToDeliver() {
+        return outbox.poll();
     }
 
     private void apply(Verdict verdict, CheckedRoot checked, Set<String> rebuilt,
@@ -245,6 +286,9 @@ public final class LiveRegistry implements AutoCloseable {
             }
         }
         Snapshot snapshot = current.get(source).snapshot();
+        // The copy stays on disk while anything can still reach this layer (a dependent on it, an instance
+        // a caller kept): the JDK opens a module's jar only when the module's first class is loaded.
+        snapshots.pin(snapshot, build.loaded().get().layer());
         Live previous = live.put(name, new Live(build.loaded().get(), snapshot, verdict.parents()));
         rebuilt.add(name);
         List<Diagnostic> warnings = verdict.diagnostics();
@@ -275,6 +319,18 @@ public final class LiveRegistry implements AutoCloseable {
 
     private List<Live> liveFrom(String source) {
         return live.values().stream().filter(l -> l.plugin().source().equals(source)).toList();
+    }
+
+    /** The copy's modules, and an {@code INVALID_ARCHIVE} for each jar of the original that could not be read. */
+    private Candidate read(Snapshot copy) {
+        Candidate candidate = reader.read(copy.entry());
+        if (copy.unreadable().isEmpty()) {
+            return candidate;
+        }
+        List<Diagnostic> problems = new ArrayList<>(candidate.problems());
+        new TreeMap<>(copy.unreadable()).forEach((file, reason) ->
+                problems.add(Diagnostic.invalidArchive(copy.source(), file, reason)));
+        return new Candidate(candidate.entry(), candidate.modules(), problems);
     }
 
     /** The sound verdicts parents first, then the others by source. */

@@ -6,6 +6,7 @@ import java.lang.module.ResolvedModule;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -25,16 +26,19 @@ final class ModelConfiguration {
 
     private final Map<String, ModuleNode> modules;
     private final List<ModelConfiguration> parents;
-    private List<ModelConfiguration> lineage;
-    private Map<ModuleNode, Set<ModuleNode>> transitiveEdges;
+    // Worked out once, here: the API layer's model is shared by threads that check roots at the same time.
+    private final List<ModelConfiguration> lineage;
+    private final Map<ModuleNode, Set<ModuleNode>> transitiveEdges;
 
     ModelConfiguration(Collection<ModuleNode> modules, List<ModelConfiguration> parents) {
         Map<String, ModuleNode> byName = new LinkedHashMap<>();
         for (ModuleNode node : modules) {
             byName.put(node.name(), node);
         }
-        this.modules = byName;
+        this.modules = Collections.unmodifiableMap(byName);
         this.parents = List.copyOf(parents);
+        this.lineage = walkLineage();
+        this.transitiveEdges = findTransitiveEdges();
     }
 
     /**
@@ -99,25 +103,26 @@ final class ModelConfiguration {
      * a stack-based walk that marks a configuration visited when it is pushed.
      */
     List<ModelConfiguration> lineage() {
-        if (lineage == null) {
-            List<ModelConfiguration> all = new ArrayList<>();
-            Set<ModelConfiguration> visited = new HashSet<>();
-            Deque<ModelConfiguration> stack = new ArrayDeque<>();
-            visited.add(this);
-            stack.push(this);
-            while (!stack.isEmpty()) {
-                ModelConfiguration next = stack.pop();
-                all.add(next);
-                for (int i = next.parents.size() - 1; i >= 0; i--) {
-                    ModelConfiguration parent = next.parents.get(i);
-                    if (visited.add(parent)) {
-                        stack.push(parent);
-                    }
+        return lineage;
+    }
+
+    private List<ModelConfiguration> walkLineage() {
+        List<ModelConfiguration> all = new ArrayList<>();
+        Set<ModelConfiguration> visited = new HashSet<>();
+        Deque<ModelConfiguration> stack = new ArrayDeque<>();
+        visited.add(this);
+        stack.push(this);
+        while (!stack.isEmpty()) {
+            ModelConfiguration next = stack.pop();
+            all.add(next);
+            for (int i = next.parents.size() - 1; i >= 0; i--) {
+                ModelConfiguration parent = next.parents.get(i);
+                if (visited.add(parent)) {
+                    stack.push(parent);
                 }
             }
-            lineage = List.copyOf(all);
         }
-        return lineage;
+        return List.copyOf(all);
     }
 
     /**
@@ -125,19 +130,20 @@ final class ModelConfiguration {
      * configuration finds it: what the JDK's resolver uses for implied readability through a parent.
      */
     Map<ModuleNode, Set<ModuleNode>> transitiveEdges() {
-        if (transitiveEdges != null) {
-            return transitiveEdges;
-        }
+        return transitiveEdges;
+    }
+
+    private Map<ModuleNode, Set<ModuleNode>> findTransitiveEdges() {
         Map<ModuleNode, Set<ModuleNode>> edges = new IdentityHashMap<>();
         for (ModuleNode node : modules.values()) {
-            for (ModuleDescriptor.Requires requires : node.descriptor().requires()) {
+            for (ModuleDescriptor.Requires requires : Descriptors.requires(node.descriptor())) {
                 if (requires.modifiers().contains(ModuleDescriptor.Requires.Modifier.TRANSITIVE)) {
                     findModule(requires.name()).ifPresent(target ->
                             edges.computeIfAbsent(node, n -> new LinkedHashSet<>()).add(target));
                 }
             }
         }
-        transitiveEdges = edges;
-        return edges;
+        edges.replaceAll((node, targets) -> Collections.unmodifiableSet(targets));
+        return Collections.unmodifiableMap(edges);
     }
 }

@@ -97,6 +97,11 @@ public final class PluginLoader {
         // can fail before its type is known (a class whose bytes a jar signature rejects, a bad class file).
         List<String> declared = declaredProviders(layer, serviceType);
         String provider = declared.isEmpty() ? "?" : String.join(", ", declared);
+        // Libraries a provider starts (ServiceLoader.load(Class), JAXB, logging back ends) look for their
+        // own classes through the context class loader: it is the plugin's, as a host's would be its own.
+        Thread thread = Thread.currentThread();
+        ClassLoader hostContext = thread.getContextClassLoader();
+        thread.setContextClassLoader(layer.findLoader(id));
         try {
             // ServiceLoader yields the providers of the given layer first, then those of its parents. The
             // first ones are this plugin's: a provider's type cannot tell, as a static provider() method's
@@ -112,6 +117,8 @@ public final class PluginLoader {
             }
         } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
             failures.add(Diagnostic.providerFailed(source, id, serviceType, provider, causeOf(e)));
+        } finally {
+            thread.setContextClassLoader(hostContext);
         }
     }
 

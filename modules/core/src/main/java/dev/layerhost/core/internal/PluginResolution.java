@@ -138,7 +138,7 @@ final class PluginResolution {
                 }
                 allAutomatic = true;
             }
-            for (Requires requires : module.descriptor().requires()) {
+            for (Requires requires : Descriptors.requires(module.descriptor())) {
                 if (requires.modifiers().contains(Requires.Modifier.STATIC)) {
                     continue;
                 }
@@ -164,7 +164,7 @@ final class PluginResolution {
             if (denied.contains(module.name())) {
                 diagnostics.add(Diagnostic.forbiddenModule(source, pluginId, module.name(), module.name()));
             }
-            for (Requires requires : module.descriptor().requires()) {
+            for (Requires requires : Descriptors.requires(module.descriptor())) {
                 if (denied.contains(requires.name())) {
                     diagnostics.add(Diagnostic.forbiddenModule(source, pluginId, module.name(), requires.name()));
                 }
@@ -193,7 +193,7 @@ final class PluginResolution {
             Map<String, ModuleNode> readByName = new HashMap<>();
             readByName.put(module.name(), module);
             Map<String, ModuleNode> suppliers = new HashMap<>();
-            for (String packageName : descriptor.packages()) {
+            for (String packageName : Descriptors.packages(descriptor)) {
                 suppliers.put(packageName, module);
             }
             for (ModuleNode read : reads.get(module)) {
@@ -215,10 +215,10 @@ final class PluginResolution {
                 }
             }
             if (!descriptor.isAutomatic()) {
-                for (String service : descriptor.uses()) {
+                for (String service : Descriptors.uses(descriptor)) {
                     checkReadable(module, "uses", service, suppliers, found);
                 }
-                for (ModuleDescriptor.Provides provides : descriptor.provides()) {
+                for (ModuleDescriptor.Provides provides : Descriptors.provides(descriptor)) {
                     checkReadable(module, "provides", provides.service(), suppliers, found);
                 }
             }
@@ -241,7 +241,7 @@ final class PluginResolution {
         Map<String, Diagnostic> found = new TreeMap<>();
         Map<String, ModuleNode> local = new HashMap<>();
         for (ModuleNode module : configuration.modules()) {
-            for (String packageName : module.descriptor().packages()) {
+            for (String packageName : Descriptors.packages(module.descriptor())) {
                 ModuleNode other = local.putIfAbsent(packageName, module);
                 if (other != null) {
                     addSplit(found, packageName, other, module);
@@ -350,10 +350,10 @@ final class PluginResolution {
     private static Set<String> exportedTo(ModuleNode module, String reader) {
         ModuleDescriptor descriptor = module.descriptor();
         if (descriptor.isAutomatic()) {
-            return descriptor.packages();
+            return new LinkedHashSet<>(Descriptors.packages(descriptor));
         }
         Set<String> packages = new LinkedHashSet<>();
-        for (ModuleDescriptor.Exports exports : descriptor.exports()) {
+        for (ModuleDescriptor.Exports exports : Descriptors.exports(descriptor)) {
             if (!exports.isQualified() || (reader != null && exports.targets().contains(reader))) {
                 packages.add(exports.source());
             }
@@ -373,7 +373,7 @@ final class PluginResolution {
     private void checkCompiledVersions(ModelConfiguration configuration, List<ModelConfiguration> parents,
                                        List<Diagnostic> diagnostics) {
         for (ModuleNode module : configuration.modules()) {
-            for (Requires requires : module.descriptor().requires()) {
+            for (Requires requires : Descriptors.requires(module.descriptor())) {
                 Optional<String> compiled = requires.rawCompiledVersion();
                 Optional<ModuleNode> target = ReadabilityGraph.lookup(configuration, parents, requires.name());
                 if (compiled.isEmpty() || target.isEmpty() || target.get().runtime()) {

@@ -73,7 +73,7 @@ final class ReadabilityGraph {
                     }
                 }
             } else {
-                for (Requires requires : module.descriptor().requires()) {
+                for (Requires requires : Descriptors.requires(module.descriptor())) {
                     Optional<ModuleNode> target = lookup(configuration, parents, requires.name());
                     if (target.isEmpty()) {
                         continue;

@@ -3,7 +3,6 @@ package dev.layerhost.core.internal;
 import dev.layerhost.core.HostSetupException;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.ByteBuffer;
 import java.nio.file.ClosedWatchServiceException;
@@ -74,7 +73,7 @@ public final class RootWatcher implements AutoCloseable {
         try {
             this.watchService = root.getFileSystem().newWatchService();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot watch plugin root " + root, e);
+            throw new HostSetupException("cannot watch plugin root " + root + ": " + e, root);
         }
         this.thread = new Thread(this::run, "layerhost-watch " + root.getFileName());
         this.thread.setDaemon(true);
@@ -122,7 +121,10 @@ public final class RootWatcher implements AutoCloseable {
                     writtenEntry(directory, name).ifPresent(reported::add);
                 }
             }
-            key.reset();
+            if (!key.reset()) {
+                // The folder is gone; if it comes back it is a new folder, to be watched anew.
+                watched.remove(key.watchable());
+            }
             key = watchService.poll();
         }
         return reported;
