@@ -2,6 +2,7 @@ package dev.layerhost.core;
 
 import dev.layerhost.core.internal.MajorVersion;
 
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +42,8 @@ public record Diagnostic(DiagnosticCode code, Severity severity, Optional<String
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(hint, "hint");
-        details = Map.copyOf(details);
+        // in the order the factory gives, which is the order a person reads them in, every run
+        details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 
     /** Whether this diagnostic rejects the plugin it names. */

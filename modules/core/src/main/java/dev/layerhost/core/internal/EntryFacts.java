@@ -2,6 +2,8 @@ package dev.layerhost.core.internal;
 
 import dev.layerhost.core.Diagnostic;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,7 +26,8 @@ record EntryFacts(Candidate candidate, Map<String, CandidateModule> modules, Opt
 
     EntryFacts {
         Objects.requireNonNull(candidate, "candidate");
-        modules = Map.copyOf(modules);
+        // in the entry's jar order, not Map.copyOf's order of the day: walks over it must give stable results
+        modules = Collections.unmodifiableMap(new LinkedHashMap<>(modules));
         Objects.requireNonNull(plugin, "plugin");
         services = List.copyOf(services);
         diagnostics = List.copyOf(diagnostics);

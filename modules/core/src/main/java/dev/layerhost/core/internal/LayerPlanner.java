@@ -20,19 +20,45 @@ import org.slf4j.LoggerFactory;
  * Resolves, with the JDK's own {@link Configuration#resolve}, the layer of every plugin the checker
  * found sound, parents first. This reads descriptors only and defines nothing; its configurations are
  * what {@code graph} shows and what a load defines.
+ *
+ * <p>A plugin whose modules (the same copies) and parent configurations are the ones of the last plan
+ * keeps its configuration: the JDK would resolve the same again, and a reload of one plugin among
+ * hundreds should not resolve them all.
  */
 public final class LayerPlanner {
 
     private static final Logger log = LoggerFactory.getLogger(LayerPlanner.class);
 
     private final ApiLayer api;
+    /** The last plan's configurations, by source; guarded by this object's lock. */
+    private Map<String, Resolved> lastPlan = Map.of();
+
+    private record Resolved(List<CandidateModule> modules, List<Configuration> parents, Configuration configuration) {
+
+        boolean sameInput(List<CandidateModule> otherModules, List<Configuration> otherParents) {
+            return sameElements(modules, otherModules) && sameElements(parents, otherParents);
+        }
+
+        private static boolean sameElements(List<?> first, List<?> second) {
+            if (first.size() != second.size()) {
+                return false;
+            }
+            for (int i = 0; i < first.size(); i++) {
+                if (first.get(i) != second.get(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
 
     public LayerPlanner(ApiLayer api) {
         this.api = api;
     }
 
     /** The layers of the sound plugins of {@code result}, in layer order, and any refusal by the JDK. */
-    public LayerPlan plan(CheckResult result) {
+    public synchronized LayerPlan plan(CheckResult result) {
+        Map<String, Resolved> resolved = new HashMap<>();
         Map<String, Verdict> bySource = new HashMap<>();
         for (Verdict verdict : result.verdicts()) {
             bySource.put(verdict.source(), verdict);
@@ -58,9 +84,16 @@ public final class LayerPlanner {
                 continue;
             }
             parents.add(api.layer().configuration());
+            Resolved last = lastPlan.get(source);
+            if (last != null && last.sameInput(verdict.layerModules(), parents)) {
+                resolved.put(source, last);
+                byPlugin.put(id, new PlannedLayer(verdict, last.configuration(), verdict.parents()));
+                continue;
+            }
             try {
                 Configuration configuration = Configuration.resolve(new EntryFinder(verdict.layerModules()),
                         parents, ModuleFinder.of(), Set.of(id));
+                resolved.put(source, new Resolved(verdict.layerModules(), List.copyOf(parents), configuration));
                 byPlugin.put(id, new PlannedLayer(verdict, configuration, verdict.parents()));
             } catch (ResolutionException | FindException e) {
                 log.warn("The JDK refused plugin '{}' that the checker found sound: {}", id, e.getMessage());
@@ -68,6 +101,7 @@ public final class LayerPlanner {
                         .add(JdkRefusal.toDiagnostic(source, id, e));
             }
         }
+        lastPlan = resolved;
         return new LayerPlan(List.copyOf(byPlugin.values()), refusals);
     }
 }

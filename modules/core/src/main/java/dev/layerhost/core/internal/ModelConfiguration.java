@@ -136,7 +136,7 @@ final class ModelConfiguration {
     private Map<ModuleNode, Set<ModuleNode>> findTransitiveEdges() {
         Map<ModuleNode, Set<ModuleNode>> edges = new IdentityHashMap<>();
         for (ModuleNode node : modules.values()) {
-            for (ModuleDescriptor.Requires requires : Descriptors.requires(node.descriptor())) {
+            for (ModuleDescriptor.Requires requires : node.requires()) {
                 if (requires.modifiers().contains(ModuleDescriptor.Requires.Modifier.TRANSITIVE)) {
                     findModule(requires.name()).ifPresent(target ->
                             edges.computeIfAbsent(node, n -> new LinkedHashSet<>()).add(target));

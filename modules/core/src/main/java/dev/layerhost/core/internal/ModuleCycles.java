@@ -38,7 +38,7 @@ final class ModuleCycles {
             return;
         }
         path.add(node);
-        for (Requires requires : Descriptors.requires(node.descriptor())) {
+        for (Requires requires : node.requires()) {
             Optional<ModuleNode> target = configuration.ownModule(requires.name());
             if (target.isPresent() && target.get() != node) {
                 visit(target.get(), configuration, path, done, found);

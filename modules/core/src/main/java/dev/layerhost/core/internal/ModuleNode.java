@@ -1,6 +1,9 @@
 package dev.layerhost.core.internal;
 
 import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleDescriptor.Exports;
+import java.lang.module.ModuleDescriptor.Requires;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,6 +17,12 @@ final class ModuleNode {
     private final String origin;
     private final boolean runtime;
     private final Optional<String> file;
+    // The descriptor's clauses in a fixed order (see Descriptors), worked out once: the nodes of the API
+    // layer and the runtime are read by every check of every plugin.
+    private final List<Requires> requires;
+    private final List<String> packages;
+    private final List<Exports> exports;
+    private final List<String> exportedToAll;
 
     /**
      * @param descriptor the module's descriptor
@@ -26,6 +35,35 @@ final class ModuleNode {
         this.origin = Objects.requireNonNull(origin, "origin");
         this.runtime = runtime;
         this.file = Objects.requireNonNull(file, "file");
+        this.requires = Descriptors.requires(descriptor);
+        this.packages = Descriptors.packages(descriptor);
+        this.exports = Descriptors.exports(descriptor);
+        this.exportedToAll = descriptor.isAutomatic() ? packages
+                : exports.stream().filter(e -> !e.isQualified()).map(Exports::source).toList();
+    }
+
+    /** The module's {@code requires}, sorted. */
+    List<Requires> requires() {
+        return requires;
+    }
+
+    /** The module's packages, sorted. */
+    List<String> packages() {
+        return packages;
+    }
+
+    /**
+     * The packages the module exports to {@code reader}, sorted: all of them for an automatic module; only
+     * the unqualified exports when {@code reader} is empty.
+     */
+    List<String> exportedTo(Optional<String> reader) {
+        if (reader.isEmpty() || descriptor.isAutomatic()) {
+            return exportedToAll;
+        }
+        return exports.stream()
+                .filter(e -> !e.isQualified() || e.targets().contains(reader.get()))
+                .map(Exports::source)
+                .toList();
     }
 
     ModuleDescriptor descriptor() {

@@ -22,11 +22,32 @@ import java.util.TreeSet;
  * <p>Stages: each entry on its own ({@link EntryInspector}); plugin ids across entries (duplicates);
  * the plugin-on-plugin graph (cycles, rejected parents); then each plugin's layer, parents first
  * ({@link PluginResolution}).
+ *
+ * <p>An entry whose files (the same {@link Candidate}) and parent plugins' models are those of the last
+ * check keeps its resolution outcome: a reload of one plugin among hundreds re-resolves that plugin and
+ * what stands on it, not every plugin of the root.
  */
 public final class PluginChecker {
 
     private final ApiLayer api;
     private final Policy policy;
+    /** The last check's outcomes with a model, by source; guarded by this object's lock. */
+    private Map<String, Remembered> lastOutcomes = Map.of();
+
+    private record Remembered(Candidate candidate, List<ModelConfiguration> parentModels, ResolutionOutcome outcome) {
+
+        boolean sameInput(Candidate otherCandidate, List<ModelConfiguration> otherParents) {
+            if (candidate != otherCandidate || parentModels.size() != otherParents.size()) {
+                return false;
+            }
+            for (int i = 0; i < parentModels.size(); i++) {
+                if (parentModels.get(i) != otherParents.get(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
 
     public PluginChecker(ApiLayer api, Policy policy) {
         this.api = api;
@@ -34,7 +55,8 @@ public final class PluginChecker {
     }
 
     /** The verdicts on {@code candidates}, sorted by source, with the sound ones in layer order. */
-    public CheckResult check(List<Candidate> candidates) {
+    public synchronized CheckResult check(List<Candidate> candidates) {
+        Map<String, Remembered> remembered = new HashMap<>();
         EntryInspector inspector = new EntryInspector(api, policy);
         Map<String, EntryFacts> factsBySource = new TreeMap<>();
         Map<String, List<Diagnostic>> diagnostics = new HashMap<>();
@@ -107,8 +129,16 @@ public final class PluginChecker {
                 if (!parentsSound || !facts.readable()) {
                     continue;
                 }
-                ResolutionOutcome outcome =
-                        new PluginResolution(facts, soundPlugins, moduleOwners, api, policy).resolve(parents);
+                List<ModelConfiguration> parentModels = parents.stream().map(soundPlugins::get).toList();
+                Remembered last = lastOutcomes.get(facts.source());
+                ResolutionOutcome outcome = last != null && last.sameInput(facts.candidate(), parentModels)
+                        ? last.outcome()
+                        : new PluginResolution(facts, soundPlugins, moduleOwners, api, policy).resolve(parents);
+                // Without a model the outcome names modules found nowhere, and where they might be: that
+                // depends on the other entries, so it is worked out again.
+                if (outcome.configuration().isPresent()) {
+                    remembered.put(facts.source(), new Remembered(facts.candidate(), parentModels, outcome));
+                }
                 outcomes.put(facts.source(), outcome);
                 entryDiagnostics.addAll(outcome.diagnostics());
                 boolean sound = outcome.configuration().isPresent()
@@ -132,6 +162,7 @@ public final class PluginChecker {
                     outcome.map(ResolutionOutcome::modules).orElse(List.of())));
         }
         verdicts.sort(Comparator.comparing(Verdict::source));
+        lastOutcomes = remembered;
         return new CheckResult(verdicts, layerOrder);
     }
 

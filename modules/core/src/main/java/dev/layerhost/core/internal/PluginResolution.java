@@ -193,7 +193,7 @@ final class PluginResolution {
             Map<String, ModuleNode> readByName = new HashMap<>();
             readByName.put(module.name(), module);
             Map<String, ModuleNode> suppliers = new HashMap<>();
-            for (String packageName : Descriptors.packages(descriptor)) {
+            for (String packageName : module.packages()) {
                 suppliers.put(packageName, module);
             }
             for (ModuleNode read : reads.get(module)) {
@@ -205,7 +205,7 @@ final class PluginResolution {
                             List.of(pair.get(0).versionOrNone(), pair.get(1).versionOrNone()),
                             List.of(pair.get(0).origin(), pair.get(1).origin()), locations(pair)));
                 }
-                for (String packageName : exportedTo(read, module.name())) {
+                for (String packageName : read.exportedTo(Optional.of(module.name()))) {
                     ModuleNode supplier = suppliers.putIfAbsent(packageName, read);
                     // Two copies of one module name are a VERSION_CONFLICT, reported above; their shared packages are no news.
                     if (supplier != null && supplier != read && !supplier.name().equals(read.name())) {
@@ -241,7 +241,7 @@ final class PluginResolution {
         Map<String, Diagnostic> found = new TreeMap<>();
         Map<String, ModuleNode> local = new HashMap<>();
         for (ModuleNode module : configuration.modules()) {
-            for (String packageName : Descriptors.packages(module.descriptor())) {
+            for (String packageName : module.packages()) {
                 ModuleNode other = local.putIfAbsent(packageName, module);
                 if (other != null) {
                     addSplit(found, packageName, other, module);
@@ -255,7 +255,7 @@ final class PluginResolution {
                     continue;
                 }
                 // the loader imports what other layers' modules export to everyone; qualified exports do not count
-                for (String packageName : exportedTo(read, null)) {
+                for (String packageName : read.exportedTo(Optional.empty())) {
                     ModuleNode other = imported.putIfAbsent(packageName, read);
                     if (other != null && other != read) {
                         addSplit(found, packageName, other, read);
@@ -343,24 +343,6 @@ final class PluginResolution {
         }
     }
 
-    /**
-     * The packages {@code module} exports to {@code reader}: all of them for an automatic module; only the
-     * unqualified ones when {@code reader} is null.
-     */
-    private static Set<String> exportedTo(ModuleNode module, String reader) {
-        ModuleDescriptor descriptor = module.descriptor();
-        if (descriptor.isAutomatic()) {
-            return new LinkedHashSet<>(Descriptors.packages(descriptor));
-        }
-        Set<String> packages = new LinkedHashSet<>();
-        for (ModuleDescriptor.Exports exports : Descriptors.exports(descriptor)) {
-            if (!exports.isQualified() || (reader != null && exports.targets().contains(reader))) {
-                packages.add(exports.source());
-            }
-        }
-        return packages;
-    }
-
     private static List<ModuleNode> sortedPair(ModuleNode first, ModuleNode second) {
         return first.origin().compareTo(second.origin()) <= 0 ? List.of(first, second) : List.of(second, first);
     }
@@ -373,7 +355,7 @@ final class PluginResolution {
     private void checkCompiledVersions(ModelConfiguration configuration, List<ModelConfiguration> parents,
                                        List<Diagnostic> diagnostics) {
         for (ModuleNode module : configuration.modules()) {
-            for (Requires requires : Descriptors.requires(module.descriptor())) {
+            for (Requires requires : module.requires()) {
                 Optional<String> compiled = requires.rawCompiledVersion();
                 Optional<ModuleNode> target = ReadabilityGraph.lookup(configuration, parents, requires.name());
                 if (compiled.isEmpty() || target.isEmpty() || target.get().runtime()) {

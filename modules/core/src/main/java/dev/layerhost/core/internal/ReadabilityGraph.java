@@ -73,7 +73,7 @@ final class ReadabilityGraph {
                     }
                 }
             } else {
-                for (Requires requires : Descriptors.requires(module.descriptor())) {
+                for (Requires requires : module.requires()) {
                     Optional<ModuleNode> target = lookup(configuration, parents, requires.name());
                     if (target.isEmpty()) {
                         continue;
