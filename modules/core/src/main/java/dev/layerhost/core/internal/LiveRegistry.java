@@ -6,10 +6,8 @@ import dev.layerhost.core.PluginEvent;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -49,7 +47,7 @@ public final class LiveRegistry implements AutoCloseable {
     private final LayerPlanner planner;
     private final PluginLoader loader;
     private final SnapshotStore snapshots;
-    private final Consumer<PluginEvent> events;
+    private final EventOutbox outbox;
     private final Clock clock;
 
     /** The latest stable copy of every entry, by source. */
@@ -59,10 +57,6 @@ public final class LiveRegistry implements AutoCloseable {
     private volatile List<LoadedPlugin> serving = List.of();
     /** The sources whose verdict was sound at the last synchronization. */
     private Set<String> soundBefore = Set.of();
-    /** Events that happened and are not yet delivered; guarded by this object's lock. */
-    private final Deque<PluginEvent> outbox = new ArrayDeque<>();
-    /** Held while delivering, so that events reach the listeners one at a time and in order. */
-    private final Object delivery = new Object();
 
     private record Current(Snapshot snapshot, Candidate candidate) {
     }
@@ -87,7 +81,7 @@ public final class LiveRegistry implements AutoCloseable {
         this.planner = new LayerPlanner(api);
         this.loader = new PluginLoader(api);
         this.snapshots = snapshots;
-        this.events = events;
+        this.outbox = new EventOutbox(events);
         this.clock = clock;
     }
 
@@ -103,7 +97,7 @@ public final class LiveRegistry implements AutoCloseable {
         synchronized (this) {
             done = synchronizeLocked(scope, forced);
         }
-        deliver();
+        outbox.deliver();
         return done;
     }
 
@@ -170,7 +164,7 @@ public final class LiveRegistry implements AutoCloseable {
         soundBefore = check.verdicts().stream().filter(Verdict::sound).map(Verdict::source)
                 .collect(Collectors.toUnmodifiableSet());
         serving = live.values().stream().map(Live::plugin).toList();
-        outbox.addAll(happened);
+        outbox.post(happened);
         return new Synchronization(checked, new LoadOutcome(serving, failures), happened);
     }
 
@@ -182,7 +176,7 @@ public final class LiveRegistry implements AutoCloseable {
             scanner.scan(root).forEach(entry -> all.add(entry.name()));
             done = synchronizeLocked(Optional.empty(), all);
         }
-        deliver();
+        outbox.deliver();
         return done;
     }
 
@@ -195,9 +189,9 @@ public final class LiveRegistry implements AutoCloseable {
             }
             unloadWithDependents(pluginId, happened);
             serving = live.values().stream().map(Live::plugin).toList();
-            outbox.addAll(happened);
+            outbox.post(happened);
         }
-        deliver();
+        outbox.deliver();
         return happened;
     }
 
@@ -233,18 +227,6 @@ public final class LiveRegistry implements AutoCloseable {
         outbox.clear();
     }
 
-    /** Delivers the events in the outbox, oldest first; called without this object's lock held. */
-    private void deliver() {
-        synchronized (delivery) {
-            for (PluginEvent next = nextToDeliver(); next != null; next = nextToDeliver()) {
-                announce(next);
-            }
-        }
-    }
-
-    private synchronized PluginEvent nextToDeliver() {
-        return outbox.poll();
-    }
 
     private void apply(Verdict verdict, CheckedRoot checked, Set<String> rebuilt,
                        Map<String, List<Diagnostic>> failures, List<PluginEvent> happened) {
@@ -357,13 +339,5 @@ public final class LiveRegistry implements AutoCloseable {
                               Collection<Diagnostic> diagnostics) {
         return new PluginEvent(kind, plugin, version, source,
                 diagnostics.stream().sorted(Diagnostic.ORDER).toList(), clock.instant());
-    }
-
-    private void announce(PluginEvent event) {
-        try {
-            events.accept(event);
-        } catch (RuntimeException e) {
-            log.warn("A plugin listener failed on {} of '{}': {}", event.kind(), event.plugin(), e.toString());
-        }
     }
 }

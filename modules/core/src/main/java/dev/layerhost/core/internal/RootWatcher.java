@@ -3,8 +3,6 @@ package dev.layerhost.core.internal;
 import dev.layerhost.core.HostSetupException;
 
 import java.io.IOException;
-import java.nio.channels.SeekableByteChannel;
-import java.nio.ByteBuffer;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -189,7 +186,7 @@ public final class RootWatcher implements AutoCloseable {
         for (String source : differing) {
             Pending change = pending.get(source);
             Entry entry = entries.get(source);
-            int patience = entry != null && !endsLikeZips(entry) ? INCOMPLETE_ZIP_PATIENCE : 1;
+            int patience = entry != null && !ZipTail.endsLikeZips(entry) ? INCOMPLETE_ZIP_PATIENCE : 1;
             if (!Duration.between(change.since(), now).minus(quietPeriod.multipliedBy(patience)).isNegative()) {
                 ready.add(source);
             }
@@ -207,41 +204,6 @@ public final class RootWatcher implements AutoCloseable {
         Pending previous = pending.get(source);
         if (previous == null || !previous.fingerprint().equals(fingerprint)) {
             pending.put(source, new Pending(fingerprint, now));
-        }
-    }
-
-    /** Whether every jar of the entry ends with a zip end-of-central-directory record, as a complete jar does. */
-    private static boolean endsLikeZips(Entry entry) {
-        List<Path> jars = entry.jars();
-        for (Path jar : jars) {
-            if (!endsLikeZip(jar)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean endsLikeZip(Path jar) {
-        try (SeekableByteChannel channel = Files.newByteChannel(jar)) {
-            long size = channel.size();
-            int window = (int) Math.min(size, 22 + 0xFFFF);
-            if (window < 22) {
-                return false;
-            }
-            ByteBuffer tail = ByteBuffer.allocate(window);
-            channel.position(size - window);
-            while (tail.hasRemaining() && channel.read(tail) > 0) {
-                // read the whole window
-            }
-            byte[] bytes = tail.array();
-            for (int i = window - 22; i >= 0; i--) {
-                if (bytes[i] == 0x50 && bytes[i + 1] == 0x4b && bytes[i + 2] == 0x05 && bytes[i + 3] == 0x06) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (IOException e) {
-            return false;
         }
     }
 
