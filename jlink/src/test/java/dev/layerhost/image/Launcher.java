@@ -76,6 +76,16 @@ final class Launcher implements AutoCloseable {
         return processBuilder(command(args)).redirectError(err.toFile()).start();
     }
 
+    /**
+     * As {@link #start}, but with SIGINT ignored when the launcher starts, as a shell without job control
+     * starts its background commands ({@code /usr/bin/env --ignore-signal=INT}, then exec).
+     */
+    Process startIgnoringSigint(Path err, Object... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of("/usr/bin/env", "--ignore-signal=INT"));
+        command.addAll(command(args));
+        return processBuilder(command).redirectError(err.toFile()).start();
+    }
+
     private List<String> command(Object... args) {
         List<String> command = new ArrayList<>();
         command.add(launcher.toString());

@@ -14,8 +14,8 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static dev.layerhost.image.ImagePlugins.dataSource;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -91,15 +92,32 @@ class WatchCommandIT {
             if (signal.equals("TERM")) {
                 watch.terminate();
             } else {
-                // A process started in the background by a shell without job control inherits SIGINT ignored,
-                // and the JVM then leaves it ignored: nothing to test there.
-                Assumptions.assumeFalse(watch.ignores(SIGINT), "SIGINT is ignored in this environment");
+                // Even when this test runs with SIGINT ignored (a background job of a shell without job
+                // control), which the watch process would inherit: the launcher resets it for watch.
                 watch.interrupt();
             }
             Optional<Integer> exitCode = watch.awaitExit(EXIT_TIMEOUT);
             assertEquals(Optional.of(0), exitCode, () -> "exit after SIG" + signal + "\n" + watch);
             assertEquals(List.of("LOADED p.alpha", "LOADED p.beta", "RELOADED p.alpha", "REJECTED p.alpha",
                     "UNLOADED p.beta"), sorted(kindsAndPlugins(watch.events())), watch::toString);
+        }
+    }
+
+    /**
+     * A shell without job control starts background commands with SIGINT ignored, and a JVM cannot catch
+     * a signal it started with ignored; the launcher resets it for watch, so SIGINT still ends it.
+     */
+    @Test
+    void sigintEndsWatchEvenWhenTheParentStartedItWithSigintIgnored() throws Exception {
+        dataSource("p.alpha", "1.0.0", "").build(root.resolve("alpha.jar"));
+
+        try (WatchProcess watch = WatchProcess.startIgnoringSigint(layerhost, root, scratch, "--quiet-period", 200)) {
+            watch.await("LOADED", "p.alpha", LINE_TIMEOUT);
+            assertFalse(watch.ignores(SIGINT), watch::toString);
+
+            watch.interrupt();
+
+            assertEquals(Optional.of(0), watch.awaitExit(EXIT_TIMEOUT), watch::toString);
         }
     }
 

@@ -47,9 +47,20 @@ final class WatchProcess implements AutoCloseable {
     /** Starts {@code layerhost watch --plugins root --json args...}; stderr goes to a file in {@code scratch}. */
     static WatchProcess start(Launcher launcher, Path root, Path scratch, Object... args) throws IOException {
         Path err = Files.createTempFile(scratch, "watch-stderr", ".txt");
+        return new WatchProcess(launcher.start(err, watchCommand(root, args)), err);
+    }
+
+    /** As {@link #start}, with SIGINT ignored when the launcher starts (see {@link Launcher#startIgnoringSigint}). */
+    static WatchProcess startIgnoringSigint(Launcher launcher, Path root, Path scratch, Object... args)
+            throws IOException {
+        Path err = Files.createTempFile(scratch, "watch-stderr", ".txt");
+        return new WatchProcess(launcher.startIgnoringSigint(err, watchCommand(root, args)), err);
+    }
+
+    private static Object[] watchCommand(Path root, Object... args) {
         List<Object> command = new ArrayList<>(List.of("watch", "--plugins", root, "--json"));
         command.addAll(List.of(args));
-        return new WatchProcess(launcher.start(err, command.toArray()), err);
+        return command.toArray();
     }
 
     private void readLines() {
