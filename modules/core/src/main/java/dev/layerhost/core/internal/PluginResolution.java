@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +37,7 @@ final class PluginResolution {
     private final Policy policy;
     private final String pluginId;
     private final String source;
+    private final ConflictNames conflicts;
 
     /**
      * @param facts        the plugin's entry; it has a plugin module and every jar of it was readable
@@ -55,6 +55,7 @@ final class PluginResolution {
         this.policy = policy;
         this.pluginId = facts.pluginId().orElseThrow();
         this.source = facts.source();
+        this.conflicts = new ConflictNames(source, pluginId);
     }
 
     /** The ids of the other plugins whose ids the entry's resolved modules require. */
@@ -102,7 +103,11 @@ final class PluginResolution {
         checkCycles(configuration, diagnostics);
         Map<ModuleNode, Set<ModuleNode>> reads = ReadabilityGraph.of(configuration, parentConfigurations);
         checkReads(configuration, reads, diagnostics);
-        checkOneClassLoader(configuration, reads, diagnostics);
+        for (Diagnostic diagnostic : new OneLoaderCheck(conflicts).check(configuration, reads)) {
+            if (!diagnostics.contains(diagnostic)) {
+                diagnostics.add(diagnostic);
+            }
+        }
         checkCompiledVersions(configuration, parentConfigurations, diagnostics);
         return new ResolutionOutcome(diagnostics, Optional.of(configuration), parents, closure.modules());
     }
@@ -199,18 +204,15 @@ final class PluginResolution {
             for (ModuleNode read : reads.get(module)) {
                 ModuleNode sameName = readByName.putIfAbsent(read.name(), read);
                 if (sameName != null && sameName != read) {
-                    List<ModuleNode> pair = sortedPair(sameName, read);
-                    found.putIfAbsent("V:" + module.name() + ":" + read.name(), Diagnostic.twoVersionsRead(
-                            source, pluginId, module.name(), read.name(),
-                            List.of(pair.get(0).versionOrNone(), pair.get(1).versionOrNone()),
-                            List.of(pair.get(0).origin(), pair.get(1).origin()), locations(pair)));
+                    found.putIfAbsent("V:" + module.name() + ":" + read.name(),
+                            conflicts.twoVersions(module.name(), sameName, read));
                 }
                 for (String packageName : read.exportedTo(Optional.of(module.name()))) {
                     ModuleNode supplier = suppliers.putIfAbsent(packageName, read);
                     // Two copies of one module name are a VERSION_CONFLICT, reported above; their shared packages are no news.
                     if (supplier != null && supplier != read && !supplier.name().equals(read.name())) {
-                        List<ModuleNode> pair = byName(supplier, read);
-                        found.putIfAbsent("S:" + packageName + ":" + names(pair), splitPackage(packageName, pair));
+                        found.putIfAbsent("S:" + packageName + ":" + ConflictNames.byName(supplier, read),
+                                conflicts.splitPackage(packageName, supplier, read));
                     }
                 }
             }
@@ -227,85 +229,6 @@ final class PluginResolution {
             }
         }
         diagnostics.addAll(found.values());
-    }
-
-    /**
-     * As {@code ModuleLayer.defineModulesWithOneLoader}, which checks this only when it defines the layer
-     * ({@code jdk.internal.loader.Loader}): the layer's one class loader cannot hold a package in two of
-     * its modules, nor import one package from two modules of other layers (two class loaders), even when
-     * no single module of the layer reads both; and, stricter than the JDK, nor import a package that one
-     * of its own modules holds.
-     */
-    private void checkOneClassLoader(ModelConfiguration configuration, Map<ModuleNode, Set<ModuleNode>> reads,
-                                     List<Diagnostic> diagnostics) {
-        Map<String, Diagnostic> found = new TreeMap<>();
-        Map<String, ModuleNode> local = new HashMap<>();
-        for (ModuleNode module : configuration.modules()) {
-            for (String packageName : module.packages()) {
-                ModuleNode other = local.putIfAbsent(packageName, module);
-                if (other != null) {
-                    addSplit(found, packageName, other, module);
-                }
-            }
-        }
-        Map<String, ModuleNode> imported = new HashMap<>();
-        for (ModuleNode module : configuration.modules()) {
-            for (ModuleNode read : reads.get(module)) {
-                if (configuration.ownModule(read.name()).orElse(null) == read) {
-                    continue;
-                }
-                // the loader imports what other layers' modules export to everyone; qualified exports do not count
-                for (String packageName : read.exportedTo(Optional.empty())) {
-                    ModuleNode other = imported.putIfAbsent(packageName, read);
-                    if (other != null && other != read) {
-                        addSplit(found, packageName, other, read);
-                    }
-                }
-            }
-        }
-        // Beyond the JDK, which defines such a layer: its loader finds a class of a package it holds itself
-        // before it looks in other layers, so a module that reads the package from a parent layer would get
-        // the local copy's classes, or none (ClassNotFoundException once plugin code runs).
-        for (Map.Entry<String, ModuleNode> shadowed : new TreeMap<>(imported).entrySet()) {
-            ModuleNode owner = local.get(shadowed.getKey());
-            if (owner != null) {
-                addSplit(found, shadowed.getKey(), owner, shadowed.getValue());
-            }
-        }
-        for (Diagnostic diagnostic : found.values()) {
-            if (!diagnostics.contains(diagnostic)) {
-                diagnostics.add(diagnostic);
-            }
-        }
-    }
-
-    private void addSplit(Map<String, Diagnostic> found, String packageName, ModuleNode first, ModuleNode second) {
-        if (first.name().equals(second.name())) {
-            // Two copies of one module, each read by another module of the layer: the plugin reads two versions.
-            List<ModuleNode> pair = sortedPair(first, second);
-            found.putIfAbsent("V:" + first.name(), Diagnostic.twoVersionsRead(source, pluginId, pluginId,
-                    first.name(), List.of(pair.get(0).versionOrNone(), pair.get(1).versionOrNone()),
-                    List.of(pair.get(0).origin(), pair.get(1).origin()), locations(pair)));
-            return;
-        }
-        List<ModuleNode> pair = byName(first, second);
-        found.putIfAbsent(packageName + ":" + names(pair), splitPackage(packageName, pair));
-    }
-
-    private Diagnostic splitPackage(String packageName, List<ModuleNode> pair) {
-        return Diagnostic.splitPackage(source, pluginId, packageName, names(pair), locations(pair));
-    }
-
-    private static List<ModuleNode> byName(ModuleNode first, ModuleNode second) {
-        return first.name().compareTo(second.name()) <= 0 ? List.of(first, second) : List.of(second, first);
-    }
-
-    private static List<String> names(List<ModuleNode> nodes) {
-        return nodes.stream().map(ModuleNode::name).toList();
-    }
-
-    private static List<String> locations(List<ModuleNode> nodes) {
-        return nodes.stream().map(ModuleNode::location).toList();
     }
 
     private void checkReadable(ModuleNode module, String clause, String type, Map<String, ModuleNode> suppliers,
@@ -341,10 +264,6 @@ final class PluginResolution {
             found.putIfAbsent("A:" + shadow,
                     Diagnostic.shadowedApi(source, plugin.name(), shadowedService, shadow));
         }
-    }
-
-    private static List<ModuleNode> sortedPair(ModuleNode first, ModuleNode second) {
-        return first.origin().compareTo(second.origin()) <= 0 ? List.of(first, second) : List.of(second, first);
     }
 
     /**
