@@ -36,19 +36,7 @@ public final class LayerPlanner {
     private record Resolved(List<CandidateModule> modules, List<Configuration> parents, Configuration configuration) {
 
         boolean sameInput(List<CandidateModule> otherModules, List<Configuration> otherParents) {
-            return sameElements(modules, otherModules) && sameElements(parents, otherParents);
-        }
-
-        private static boolean sameElements(List<?> first, List<?> second) {
-            if (first.size() != second.size()) {
-                return false;
-            }
-            for (int i = 0; i < first.size(); i++) {
-                if (first.get(i) != second.get(i)) {
-                    return false;
-                }
-            }
-            return true;
+            return SameObjects.inOrder(modules, otherModules) && SameObjects.inOrder(parents, otherParents);
         }
     }
 

@@ -37,15 +37,7 @@ public final class PluginChecker {
     private record Remembered(Candidate candidate, List<ModelConfiguration> parentModels, ResolutionOutcome outcome) {
 
         boolean sameInput(Candidate otherCandidate, List<ModelConfiguration> otherParents) {
-            if (candidate != otherCandidate || parentModels.size() != otherParents.size()) {
-                return false;
-            }
-            for (int i = 0; i < parentModels.size(); i++) {
-                if (parentModels.get(i) != otherParents.get(i)) {
-                    return false;
-                }
-            }
-            return true;
+            return candidate == otherCandidate && SameObjects.inOrder(parentModels, otherParents);
         }
     }
 

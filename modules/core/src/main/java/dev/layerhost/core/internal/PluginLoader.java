@@ -49,7 +49,7 @@ public final class PluginLoader {
         List<Configuration> parentConfigurations = parents.stream().map(ModuleLayer::configuration).toList();
         ModuleLayer layer;
         try {
-            Configuration configuration = planned.filter(c -> sameConfigurations(c.parents(), parentConfigurations))
+            Configuration configuration = planned.filter(c -> SameObjects.inOrder(c.parents(), parentConfigurations))
                     .orElseGet(() -> Configuration.resolve(new EntryFinder(verdict.layerModules()),
                             parentConfigurations, ModuleFinder.of(), Set.of(id)));
             layer = ModuleLayer.defineModulesWithOneLoader(configuration, parents,
@@ -69,18 +69,6 @@ public final class PluginLoader {
         String version = verdict.pluginModule().orElseThrow().versionOrEmpty();
         log.debug("Loaded plugin '{}' {} with {} service(s)", id, version, instances.size());
         return PluginBuild.loaded(new LoadedPlugin(id, version, source, layer, verdict.services(), instances));
-    }
-
-    private static boolean sameConfigurations(List<Configuration> first, List<Configuration> second) {
-        if (first.size() != second.size()) {
-            return false;
-        }
-        for (int i = 0; i < first.size(); i++) {
-            if (first.get(i) != second.get(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void instantiate(String id, String source, ModuleLayer layer, String serviceType,
