@@ -63,6 +63,20 @@ public record Diagnostic(DiagnosticCode code, Severity severity, Optional<String
                 withPlugin(Optional.of(pluginId), details));
     }
 
+    /**
+     * This diagnostic with {@code details.file} naming the jar it is about ({@code "alpha/lib-x.jar"}),
+     * unless it names one already: in a folder entry, which jar holds the module that requires, reads
+     * or was compiled against what is wrong.
+     */
+    public Diagnostic inFile(String file) {
+        if (details.containsKey("file")) {
+            return this;
+        }
+        Map<String, Object> all = new LinkedHashMap<>(details);
+        all.put("file", file);
+        return new Diagnostic(code, severity, plugin, source, message, hint, all);
+    }
+
     public static Diagnostic invalidArchive(String source, String file, String reason) {
         return error(DiagnosticCode.INVALID_ARCHIVE, Optional.empty(), source,
                 "cannot read archive " + file + ": " + reason,

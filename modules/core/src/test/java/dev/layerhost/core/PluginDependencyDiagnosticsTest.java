@@ -40,9 +40,10 @@ class PluginDependencyDiagnosticsTest {
             Report report = host.scan();
 
             assertError(onlyDiagnosticOf(report, "needy.jar"), DiagnosticCode.MISSING_DEPENDENCY, "p.needy",
-                    "needy.jar", Map.of("module", "lib.nowhere", "requiredBy", "p.needy"));
+                    "needy.jar", Map.of("module", "lib.nowhere", "requiredBy", "p.needy", "file", "needy.jar"));
+            // in a folder, the jar of the module that requires it
             assertError(onlyDiagnosticOf(report, "deep"), DiagnosticCode.MISSING_DEPENDENCY, "p.deep", "deep",
-                    Map.of("module", "lib.absent", "requiredBy", "lib.middle"));
+                    Map.of("module", "lib.absent", "requiredBy", "lib.middle", "file", "deep/lib-middle.jar"));
             assertEquals(Map.of("deep", PluginStatus.REJECTED, "needy.jar", PluginStatus.REJECTED,
                     "sound.jar", PluginStatus.OK), statuses(report));
         }

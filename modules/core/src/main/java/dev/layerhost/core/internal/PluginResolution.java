@@ -86,7 +86,7 @@ final class PluginResolution {
                 Optional<String> owner = Optional.ofNullable(moduleOwners.get(external.module()))
                         .filter(owningSource -> !owningSource.equals(source));
                 diagnostics.add(Diagnostic.missingDependency(source, pluginId, external.requiredBy(),
-                        external.module(), owner));
+                        external.module(), owner).inFile(fileOf(external.requiredBy())));
             }
         }
         // Only a missing module stops the check (the graph cannot be built without it); a denied module
@@ -110,6 +110,12 @@ final class PluginResolution {
         }
         checkCompiledVersions(configuration, parentConfigurations, diagnostics);
         return new ResolutionOutcome(diagnostics, Optional.of(configuration), parents, closure.modules());
+    }
+
+    /** The jar of the entry's module {@code name}, as diagnostics name it. */
+    private String fileOf(String name) {
+        CandidateModule module = facts.modules().get(name);
+        return module == null ? source : module.file();
     }
 
     // ---- resolution within the entry ----
@@ -167,11 +173,13 @@ final class PluginResolution {
         }
         for (CandidateModule module : closure.modules()) {
             if (denied.contains(module.name())) {
-                diagnostics.add(Diagnostic.forbiddenModule(source, pluginId, module.name(), module.name()));
+                diagnostics.add(Diagnostic.forbiddenModule(source, pluginId, module.name(), module.name())
+                        .inFile(module.file()));
             }
             for (Requires requires : Descriptors.requires(module.descriptor())) {
                 if (denied.contains(requires.name())) {
-                    diagnostics.add(Diagnostic.forbiddenModule(source, pluginId, module.name(), requires.name()));
+                    diagnostics.add(Diagnostic.forbiddenModule(source, pluginId, module.name(), requires.name())
+                            .inFile(module.file()));
                 }
             }
         }
@@ -236,7 +244,8 @@ final class PluginResolution {
         String packageName = ApiLayer.packageOf(type);
         if (!suppliers.containsKey(packageName)) {
             found.putIfAbsent("R:" + module.name() + ":" + packageName,
-                    Diagnostic.unreadPackage(source, pluginId, module.name(), clause, type, packageName));
+                    Diagnostic.unreadPackage(source, pluginId, module.name(), clause, type, packageName)
+                            .inFile(module.location()));
         }
     }
 
@@ -284,7 +293,8 @@ final class PluginResolution {
                 if (resolved.isPresent()
                         && !MajorVersion.of(compiled.get()).equals(MajorVersion.of(resolved.get()))) {
                     diagnostics.add(Diagnostic.compiledMajorMismatch(source, pluginId, module.name(),
-                            requires.name(), compiled.get(), resolved.get(), target.get().origin()));
+                            requires.name(), compiled.get(), resolved.get(), target.get().origin())
+                            .inFile(module.location()));
                 }
             }
         }
