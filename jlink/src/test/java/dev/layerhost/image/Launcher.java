@@ -76,6 +76,13 @@ final class Launcher implements AutoCloseable {
         return processBuilder(command(args)).redirectError(err.toFile()).start();
     }
 
+    /** As {@link #start}, with JVM options for the launcher's {@code LAYERHOST_OPTS}. */
+    Process startWithOptions(Path err, String jvmOptions, Object... args) throws IOException {
+        ProcessBuilder builder = processBuilder(command(args)).redirectError(err.toFile());
+        builder.environment().put("LAYERHOST_OPTS", jvmOptions);
+        return builder.start();
+    }
+
     /**
      * As {@link #start}, but with SIGINT ignored when the launcher starts, as a shell without job control
      * starts its background commands ({@code /usr/bin/env --ignore-signal=INT}, then exec).

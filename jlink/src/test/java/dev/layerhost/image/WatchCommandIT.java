@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
@@ -118,6 +119,55 @@ class WatchCommandIT {
             watch.interrupt();
 
             assertEquals(Optional.of(0), watch.awaitExit(EXIT_TIMEOUT), watch::toString);
+        }
+    }
+
+    /**
+     * A provider whose constructor ignores interrupts holds up closing: watch still exits 0 soon after
+     * SIGTERM, and still deletes its copies of the plugins' jars.
+     */
+    @Test
+    void signalDuringPluginCodeThatIgnoresInterruptsStillExitsAndLeavesNoCopies() throws Exception {
+        Path started = temp.resolve("constructor-started");
+        dataSource("p.alpha", "1.0.0", "").build(root.resolve("alpha.jar"));
+        Path stubborn = dataSource("p.alpha", "2.0.0", """
+                    public Source() {
+                        try {
+                            java.nio.file.Files.writeString(java.nio.file.Path.of("%s"), "started");
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                        long end = System.nanoTime() + 60_000_000_000L;
+                        while (System.nanoTime() < end) {
+                            Thread.onSpinWait();
+                        }
+                    }
+                """.formatted(started)).build(staging.resolve("alpha-2.0.0.jar"));
+        Path temporary = Files.createDirectories(temp.resolve("tmp"));
+
+        try (WatchProcess watch = WatchProcess.startWithOptions(layerhost, root, scratch,
+                "-Djava.io.tmpdir=" + temporary, "--quiet-period", 200)) {
+            watch.await("LOADED", "p.alpha", LINE_TIMEOUT);
+            publish(stubborn, "alpha.jar");
+            awaitFile(started);
+
+            watch.terminate();
+
+            assertEquals(Optional.of(0), watch.awaitExit(EXIT_TIMEOUT), watch::toString);
+            try (Stream<Path> left = Files.list(temporary)) {
+                assertEquals(List.of(), left.toList(), watch::toString);
+            }
+        }
+    }
+
+    /** Waits until {@code file} exists. */
+    private static void awaitFile(Path file) throws InterruptedException {
+        Instant deadline = Instant.now().plus(LINE_TIMEOUT);
+        while (!Files.exists(file)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError(file + " did not appear within " + LINE_TIMEOUT);
+            }
+            Thread.sleep(50);
         }
     }
 

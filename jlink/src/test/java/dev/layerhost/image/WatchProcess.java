@@ -57,6 +57,13 @@ final class WatchProcess implements AutoCloseable {
         return new WatchProcess(launcher.startIgnoringSigint(err, watchCommand(root, args)), err);
     }
 
+    /** As {@link #start}, with JVM options (the launcher's {@code LAYERHOST_OPTS}). */
+    static WatchProcess startWithOptions(Launcher launcher, Path root, Path scratch, String jvmOptions,
+                                         Object... args) throws IOException {
+        Path err = Files.createTempFile(scratch, "watch-stderr", ".txt");
+        return new WatchProcess(launcher.startWithOptions(err, jvmOptions, watchCommand(root, args)), err);
+    }
+
     private static Object[] watchCommand(Path root, Object... args) {
         List<Object> command = new ArrayList<>(List.of("watch", "--plugins", root, "--json"));
         command.addAll(List.of(args));

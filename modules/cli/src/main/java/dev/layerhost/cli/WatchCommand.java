@@ -1,14 +1,21 @@
 package dev.layerhost.cli;
 
+import dev.layerhost.core.HostSetupException;
 import dev.layerhost.core.PluginEvent;
 import dev.layerhost.core.PluginHost;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +46,11 @@ final class WatchCommand extends Verb {
     private final AtomicBoolean stopping = new AtomicBoolean();
     /** Set when a layer was dropped: its jars close once their loader is collected. */
     private final AtomicBoolean layersDropped = new AtomicBoolean();
+    /**
+     * The folder of the host's snapshots, ours to delete even when plugin code keeps the host from
+     * closing within {@link #CLOSE_PATIENCE}.
+     */
+    private Path workDirectory;
 
     @Override
     PluginHost.Builder configure(PluginHost.Builder builder) {
@@ -46,7 +58,13 @@ final class WatchCommand extends Verb {
             throw new ParameterException(spec.commandLine(),
                     "--quiet-period must be 0 or more milliseconds, not " + quietPeriodMillis);
         }
-        return builder.quietPeriod(Duration.ofMillis(quietPeriodMillis));
+        try {
+            workDirectory = Files.createTempDirectory("layerhost-watch-");
+        } catch (IOException e) {
+            throw new HostSetupException("cannot create a working folder in "
+                    + System.getProperty("java.io.tmpdir") + ": " + e, Path.of(System.getProperty("java.io.tmpdir")));
+        }
+        return builder.quietPeriod(Duration.ofMillis(quietPeriodMillis)).workDirectory(workDirectory);
     }
 
     @Override
@@ -83,11 +101,15 @@ final class WatchCommand extends Verb {
             }
         }
         stopping.set(true);
-        if (startFailure.get() != null) {
-            throw startFailure.get();
+        try {
+            if (startFailure.get() != null) {
+                throw startFailure.get();
+            }
+            closeWithin(host, CLOSE_PATIENCE);
+            return ExitCodes.OK;
+        } finally {
+            deleteTree(workDirectory);
         }
-        closeWithin(host, CLOSE_PATIENCE);
-        return ExitCodes.OK;
     }
 
     /** Closes the host, but returns after {@code patience} even if a plugin's code keeps it from closing. */
@@ -99,6 +121,17 @@ final class WatchCommand extends Verb {
         if (closer.isAlive()) {
             log.warn("Plugin code did not return within {} s of the signal; exiting without waiting for it",
                     patience.toSeconds());
+        }
+    }
+
+    /** Deletes what is left of the working folder: everything, if the host could not close in time. */
+    private static void deleteTree(Path folder) {
+        try (Stream<Path> tree = Files.walk(folder)) {
+            for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            log.warn("Could not delete the working folder {}: {}", folder, e.toString());
         }
     }
 
