@@ -143,6 +143,35 @@ public record Diagnostic(DiagnosticCode code, Severity severity, Optional<String
      * @param files   where each of them is, in the same order: its jar in the plugin root ({@code
      *                "alpha/lib-x.jar"}), or {@code "api"} or {@code "runtime"}
      */
+    /**
+     * {@code module} {@code clause}s {@code type}, but the only module exporting its package to it is
+     * {@code exporter} of a parent layer, by a qualified export, which does not reach a child layer.
+     */
+    public static Diagnostic exportNotAcrossLayers(String source, String plugin, String module, String clause,
+                                                   String type, String packageName, String exporter) {
+        return error(DiagnosticCode.MISSING_DEPENDENCY, Optional.of(plugin), source,
+                "module " + module + " " + clause + " " + type + ", but " + exporter + " exports " + packageName
+                        + " to it only by a qualified export, which does not reach a module of a child layer",
+                "export " + packageName + " from " + exporter + " to everyone, or bundle what " + module
+                        + " needs in " + source,
+                details("module", module, "package", packageName, "type", type, "exporter", exporter,
+                        "reason", "qualified export across layers"));
+    }
+
+    /** A qualified export of a parent layer's module to a module of a plugin's layer, which has no effect. */
+    public static Diagnostic ineffectiveExport(String source, String plugin, String module, String packageName,
+                                               String exporter) {
+        Map<String, Object> all = new LinkedHashMap<>(details("module", module, "package", packageName,
+                "exporter", exporter));
+        all.put("plugin", plugin);
+        return new Diagnostic(DiagnosticCode.INEFFECTIVE_EXPORT, Severity.WARNING, Optional.of(plugin), source,
+                exporter + " exports " + packageName + " to " + module + " by a qualified export, which the JDK"
+                        + " does not carry into a child layer: " + module + " cannot use " + packageName,
+                "export " + packageName + " from " + exporter + " to everyone (qualified exports only reach"
+                        + " modules of the same layer or of its parents)",
+                all);
+    }
+
     public static Diagnostic splitPackage(String source, String plugin, String packageName, List<String> modules,
                                           List<String> files) {
         return error(DiagnosticCode.SPLIT_PACKAGE, Optional.of(plugin), source,

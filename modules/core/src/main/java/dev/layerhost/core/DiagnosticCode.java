@@ -34,5 +34,10 @@ public enum DiagnosticCode {
     /** A plugin or library without module-info; a warning. */
     AUTOMATIC_MODULE,
     /** A provider's constructor or static initializer threw while loading. */
-    PROVIDER_FAILED
+    PROVIDER_FAILED,
+    /**
+     * A warning, beyond the contract's codes: a module of a parent layer exports a package to a plugin's
+     * module only by a qualified export, which the JDK does not carry into a child layer.
+     */
+    INEFFECTIVE_EXPORT
 }

@@ -13,6 +13,7 @@ import static dev.layerhost.core.PluginRootFixture.DATA_SOURCE;
 import static dev.layerhost.core.PluginRootFixture.buildAll;
 import static dev.layerhost.core.PluginRootFixture.dataSource;
 import static dev.layerhost.core.PluginRootFixture.library;
+import static dev.layerhost.core.ReportAssertions.assertDiagnostic;
 import static dev.layerhost.core.ReportAssertions.assertError;
 import static dev.layerhost.core.ReportAssertions.diagnosticsOf;
 import static dev.layerhost.core.ReportAssertions.onlyDiagnosticOf;
@@ -155,6 +156,40 @@ class PackageAndVersionConflictTest {
             assertEquals(report.diagnostics(), loaded.diagnostics());
             assertEquals(Map.of("child", PluginStatus.REJECTED, "par.jar", PluginStatus.LOADED,
                     "shadow-api", PluginStatus.REJECTED), statuses(loaded));
+        }
+    }
+
+    /**
+     * The JDK resolves a child plugin against a parent's qualified export to it, but defines the parent's
+     * layer before the child exists, so the export never reaches the child: a warning, and an error where
+     * the child's descriptor shows it needs the package ({@code uses} a type of it).
+     */
+    @Test
+    void qualifiedExportOfAParentPluginToAChildDoesNotReachIt() {
+        // The parent first: p.qk2 compiles against its package.
+        Path parent = dataSource("p.qb", "1.0.0")
+                .source("pqb.Helper", "package pqb; public final class Helper { }")
+                .source("pqb.svc.Spi", "package pqb.svc; public interface Spi { }")
+                .exportsTo("pqb", "p.qk")
+                .exportsTo("pqb.svc", "p.qk2")
+                .build(root.resolve("qb.jar"));
+        buildAll(
+                () -> dataSource("p.qk", "1.0.0").requires("p.qb").build(root.resolve("qk.jar")),
+                () -> dataSource("p.qk2", "1.0.0").requires("p.qb").uses("pqb.svc.Spi")
+                        .modulePath(parent).build(root.resolve("qk2.jar")));
+
+        try (PluginHost host = PluginHost.builder().pluginRoot(root).build()) {
+            Report report = host.scan();
+
+            Diagnostic warning = onlyDiagnosticOf(report, "qk.jar");
+            assertDiagnostic(warning, DiagnosticCode.INEFFECTIVE_EXPORT, Severity.WARNING, "p.qk", "qk.jar",
+                    Map.of("module", "p.qk", "package", "pqb", "exporter", "p.qb"));
+            assertError(diagnosticsOf(report, "qk2.jar").stream()
+                            .filter(d -> d.code() == DiagnosticCode.MISSING_DEPENDENCY).findFirst().orElseThrow(),
+                    DiagnosticCode.MISSING_DEPENDENCY, "p.qk2", "qk2.jar",
+                    Map.of("module", "p.qk2", "package", "pqb.svc", "exporter", "p.qb"));
+            assertEquals(Map.of("qb.jar", PluginStatus.OK, "qk.jar", PluginStatus.OK,
+                    "qk2.jar", PluginStatus.REJECTED), statuses(report));
         }
     }
 
@@ -302,7 +337,8 @@ class PackageAndVersionConflictTest {
                 () -> library("lib.codec", "2.0.0", "lib.codec").build(major.resolve("lib-codec-2.0.0.jar")),
                 () -> dataSource("p.major", "1.0.0").requires("lib.codec").compiledAgainst("lib.codec", "1.4.0")
                         .build(major.resolve("p-major.jar")),
-                () -> library("lib.codec", "1.9.0", "lib.codec").build(minor.resolve("lib-codec-1.9.0.jar")),
+                // "01.9" is 1.9 to the JDK's versions: the same major
+                () -> library("lib.codec", "01.9", "lib.codec").build(minor.resolve("lib-codec-1.9.0.jar")),
                 () -> dataSource("p.minor", "1.0.0").requires("lib.codec").compiledAgainst("lib.codec", "1.4.0")
                         .build(minor.resolve("p-minor.jar")));
 

@@ -118,6 +118,15 @@ public final class PluginJar {
             return this;
         }
 
+        /** Adds the qualified {@code exports pkg to targets;}. */
+        public Builder exportsTo(String pkg, String... targets) {
+            if (targets.length == 0) {
+                throw new IllegalArgumentException("a qualified export needs at least one target");
+            }
+            exports.add(Objects.requireNonNull(pkg, "pkg") + " to " + String.join(", ", targets));
+            return this;
+        }
+
         /** Adds {@code opens pkg;}. */
         public Builder opens(String pkg) {
             opens.add(Objects.requireNonNull(pkg, "pkg"));

@@ -224,12 +224,16 @@ final class PluginResolution {
                     }
                 }
             }
+            Map<String, ModuleNode> qualifiedOnly = qualifiedOnlyFromOtherLayers(configuration, module, reads);
+            qualifiedOnly.forEach((packageName, exporter) -> found.putIfAbsent(
+                    "Q:" + module.name() + ":" + packageName,
+                    Diagnostic.ineffectiveExport(source, pluginId, module.name(), packageName, exporter.name())));
             if (!descriptor.isAutomatic()) {
                 for (String service : Descriptors.uses(descriptor)) {
-                    checkReadable(module, "uses", service, suppliers, found);
+                    checkReadable(module, "uses", service, suppliers, qualifiedOnly, found);
                 }
                 for (ModuleDescriptor.Provides provides : Descriptors.provides(descriptor)) {
-                    checkReadable(module, "provides", provides.service(), suppliers, found);
+                    checkReadable(module, "provides", provides.service(), suppliers, qualifiedOnly, found);
                 }
             }
             if (module.name().equals(pluginId)) {
@@ -240,13 +244,42 @@ final class PluginResolution {
     }
 
     private void checkReadable(ModuleNode module, String clause, String type, Map<String, ModuleNode> suppliers,
-                               Map<String, Diagnostic> found) {
+                               Map<String, ModuleNode> qualifiedOnly, Map<String, Diagnostic> found) {
         String packageName = ApiLayer.packageOf(type);
-        if (!suppliers.containsKey(packageName)) {
+        ModuleNode supplier = suppliers.get(packageName);
+        if (supplier == null) {
             found.putIfAbsent("R:" + module.name() + ":" + packageName,
                     Diagnostic.unreadPackage(source, pluginId, module.name(), clause, type, packageName)
                             .inFile(module.location()));
+        } else if (qualifiedOnly.get(packageName) == supplier) {
+            // Stricter than the JDK's resolver, which counts the export: the type is out of reach at run time.
+            found.putIfAbsent("R:" + module.name() + ":" + packageName,
+                    Diagnostic.exportNotAcrossLayers(source, pluginId, module.name(), clause, type, packageName,
+                            supplier.name()).inFile(module.location()));
         }
+    }
+
+    /**
+     * The packages that modules of other layers export to {@code module} only by a qualified export, by
+     * exporter. The JDK resolves with them, but a layer's modules get a parent layer's qualified exports
+     * only when they are in that layer or below it in the parent chain: never a child layer's module.
+     */
+    private static Map<String, ModuleNode> qualifiedOnlyFromOtherLayers(ModelConfiguration configuration,
+                                                                        ModuleNode module,
+                                                                        Map<ModuleNode, Set<ModuleNode>> reads) {
+        Map<String, ModuleNode> qualifiedOnly = new TreeMap<>();
+        for (ModuleNode read : reads.get(module)) {
+            if (configuration.ownModule(read.name()).orElse(null) == read) {
+                continue;
+            }
+            List<String> toAll = read.exportedTo(Optional.empty());
+            for (String packageName : read.exportedTo(Optional.of(module.name()))) {
+                if (!toAll.contains(packageName)) {
+                    qualifiedOnly.putIfAbsent(packageName, read);
+                }
+            }
+        }
+        return qualifiedOnly;
     }
 
     private void checkApiNotShadowed(ModuleNode plugin, Map<String, ModuleNode> suppliers,

@@ -180,6 +180,7 @@ final class VerdictComparison {
             case VERSION_CONFLICT -> "VERSION_CONFLICT (compiled major)";
             case DEPENDENCY_REJECTED -> "DEPENDENCY_REJECTED (parent rejected by a stricter rule)";
             case DEPENDENCY_CYCLE -> "DEPENDENCY_CYCLE (through a duplicated id)";
+            case MISSING_DEPENDENCY -> "MISSING_DEPENDENCY (qualified export across layers)";
             default -> error.code().name();
         };
         boolean holds = switch (error.code()) {
@@ -204,6 +205,11 @@ final class VerdictComparison {
                     .map(parent -> !verdict(parent.source()).sound()).orElse(false);
             // the JDK's oracle takes the first entry of a duplicated id; layerhost joins the edges of all
             case DEPENDENCY_CYCLE -> cycleThroughDuplicate(entry, error);
+            // the JDK resolves with a parent layer's qualified export, which then does not reach the module
+            case MISSING_DEPENDENCY -> "qualified export across layers".equals(details.get("reason"))
+                    && jdk.get(entry.source()) instanceof Defined defined
+                    && onlyQualifiedFromParent(defined.configuration(), (String) details.get("module"),
+                    (String) details.get("exporter"), (String) details.get("package"));
             // the JDK defines a layer whose one loader holds a package that a module of it reads from a
             // parent layer; the local copy would hide the imported one
             case SPLIT_PACKAGE -> jdk.get(entry.source()) instanceof Defined defined
@@ -225,6 +231,21 @@ final class VerdictComparison {
         boolean importing = configuration.modules().stream().flatMap(module -> module.reads().stream())
                 .anyMatch(read -> read.configuration() != configuration && imported.test(read));
         return importing && configuration.modules().stream().anyMatch(local);
+    }
+
+    /**
+     * Whether, in the JDK's own graph, {@code module} reads {@code exporter} from a parent configuration,
+     * and {@code exporter} exports {@code packageName} to it only by a qualified export.
+     */
+    private static boolean onlyQualifiedFromParent(Configuration configuration, String module, String exporter,
+                                                   String packageName) {
+        return configuration.findModule(module).filter(m -> m.configuration() == configuration).stream()
+                .flatMap(m -> m.reads().stream())
+                .filter(read -> read.configuration() != configuration && read.name().equals(exporter))
+                .map(read -> read.reference().descriptor())
+                .anyMatch(descriptor -> !exportsToAll(descriptor, packageName)
+                        && descriptor.exports().stream().anyMatch(e -> e.source().equals(packageName)
+                        && e.isQualified() && e.targets().contains(module)));
     }
 
     private static boolean exportsToAll(ModuleDescriptor descriptor, String packageName) {
