@@ -73,13 +73,20 @@ final class WatchCommand extends Verb {
         TextRenderer text = new TextRenderer(out);
         host.addListener(event -> print(event, out, json, text));
         host.addListener(event -> {
-            if (event.kind() == PluginEvent.Kind.RELOADED || event.kind() == PluginEvent.Kind.UNLOADED) {
+            if (event.kind() != PluginEvent.Kind.LOADED && event.kind() != PluginEvent.Kind.REJECTED) {
                 layersDropped.set(true);
             }
         });
         CountDownLatch stop = new CountDownLatch(1);
-        Signal.handle(new Signal("TERM"), signal -> stop.countDown());
-        Signal.handle(new Signal("INT"), signal -> stop.countDown());
+        AtomicBoolean signalled = new AtomicBoolean();
+        Signal.handle(new Signal("TERM"), signal -> {
+            signalled.set(true);
+            stop.countDown();
+        });
+        Signal.handle(new Signal("INT"), signal -> {
+            signalled.set(true);
+            stop.countDown();
+        });
         // The first load runs plugin code, which may take long or hang: a signal must still end the command.
         AtomicReference<RuntimeException> startFailure = new AtomicReference<>();
         Thread start = new Thread(() -> {
@@ -101,15 +108,12 @@ final class WatchCommand extends Verb {
             }
         }
         stopping.set(true);
-        try {
-            if (startFailure.get() != null) {
-                throw startFailure.get();
-            }
-            closeWithin(host, CLOSE_PATIENCE);
-            return ExitCodes.OK;
-        } finally {
-            deleteTree(workDirectory);
+        // A first load that failed ends the command with its error; one that a signal cut short does not.
+        if (!signalled.get() && startFailure.get() != null) {
+            throw startFailure.get();
         }
+        closeWithin(host, CLOSE_PATIENCE);
+        return ExitCodes.OK;
     }
 
     /** Closes the host, but returns after {@code patience} even if a plugin's code keeps it from closing. */
@@ -125,6 +129,13 @@ final class WatchCommand extends Verb {
     }
 
     /** Deletes what is left of the working folder: everything, if the host could not close in time. */
+    @Override
+    void afterClose() {
+        if (workDirectory != null) {
+            deleteTree(workDirectory);
+        }
+    }
+
     private static void deleteTree(Path folder) {
         try (Stream<Path> tree = Files.walk(folder)) {
             for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {

@@ -7,18 +7,21 @@ import dev.layerhost.pluginbuilder.PluginJar;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ref.WeakReference;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -260,12 +263,58 @@ class ReloadApiTest {
         }
     }
 
-    /** How many copies of a jar named {@code name} the host's snapshot folders hold. */
+    /**
+     * How many copies of a jar named {@code name} the host's snapshot folders hold; a copy that a cleaner
+     * deletes during the walk is not counted.
+     */
     private static long copiesOf(Path work, String name) {
-        try (Stream<Path> files = Files.walk(work)) {
-            return files.filter(file -> file.getFileName().toString().equals(name)).count();
+        long[] count = {0};
+        try {
+            Files.walkFileTree(work, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (file.getFileName().toString().equals(name)) {
+                        count[0]++;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException failure) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + work, e);
+        }
+        return count[0];
+    }
+
+    /**
+     * Every listener gets the events in the order they happened, even when one listener reloads another
+     * plugin while handling an event: that reload's events come after the event being handled.
+     */
+    @Test
+    void listenersSeeEventsInOrderWhenAListenerReloads() {
+        buildAll(
+                () -> dataSource("p.alpha", "1.0.0").build(root.resolve("alpha.jar")),
+                () -> dataSource("p.beta", "1.0.0").build(root.resolve("beta.jar")));
+        try (PluginHost host = PluginHost.builder().pluginRoot(root).build()) {
+            host.load();
+            List<String> first = new ArrayList<>();
+            List<String> second = new ArrayList<>();
+            host.addListener(event -> {
+                first.add(event.kind() + " " + event.plugin());
+                if (event.plugin().equals("p.alpha")) {
+                    assertEquals(List.of("RELOADED p.beta 1.0.0"), describe(host.reload("p.beta")));
+                }
+            });
+            host.addListener(event -> second.add(event.kind() + " " + event.plugin()));
+
+            host.reload("p.alpha");
+
+            assertEquals(List.of("RELOADED p.alpha", "RELOADED p.beta"), first);
+            assertEquals(List.of("RELOADED p.alpha", "RELOADED p.beta"), second);
         }
     }
 
@@ -337,7 +386,6 @@ class ReloadApiTest {
                         package p.lazy;
 
                         import java.io.IOException;
-import java.io.UncheckedIOException;
                         import java.io.InputStream;
                         import java.io.UncheckedIOException;
                         import java.nio.charset.StandardCharsets;

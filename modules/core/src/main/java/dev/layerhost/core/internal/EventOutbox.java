@@ -5,6 +5,7 @@ import dev.layerhost.core.PluginEvent;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -12,8 +13,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Events that happened under the registry's lock, delivered after it is released: one at a time, oldest
- * first, whichever thread delivers. So a listener may call back into the host (and its events are
- * delivered after the ones before them) without two threads waiting on each other's lock.
+ * first, each to every listener before the next. One thread delivers at a time; a thread that finds
+ * another delivering leaves its events to it and returns, so no thread ever waits for a listener of
+ * another. A listener that calls back into the host (a reload from a listener) returns before the events
+ * of that call are delivered: they come after the event it is handling.
  */
 final class EventOutbox {
 
@@ -21,8 +24,7 @@ final class EventOutbox {
 
     private final Consumer<PluginEvent> listener;
     private final Deque<PluginEvent> pending = new ArrayDeque<>();
-    /** Held while delivering; never while waiting for the registry's lock. */
-    private final Object delivery = new Object();
+    private final AtomicBoolean delivering = new AtomicBoolean();
 
     EventOutbox(Consumer<PluginEvent> listener) {
         this.listener = listener;
@@ -33,15 +35,24 @@ final class EventOutbox {
         pending.addAll(events);
     }
 
-    /** Delivers every queued event; called with no lock of the registry held. */
+    /** Delivers every queued event, unless a thread (this one, in a listener) is delivering already. */
     void deliver() {
-        synchronized (delivery) {
-            for (PluginEvent next = next(); next != null; next = next()) {
-                try {
-                    listener.accept(next);
-                } catch (RuntimeException e) {
-                    log.warn("A plugin listener failed on {} of '{}': {}", next.kind(), next.plugin(), e.toString());
+        while (delivering.compareAndSet(false, true)) {
+            try {
+                for (PluginEvent next = next(); next != null; next = next()) {
+                    try {
+                        listener.accept(next);
+                    } catch (RuntimeException e) {
+                        log.warn("A plugin listener failed on {} of '{}': {}", next.kind(), next.plugin(),
+                                e.toString());
+                    }
                 }
+            } finally {
+                delivering.set(false);
+            }
+            // An event posted after the last poll, by a thread that found us delivering, is ours to deliver.
+            if (isEmpty()) {
+                return;
             }
         }
     }
@@ -53,5 +64,9 @@ final class EventOutbox {
 
     private synchronized PluginEvent next() {
         return pending.poll();
+    }
+
+    private synchronized boolean isEmpty() {
+        return pending.isEmpty();
     }
 }

@@ -55,6 +55,8 @@ public final class LiveRegistry implements AutoCloseable {
     /** The serving plugins, by id, parents before children. */
     private final Map<String, Live> live = new LinkedHashMap<>();
     private volatile List<LoadedPlugin> serving = List.of();
+    /** Set by close(): a load, reload or unload that got this registry just before must not run after it. */
+    private boolean closed;
     /** The sources whose verdict was sound at the last synchronization. */
     private Set<String> soundBefore = Set.of();
 
@@ -102,6 +104,7 @@ public final class LiveRegistry implements AutoCloseable {
     }
 
     private Synchronization synchronizeLocked(Optional<Set<String>> scope, Set<String> forced) {
+        ensureOpen();
         List<Entry> entries = scanner.scan(root);
         Set<String> present = new TreeSet<>();
         List<Entry> toCopy = new ArrayList<>();
@@ -134,6 +137,24 @@ public final class LiveRegistry implements AutoCloseable {
             }
         }
         List<PluginEvent> happened = new ArrayList<>();
+        Map<String, List<Diagnostic>> failures = new HashMap<>();
+        CheckedRoot checked;
+        try {
+            unloadRemoved(scope, present, happened);
+            List<Candidate> candidates = current.values().stream().map(Current::candidate).toList();
+            CheckResult check = checker.check(candidates);
+            checked = new CheckedRoot(check, planner.plan(check));
+            applyAll(check, checked, changed, new LinkedHashSet<>(), failures, happened);
+        } finally {
+            // Even if plugin code threw an Error past the loader: what changed is served and announced.
+            serving = live.values().stream().map(Live::plugin).toList();
+            outbox.post(happened);
+        }
+        return new Synchronization(checked, new LoadOutcome(serving, failures), happened);
+    }
+
+    /** Unloads the plugins of the entries in {@code scope} that are no longer in the root. */
+    private void unloadRemoved(Optional<Set<String>> scope, Set<String> present, List<PluginEvent> happened) {
         for (String source : new ArrayList<>(current.keySet())) {
             boolean inScope = scope.isEmpty() || scope.get().contains(source);
             if (inScope && !present.contains(source)) {
@@ -144,12 +165,10 @@ public final class LiveRegistry implements AutoCloseable {
                 discardIfUnused(gone);
             }
         }
+    }
 
-        List<Candidate> candidates = current.values().stream().map(Current::candidate).toList();
-        CheckResult check = checker.check(candidates);
-        CheckedRoot checked = new CheckedRoot(check, planner.plan(check));
-        Map<String, List<Diagnostic>> failures = new HashMap<>();
-        Set<String> rebuilt = new LinkedHashSet<>();
+    private void applyAll(CheckResult check, CheckedRoot checked, Set<String> changed, Set<String> rebuilt,
+                          Map<String, List<Diagnostic>> failures, List<PluginEvent> happened) {
         for (Verdict verdict : inLayerOrder(check)) {
             // Another entry's change can make an untouched plugin sound: its duplicate was removed, or a
             // plugin it requires arrived. It is built then, as a fresh load of the same files would.
@@ -163,9 +182,6 @@ public final class LiveRegistry implements AutoCloseable {
         }
         soundBefore = check.verdicts().stream().filter(Verdict::sound).map(Verdict::source)
                 .collect(Collectors.toUnmodifiableSet());
-        serving = live.values().stream().map(Live::plugin).toList();
-        outbox.post(happened);
-        return new Synchronization(checked, new LoadOutcome(serving, failures), happened);
     }
 
     /** Copies every entry anew and rebuilds every plugin: a first load, or a full reload. */
@@ -184,6 +200,7 @@ public final class LiveRegistry implements AutoCloseable {
     public List<PluginEvent> unload(String pluginId) {
         List<PluginEvent> happened = new ArrayList<>();
         synchronized (this) {
+            ensureOpen();
             if (!live.containsKey(pluginId)) {
                 throw new NoSuchElementException("no live plugin '" + pluginId + "'");
             }
@@ -221,6 +238,7 @@ public final class LiveRegistry implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         live.clear();
         serving = List.of();
         current.clear();
@@ -256,6 +274,11 @@ public final class LiveRegistry implements AutoCloseable {
             parentLayers.add(parentPlugin.plugin().layer());
         }
         PluginBuild build = loader.build(verdict, parentLayers, planned.map(PlannedLayer::configuration));
+        // The copy stays on disk while anything can still reach a layer defined from it (a dependent on it,
+        // an instance a caller kept, a thread a failed provider started): the JDK opens a module's jar only
+        // when the module's first class is loaded.
+        Snapshot copy = current.get(source).snapshot();
+        build.definedLayer().ifPresent(layer -> snapshots.pin(copy, layer));
         if (build.loaded().isEmpty()) {
             failures.computeIfAbsent(source, s -> new ArrayList<>()).addAll(build.diagnostics());
             happened.add(event(build.providerFailed() ? PluginEvent.Kind.FAILED : PluginEvent.Kind.REJECTED,
@@ -267,11 +290,7 @@ public final class LiveRegistry implements AutoCloseable {
                 unloadWithDependents(other.plugin().id(), happened);
             }
         }
-        Snapshot snapshot = current.get(source).snapshot();
-        // The copy stays on disk while anything can still reach this layer (a dependent on it, an instance
-        // a caller kept): the JDK opens a module's jar only when the module's first class is loaded.
-        snapshots.pin(snapshot, build.loaded().get().layer());
-        Live previous = live.put(name, new Live(build.loaded().get(), snapshot, verdict.parents()));
+        Live previous = live.put(name, new Live(build.loaded().get(), copy, verdict.parents()));
         rebuilt.add(name);
         List<Diagnostic> warnings = verdict.diagnostics();
         if (previous == null) {
@@ -301,6 +320,12 @@ public final class LiveRegistry implements AutoCloseable {
 
     private List<Live> liveFrom(String source) {
         return live.values().stream().filter(l -> l.plugin().source().equals(source)).toList();
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("plugin host is closed");
+        }
     }
 
     /** The copy's modules, and an {@code INVALID_ARCHIVE} for each jar of the original that could not be read. */

@@ -64,7 +64,7 @@ public final class PluginLoader {
             instantiate(id, source, layer, serviceType, instances, providerFailures);
         }
         if (!providerFailures.isEmpty()) {
-            return PluginBuild.failed(providerFailures);
+            return PluginBuild.failed(providerFailures, layer);
         }
         String version = verdict.pluginModule().orElseThrow().versionOrEmpty();
         log.debug("Loaded plugin '{}' {} with {} service(s)", id, version, instances.size());
@@ -98,12 +98,13 @@ public final class PluginLoader {
                     .limit(declared.size()).toList();
             for (ServiceLoader.Provider<?> candidate : own) {
                 Class<?> type = candidate.type();
-                if (type.getModule().getLayer() == layer) {
-                    provider = type.getName();
-                }
+                // a provider() method's type is the type it returns: then the declared classes are named
+                provider = type.getModule().getLayer() == layer ? type.getName()
+                        : declared.isEmpty() ? "?" : String.join(", ", declared);
                 instances.add(candidate.get());
             }
-        } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+        } catch (ServiceConfigurationError | RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
+            // Plugin code's own failures, Errors it may throw included; the JVM's other Errors are not its.
             failures.add(Diagnostic.providerFailed(source, id, serviceType, provider, causeOf(e)));
         } finally {
             thread.setContextClassLoader(hostContext);

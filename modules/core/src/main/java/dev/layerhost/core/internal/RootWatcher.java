@@ -101,8 +101,9 @@ public final class RootWatcher implements AutoCloseable {
                     log.warn("Cannot read plugin root: {}; the live plugins keep serving", e.getMessage());
                     rootUnreadable = true;
                 }
-            } catch (RuntimeException e) {
-                // The watcher must outlive any one bad pass; the next pass starts from the files again.
+            } catch (RuntimeException | AssertionError | StackOverflowError e) {
+                // The watcher must outlive any one bad pass (plugin code included); the next pass starts
+                // from the files again.
                 log.error("Watch pass over '{}' failed", root, e);
             }
         }
@@ -150,6 +151,8 @@ public final class RootWatcher implements AutoCloseable {
      */
     void pass(Set<String> reported) {
         Instant now = clock.instant();
+        // again on every pass: a root deleted and made anew is a new folder to watch
+        register(root);
         Map<String, Entry> entries = new TreeMap<>();
         for (Entry entry : scanner.scan(root)) {
             entries.put(entry.name(), entry);

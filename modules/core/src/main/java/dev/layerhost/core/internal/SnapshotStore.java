@@ -66,6 +66,10 @@ public final class SnapshotStore implements AutoCloseable {
      * named in {@link Snapshot#unreadable()}.
      */
     public Optional<Snapshot> take(Entry entry) {
+        if (isClosed()) {
+            // the working folder is gone; copying now would make it anew, and nothing would delete it
+            return Optional.empty();
+        }
         Optional<EntryFingerprint> before = EntryFingerprint.of(entry);
         if (before.isEmpty()) {
             return Optional.empty();
@@ -122,6 +126,10 @@ public final class SnapshotStore implements AutoCloseable {
         Usage used = usage.computeIfAbsent(snapshot, s -> new Usage());
         used.discarded = true;
         deleteIfUnused(snapshot, used);
+    }
+
+    private synchronized boolean isClosed() {
+        return closed;
     }
 
     private synchronized void unpin(Snapshot snapshot) {

@@ -38,7 +38,12 @@ final class ZipTail {
             byte[] bytes = tail.array();
             for (int i = window - END_RECORD_SIZE; i >= 0; i--) {
                 if (bytes[i] == 0x50 && bytes[i + 1] == 0x4b && bytes[i + 2] == 0x05 && bytes[i + 3] == 0x06) {
-                    return true;
+                    // The record ends the file exactly (after its comment): a signature that a nested,
+                    // stored jar holds further up is not the end of this one.
+                    int commentLength = (bytes[i + 20] & 0xFF) | (bytes[i + 21] & 0xFF) << 8;
+                    if (i + END_RECORD_SIZE + commentLength == window) {
+                        return true;
+                    }
                 }
             }
             return false;
