@@ -65,8 +65,8 @@ public final class PluginHost implements AutoCloseable {
     private SnapshotStore snapshots;
     private volatile LiveRegistry registry;
     private RootWatcher watcher;
-    private volatile boolean closed;
-    private final AtomicBoolean closing = new AtomicBoolean();
+    /** Set once, by the first close(); from then on the host refuses new work. */
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private PluginHost(Builder builder, ApiLayer api) {
         this.pluginRoot = builder.pluginRoot;
@@ -230,14 +230,13 @@ public final class PluginHost implements AutoCloseable {
     @Override
     public void close() {
         // A second close returns at once, even while the first still waits for plugin code to return.
-        if (!closing.compareAndSet(false, true)) {
+        if (!closed.compareAndSet(false, true)) {
             return;
         }
         RootWatcher closingWatcher;
         LiveRegistry closingRegistry;
         SnapshotStore closingSnapshots;
         synchronized (this) {
-            closed = true;
             closingWatcher = watcher;
             closingRegistry = registry;
             closingSnapshots = snapshots;
@@ -283,7 +282,7 @@ public final class PluginHost implements AutoCloseable {
     }
 
     private void ensureOpen() {
-        if (closed) {
+        if (closed.get()) {
             throw new IllegalStateException("plugin host is closed");
         }
     }

@@ -4,16 +4,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ref.Reference;
 import java.lang.ref.WeakReference;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
- * What a test of unloading needs: weak references to class loaders, collection until they clear, and
- * the count of the process's open file descriptors.
+ * What a test of unloading needs: weak references to class loaders, collection until they clear, the
+ * count of the process's open file descriptors, and the count of the snapshot copies left on disk.
  */
 final class Reachability {
 
@@ -86,6 +90,33 @@ final class Reachability {
             count = now;
         }
         return count;
+    }
+
+    /**
+     * The regular files below {@code folder} whose names {@code which} accepts. A snapshot copy that a
+     * cleaner deletes during the walk (on its own thread, once its layer is collected) is not counted.
+     */
+    static long filesBelow(Path folder, Predicate<String> which) {
+        long[] count = {0};
+        try {
+            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (attributes.isRegularFile() && which.test(file.getFileName().toString())) {
+                        count[0]++;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException failure) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder, e);
+        }
+        return count[0];
     }
 
     private static void pause() {

@@ -5,14 +5,10 @@ import dev.layerhost.pluginbuilder.Corruption;
 import dev.layerhost.pluginbuilder.PluginJar;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.ref.WeakReference;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -222,11 +218,12 @@ class ReloadApiTest {
             assertEquals(Map.of("p.csv", "p.csv", "p.warehouse", "csv:warehouse"), namesByPlugin(host));
             assertEquals(Optional.of("2.0.0"), host.liveVersion("p.warehouse"));
             // The old p.csv layer still serves the warehouse, so its copy stays until nothing stands on it.
-            assertEquals(2, copiesOf(work, "csv.jar"));
+            assertEquals(2, Reachability.filesBelow(work, "csv.jar"::equals));
             oldCsv = null;
             oldWarehouse = null;
             host.unload("p.warehouse");
-            assertTrue(Reachability.collectUntil(() -> copiesOf(work, "csv.jar") == 1, Duration.ofSeconds(10)),
+            assertTrue(Reachability.collectUntil(() -> Reachability.filesBelow(work, "csv.jar"::equals) == 1,
+                            Duration.ofSeconds(10)),
                     "the old copy of csv.jar was not deleted once its layers were collected");
         }
     }
@@ -261,33 +258,6 @@ class ReloadApiTest {
 
             assertEquals("lazy kept", kept.name());
         }
-    }
-
-    /**
-     * How many copies of a jar named {@code name} the host's snapshot folders hold; a copy that a cleaner
-     * deletes during the walk is not counted.
-     */
-    private static long copiesOf(Path work, String name) {
-        long[] count = {0};
-        try {
-            Files.walkFileTree(work, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                    if (file.getFileName().toString().equals(name)) {
-                        count[0]++;
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException failure) {
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + work, e);
-        }
-        return count[0];
     }
 
     /**

@@ -2,14 +2,9 @@ package dev.layerhost.core;
 
 import dev.layerhost.api.DataSource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.ref.WeakReference;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,8 +85,10 @@ class ReloadLeakTest {
                             + " replaced class loaders are still reachable while the host runs");
             filesAfterReloads = settledOpenFiles(filesLoaded + FILE_TOLERANCE);
             // A replaced copy is deleted once its layer is collected, by a cleaner on its own thread.
-            Reachability.collectUntil(() -> filesBelow(copies) == PLUGINS, COLLECTION_BOUND);
-            assertEquals(PLUGINS, filesBelow(copies), "private copies below " + copies + " after the reloads");
+            Reachability.collectUntil(() -> Reachability.filesBelow(copies, name -> true) == PLUGINS,
+                    COLLECTION_BOUND);
+            assertEquals(PLUGINS, Reachability.filesBelow(copies, name -> true),
+                    "private copies below " + copies + " after the reloads");
 
             WeakReference<ClassLoader> last = Reachability.loaderOf(host, TARGET, TARGET);
             assertEquals(List.of("UNLOADED p.target 1.0.0"), describe(host.unload(TARGET)));
@@ -101,7 +98,8 @@ class ReloadLeakTest {
         assertTrue(Reachability.collectUntil(() -> other.refersTo(null), COLLECTION_BOUND),
                 "a class loader of the closed host is still reachable");
         long filesAtEnd = settledOpenFiles(filesAtStart + FILE_TOLERANCE);
-        assertEquals(0, filesBelow(copies), "private copies left below " + copies + " after close");
+        assertEquals(0, Reachability.filesBelow(copies, name -> true),
+                "private copies left below " + copies + " after close");
         assertTrue(Files.isDirectory(copies), "the given work directory itself was deleted");
 
         System.out.printf("%d reloads of %s among %d plugins: %.2f ms per reload; open files: %d at start,"
@@ -111,30 +109,6 @@ class ReloadLeakTest {
                 "reloading left files open: " + filesLoaded + " loaded, " + filesAfterReloads + " after the reloads");
         assertTrue(filesAtEnd <= filesAtStart + FILE_TOLERANCE,
                 "open files: " + filesAtStart + " at start, " + filesAtEnd + " after close");
-    }
-
-    /** The files below {@code folder}; a copy that a cleaner deletes during the walk is not counted. */
-    private static long filesBelow(Path folder) {
-        long[] count = {0};
-        try {
-            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                    if (attributes.isRegularFile()) {
-                        count[0]++;
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException failure) {
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + folder, e);
-        }
-        return count[0];
     }
 
     /**

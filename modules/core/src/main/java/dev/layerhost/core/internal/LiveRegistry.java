@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -97,13 +98,13 @@ public final class LiveRegistry implements AutoCloseable {
     public Synchronization synchronize(Optional<Set<String>> scope, Set<String> forced) {
         Synchronization done;
         synchronized (this) {
-            done = synchronizeLocked(scope, forced);
+            done = synchronizeLocked(scope, forced::contains);
         }
         outbox.deliver();
         return done;
     }
 
-    private Synchronization synchronizeLocked(Optional<Set<String>> scope, Set<String> forced) {
+    private Synchronization synchronizeLocked(Optional<Set<String>> scope, Predicate<String> forced) {
         ensureOpen();
         List<Entry> entries = scanner.scan(root);
         Set<String> present = new TreeSet<>();
@@ -115,7 +116,7 @@ public final class LiveRegistry implements AutoCloseable {
             }
             Current old = current.get(entry.name());
             boolean same = old != null && EntryFingerprint.of(entry).equals(Optional.of(old.snapshot().fingerprint()));
-            if (!same || forced.contains(entry.name())) {
+            if (!same || forced.test(entry.name())) {
                 toCopy.add(entry);
             }
         }
@@ -144,7 +145,7 @@ public final class LiveRegistry implements AutoCloseable {
             List<Candidate> candidates = current.values().stream().map(Current::candidate).toList();
             CheckResult check = checker.check(candidates);
             checked = new CheckedRoot(check, planner.plan(check));
-            applyAll(check, checked, changed, new LinkedHashSet<>(), failures, happened);
+            applyAll(check, checked, changed, failures, happened);
         } finally {
             // Even if plugin code threw an Error past the loader: what changed is served and announced.
             serving = live.values().stream().map(Live::plugin).toList();
@@ -167,8 +168,9 @@ public final class LiveRegistry implements AutoCloseable {
         }
     }
 
-    private void applyAll(CheckResult check, CheckedRoot checked, Set<String> changed, Set<String> rebuilt,
+    private void applyAll(CheckResult check, CheckedRoot checked, Set<String> changed,
                           Map<String, List<Diagnostic>> failures, List<PluginEvent> happened) {
+        Set<String> rebuilt = new LinkedHashSet<>();
         for (Verdict verdict : inLayerOrder(check)) {
             // Another entry's change can make an untouched plugin sound: its duplicate was removed, or a
             // plugin it requires arrived. It is built then, as a fresh load of the same files would.
@@ -188,9 +190,7 @@ public final class LiveRegistry implements AutoCloseable {
     public Synchronization loadAll() {
         Synchronization done;
         synchronized (this) {
-            Set<String> all = new TreeSet<>();
-            scanner.scan(root).forEach(entry -> all.add(entry.name()));
-            done = synchronizeLocked(Optional.empty(), all);
+            done = synchronizeLocked(Optional.empty(), source -> true);
         }
         outbox.deliver();
         return done;
@@ -244,7 +244,6 @@ public final class LiveRegistry implements AutoCloseable {
         current.clear();
         outbox.clear();
     }
-
 
     private void apply(Verdict verdict, CheckedRoot checked, Set<String> rebuilt,
                        Map<String, List<Diagnostic>> failures, List<PluginEvent> happened) {
