@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * {@code layerhost watch}: loads, then follows the root, printing one line per event, until SIGTERM or
@@ -58,11 +59,11 @@ final class WatchCommand extends Verb {
             throw new ParameterException(spec.commandLine(),
                     "--quiet-period must be 0 or more milliseconds, not " + quietPeriodMillis);
         }
+        Path temporary = Path.of(System.getProperty("java.io.tmpdir"));
         try {
-            workDirectory = Files.createTempDirectory("layerhost-watch-");
+            workDirectory = Files.createTempDirectory(temporary, "layerhost-watch-");
         } catch (IOException e) {
-            throw new HostSetupException("cannot create a working folder in "
-                    + System.getProperty("java.io.tmpdir") + ": " + e, Path.of(System.getProperty("java.io.tmpdir")));
+            throw new HostSetupException("cannot create a working folder in " + temporary + ": " + e, temporary);
         }
         return builder.quietPeriod(Duration.ofMillis(quietPeriodMillis)).workDirectory(workDirectory);
     }
@@ -79,14 +80,12 @@ final class WatchCommand extends Verb {
         });
         CountDownLatch stop = new CountDownLatch(1);
         AtomicBoolean signalled = new AtomicBoolean();
-        Signal.handle(new Signal("TERM"), signal -> {
+        SignalHandler onSignal = signal -> {
             signalled.set(true);
             stop.countDown();
-        });
-        Signal.handle(new Signal("INT"), signal -> {
-            signalled.set(true);
-            stop.countDown();
-        });
+        };
+        Signal.handle(new Signal("TERM"), onSignal);
+        Signal.handle(new Signal("INT"), onSignal);
         // The first load runs plugin code, which may take long or hang: a signal must still end the command.
         AtomicReference<RuntimeException> startFailure = new AtomicReference<>();
         Thread start = new Thread(() -> {
