@@ -39,5 +39,18 @@ public enum DiagnosticCode {
      * A warning, beyond the contract's codes: a module of a parent layer exports a package to a plugin's
      * module only by a qualified export, which the JDK does not carry into a child layer.
      */
-    INEFFECTIVE_EXPORT
+    INEFFECTIVE_EXPORT;
+
+    /**
+     * Whether a diagnostic of this code may have {@code severity}: the signature codes are errors or
+     * warnings as the signature mode says, {@code AUTOMATIC_MODULE} and {@code INEFFECTIVE_EXPORT} are
+     * warnings, every other code is an error.
+     */
+    public boolean allows(Severity severity) {
+        return switch (this) {
+            case UNSIGNED, UNTRUSTED_SIGNER -> true;
+            case AUTOMATIC_MODULE, INEFFECTIVE_EXPORT -> severity == Severity.WARNING;
+            default -> severity == Severity.ERROR;
+        };
+    }
 }

@@ -1,12 +1,12 @@
 package dev.layerhost.core;
 
-import dev.layerhost.core.internal.ApiLayer;
-import dev.layerhost.core.internal.LiveRegistry;
-import dev.layerhost.core.internal.LoadedPlugin;
-import dev.layerhost.core.internal.ReportAssembler;
-import dev.layerhost.core.internal.RootCheck;
-import dev.layerhost.core.internal.RootWatcher;
-import dev.layerhost.core.internal.SnapshotStore;
+import dev.layerhost.core.internal.api.ApiLayer;
+import dev.layerhost.core.internal.live.LiveRegistry;
+import dev.layerhost.core.internal.live.SnapshotStore;
+import dev.layerhost.core.internal.load.LoadedPlugin;
+import dev.layerhost.core.internal.plan.DescriptorPass;
+import dev.layerhost.core.internal.report.ReportAssembler;
+import dev.layerhost.core.internal.watch.RootWatcher;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -58,7 +58,7 @@ public final class PluginHost implements AutoCloseable {
     private final Duration quietPeriod;
     private final Duration pollInterval;
     private final Clock clock = Clock.systemUTC();
-    private final RootCheck rootCheck;
+    private final DescriptorPass descriptorPass;
     private final ReportAssembler assembler = new ReportAssembler();
     private final List<PluginListener> listeners = new CopyOnWriteArrayList<>();
     // Made on first use and dropped by close(), under this object's lock; read without it by serving().
@@ -75,7 +75,7 @@ public final class PluginHost implements AutoCloseable {
         this.workDirectory = Optional.ofNullable(builder.workDirectory);
         this.quietPeriod = builder.quietPeriod;
         this.pollInterval = builder.pollInterval;
-        this.rootCheck = new RootCheck(api, policy);
+        this.descriptorPass = new DescriptorPass(api, policy);
     }
 
     /** A builder; {@link Builder#pluginRoot(Path)} is the one required setting. */
@@ -91,7 +91,7 @@ public final class PluginHost implements AutoCloseable {
      */
     public Report scan() {
         ensureOpen();
-        return assembler.scanReport(rootCheck.run(pluginRoot));
+        return assembler.scanReport(descriptorPass.run(pluginRoot));
     }
 
     /**
@@ -101,7 +101,7 @@ public final class PluginHost implements AutoCloseable {
      */
     public LayerGraph graph() {
         ensureOpen();
-        return assembler.graph(rootCheck.run(pluginRoot), api);
+        return assembler.graph(descriptorPass.run(pluginRoot), api);
     }
 
     /**

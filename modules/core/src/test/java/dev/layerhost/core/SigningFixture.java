@@ -2,6 +2,7 @@ package dev.layerhost.core;
 
 import dev.layerhost.pluginbuilder.Corruption;
 import dev.layerhost.pluginbuilder.JdkTool;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

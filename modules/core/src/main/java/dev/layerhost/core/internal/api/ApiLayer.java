@@ -1,0 +1,209 @@
+package dev.layerhost.core.internal.api;
+
+import dev.layerhost.api.DataSource;
+import dev.layerhost.core.HostSetupException;
+import dev.layerhost.core.internal.model.ModelConfiguration;
+import dev.layerhost.core.internal.model.ModuleNode;
+
+import java.io.IOException;
+import java.lang.module.Configuration;
+import java.lang.module.FindException;
+import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleFinder;
+import java.lang.module.ModuleReference;
+import java.lang.module.ResolutionException;
+import java.lang.module.ResolvedModule;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The API layer: the parent of every plugin layer, holding the service types plugins provide.
+ * Its API modules are the host's own {@code layerhost.api} plus whatever {@code --api} paths add.
+ */
+public final class ApiLayer {
+
+    /** The name of the host's own API module. */
+    public static final String HOST_API_MODULE = "layerhost.api";
+
+    private final ModuleLayer layer;
+    private final Set<String> moduleNames;
+    private final ModelConfiguration model;
+
+    private ApiLayer(ModuleLayer layer, Set<String> moduleNames) {
+        this.layer = Objects.requireNonNull(layer, "layer");
+        this.moduleNames = Set.copyOf(moduleNames);
+        this.model = ModelConfiguration.of(layer.configuration(), ModuleLayer.boot().configuration(), this.moduleNames);
+    }
+
+    /**
+     * An API layer made of an existing layer, whose API modules are {@code moduleNames}, for hosts that
+     * build their own API layer.
+     */
+    public static ApiLayer of(ModuleLayer layer, Set<String> moduleNames) {
+        return new ApiLayer(layer, moduleNames);
+    }
+
+    /**
+     * The host's own API module as the API layer: the layer that defines {@code layerhost.api}, or, when
+     * the host runs on the class path, a layer made of the jar or folder that holds the API's classes.
+     */
+    public static ApiLayer hostDefault() {
+        Module apiModule = DataSource.class.getModule();
+        if (apiModule.isNamed() && apiModule.getLayer() != null) {
+            return new ApiLayer(apiModule.getLayer(), Set.of(HOST_API_MODULE));
+        }
+        CodeSource codeSource = DataSource.class.getProtectionDomain().getCodeSource();
+        if (codeSource == null) {
+            throw new IllegalStateException("cannot locate module " + HOST_API_MODULE + " on the class path");
+        }
+        try {
+            Path location = Path.of(codeSource.getLocation().toURI());
+            return new ApiLayer(define(ModuleFinder.of(location), ModuleLayer.boot(), location),
+                    Set.of(HOST_API_MODULE));
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot locate module " + HOST_API_MODULE, e);
+        }
+    }
+
+    /**
+     * This API layer extended by the modules of {@code paths} (jars, or folders of jars), in a child
+     * layer. Every module found becomes an API module.
+     *
+     * @throws HostSetupException if a path is missing, holds no module, or its modules do not resolve
+     */
+    public ApiLayer extendedWith(List<Path> paths) {
+        if (paths.isEmpty()) {
+            return this;
+        }
+        List<Path> jars = new ArrayList<>();
+        Set<String> names = new TreeSet<>();
+        for (Path path : paths) {
+            List<Path> found = jarsAt(path);
+            // Each path read on its own, so that an error names the path it is about.
+            try {
+                ModuleFinder.of(found.toArray(Path[]::new)).findAll()
+                        .forEach(reference -> names.add(reference.descriptor().name()));
+            } catch (FindException e) {
+                throw new HostSetupException("cannot read API modules in " + path + ": " + oneLine(e), path);
+            }
+            jars.addAll(found);
+        }
+        if (names.isEmpty()) {
+            throw new HostSetupException("no module found in API path " + paths.get(0), paths.get(0));
+        }
+        ModuleFinder finder = ModuleFinder.of(jars.toArray(Path[]::new));
+        Set<String> all = new TreeSet<>(moduleNames);
+        all.addAll(names);
+        return new ApiLayer(define(finder, layer, paths.get(0)), all);
+    }
+
+    private static List<Path> jarsAt(Path path) {
+        if (Files.isRegularFile(path)) {
+            return List.of(path);
+        }
+        if (Files.isDirectory(path)) {
+            try (Stream<Path> children = Files.list(path)) {
+                List<Path> jars = children.filter(p -> p.getFileName().toString().endsWith(".jar"))
+                        .filter(Files::isRegularFile).sorted().toList();
+                if (Files.exists(path.resolve("module-info.class"))) {
+                    return List.of(path);
+                }
+                if (jars.isEmpty()) {
+                    throw new HostSetupException("no jar found in API path " + path, path);
+                }
+                return jars;
+            } catch (IOException e) {
+                throw new HostSetupException("cannot read API path " + path + ": " + e.getMessage(), path);
+            }
+        }
+        throw new HostSetupException("API path does not exist: " + path, path);
+    }
+
+    private static ModuleLayer define(ModuleFinder finder, ModuleLayer parent, Path where) {
+        try {
+            Set<String> roots = finder.findAll().stream().map(ModuleReference::descriptor)
+                    .map(ModuleDescriptor::name).collect(Collectors.toSet());
+            Configuration configuration = parent.configuration().resolve(finder, ModuleFinder.of(), roots);
+            return parent.defineModulesWithOneLoader(configuration, ClassLoader.getPlatformClassLoader());
+        } catch (FindException | ResolutionException | LayerInstantiationException e) {
+            throw new HostSetupException("cannot build the API layer from " + where + ": " + oneLine(e), where);
+        }
+    }
+
+    private static String oneLine(Exception e) {
+        return String.valueOf(e.getMessage()).replace('\n', ' ');
+    }
+
+    /** The API layer itself, the parent of every plugin layer. */
+    public ModuleLayer layer() {
+        return layer;
+    }
+
+    /** The names of the API modules, sorted. */
+    public List<String> moduleNames() {
+        return moduleNames.stream().sorted().toList();
+    }
+
+    public ModelConfiguration model() {
+        return model;
+    }
+
+    /** The API modules as the checker's resolver sees them. */
+    public List<ModuleNode> apiNodes() {
+        return moduleNames.stream().map(model::findModule).flatMap(Optional::stream).toList();
+    }
+
+    /** The API modules' names and versions, for the layer graph. */
+    public List<ModuleDescriptor> apiDescriptors() {
+        return moduleNames.stream().sorted()
+                .map(name -> layer.configuration().findModule(name))
+                .flatMap(Optional::stream)
+                .map(ResolvedModule::reference)
+                .map(ModuleReference::descriptor)
+                .toList();
+    }
+
+    /** Whether {@code serviceType} is in a package that an API module exports to everyone. */
+    public boolean isApiService(String serviceType) {
+        String packageName = packageOf(serviceType);
+        for (ModuleNode node : apiNodes()) {
+            for (ModuleDescriptor.Exports exports : node.descriptor().exports()) {
+                if (!exports.isQualified() && exports.source().equals(packageName)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The Class of an API service type, as the API layer defines it. */
+    public Optional<Class<?>> serviceClass(String serviceType) {
+        String packageName = packageOf(serviceType);
+        for (String name : moduleNames) {
+            Optional<Module> module = layer.findModule(name);
+            if (module.isPresent() && module.get().getPackages().contains(packageName)) {
+                try {
+                    return Optional.of(Class.forName(serviceType, false, module.get().getClassLoader()));
+                } catch (ClassNotFoundException e) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    public static String packageOf(String typeName) {
+        int dot = typeName.lastIndexOf('.');
+        return dot < 0 ? "" : typeName.substring(0, dot);
+    }
+}

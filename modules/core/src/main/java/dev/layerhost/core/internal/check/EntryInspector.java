@@ -1,0 +1,106 @@
+package dev.layerhost.core.internal.check;
+
+import dev.layerhost.core.Diagnostic;
+import dev.layerhost.core.Policy;
+import dev.layerhost.core.internal.api.ApiLayer;
+import dev.layerhost.core.internal.archive.Candidate;
+import dev.layerhost.core.internal.archive.CandidateModule;
+import dev.layerhost.core.internal.diagnostic.Diagnostics;
+import dev.layerhost.core.internal.scan.Entry;
+import dev.layerhost.core.internal.trust.SignatureInspector;
+
+import java.lang.module.ModuleDescriptor;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Looks at one entry on its own: finds its plugin module, and reports what is wrong inside the entry
+ * (duplicate modules, automatic modules, denied modules it bundles, no provider).
+ */
+final class EntryInspector {
+
+    private final ApiLayer api;
+    private final SignatureInspector signatures;
+
+    public EntryInspector(ApiLayer api, Policy policy) {
+        this.api = api;
+        this.signatures = new SignatureInspector(policy);
+    }
+
+    public EntryFacts inspect(Candidate candidate) {
+        String source = candidate.source();
+        Map<String, CandidateModule> byName = new LinkedHashMap<>();
+        Map<String, List<CandidateModule>> copies = new LinkedHashMap<>();
+        for (CandidateModule module : candidate.modules()) {
+            byName.putIfAbsent(module.name(), module);
+            copies.computeIfAbsent(module.name(), n -> new ArrayList<>()).add(module);
+        }
+        Optional<CandidateModule> plugin = choosePlugin(candidate.modules());
+        Optional<String> pluginId = plugin.map(CandidateModule::name);
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        for (Diagnostic problem : candidate.problems()) {
+            diagnostics.add(pluginId.map(id -> Diagnostics.about(problem, id)).orElse(problem));
+        }
+        boolean readable = candidate.problems().isEmpty();
+        for (Map.Entry<String, List<CandidateModule>> named : copies.entrySet()) {
+            if (named.getValue().size() > 1) {
+                readable = false;
+                diagnostics.add(Diagnostics.duplicateModule(source, pluginId, named.getKey(),
+                        named.getValue().stream().map(CandidateModule::file).toList(),
+                        named.getValue().stream().map(m -> m.descriptor().rawVersion().orElse("(none)")).toList()));
+            }
+        }
+        for (CandidateModule module : candidate.modules()) {
+            if (module.descriptor().isAutomatic()) {
+                diagnostics.add(Diagnostics.automaticModule(source, pluginId, module.name(), module.file()));
+            }
+        }
+        if (plugin.isEmpty() && !candidate.modules().isEmpty()) {
+            diagnostics.add(Diagnostics.noProvider(source,
+                    candidate.modules().stream().map(CandidateModule::name).sorted().distinct().toList(),
+                    api.moduleNames()));
+        }
+        diagnostics.addAll(signatures.inspect(candidate, pluginId));
+        List<String> services = plugin.map(this::apiServices).orElse(List.of());
+        return new EntryFacts(candidate, byName, plugin, services, diagnostics, readable);
+    }
+
+    /**
+     * The entry's plugin module: among the modules that provide an API service type, the one no other
+     * such module requires (the "top" of the entry), ties broken by name so the choice is stable.
+     */
+    private Optional<CandidateModule> choosePlugin(List<CandidateModule> modules) {
+        List<CandidateModule> providers = modules.stream()
+                .filter(module -> !apiServicesOf(module.descriptor()).isEmpty())
+                .sorted(Comparator.comparing(CandidateModule::name))
+                .toList();
+        for (CandidateModule provider : providers) {
+            boolean requiredByAnother = providers.stream()
+                    .anyMatch(other -> other != provider && other.descriptor().requires().stream()
+                            .anyMatch(r -> r.name().equals(provider.name())));
+            if (!requiredByAnother) {
+                return Optional.of(provider);
+            }
+        }
+        return providers.stream().findFirst();
+    }
+
+    private List<String> apiServices(CandidateModule module) {
+        return apiServicesOf(module.descriptor());
+    }
+
+    private List<String> apiServicesOf(ModuleDescriptor descriptor) {
+        TreeSet<String> services = new TreeSet<>();
+        for (ModuleDescriptor.Provides provides : descriptor.provides()) {
+            if (api.isApiService(provides.service())) {
+                services.add(provides.service());
+            }
+        }
+        return List.copyOf(services);
+    }
+}

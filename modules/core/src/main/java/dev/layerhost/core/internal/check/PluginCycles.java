@@ -1,0 +1,127 @@
+package dev.layerhost.core.internal.check;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Finds the cycles of the plugin-on-plugin graph with Tarjan's strongly-connected components: every
+ * plugin of a component of two or more is in a cycle.
+ */
+final class PluginCycles {
+
+    private PluginCycles() {
+    }
+
+    /**
+     * For every plugin in a cycle, a shortest cycle through it, as a path of ids rotated to start at its
+     * smallest id.
+     */
+    public static Map<String, List<String>> find(Map<String, Set<String>> parentsById) {
+        Tarjan tarjan = new Tarjan(parentsById);
+        Map<String, List<String>> cycles = new TreeMap<>();
+        for (List<String> component : tarjan.components()) {
+            if (component.size() < 2) {
+                continue;
+            }
+            for (String id : component) {
+                cycles.put(id, pathThrough(id, component, parentsById));
+            }
+        }
+        return cycles;
+    }
+
+    /** Whether {@code to} can be reached from {@code from} along parent edges. */
+    static boolean reaches(Map<String, Set<String>> parentsById, String from, String to) {
+        Deque<String> queue = new ArrayDeque<>(List.of(from));
+        Set<String> seen = new HashSet<>();
+        while (!queue.isEmpty()) {
+            String next = queue.poll();
+            if (next.equals(to)) {
+                return true;
+            }
+            if (seen.add(next)) {
+                queue.addAll(parentsById.getOrDefault(next, Set.of()));
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A breadth-first walk from {@code id} along edges inside its component until it comes back: the
+     * cycle named to a plugin always goes through that plugin.
+     */
+    private static List<String> pathThrough(String id, List<String> component, Map<String, Set<String>> parentsById) {
+        Map<String, String> reachedFrom = new HashMap<>();
+        Deque<String> queue = new ArrayDeque<>(List.of(id));
+        while (!queue.isEmpty() && !reachedFrom.containsKey(id)) {
+            String from = queue.poll();
+            for (String next : parentsById.getOrDefault(from, Set.of())) {
+                if (component.contains(next) && !reachedFrom.containsKey(next)) {
+                    reachedFrom.put(next, from);
+                    queue.add(next);
+                }
+            }
+        }
+        List<String> path = new ArrayList<>();
+        String current = reachedFrom.get(id);
+        while (!current.equals(id)) {
+            path.add(0, current);
+            current = reachedFrom.get(current);
+        }
+        path.add(0, id);
+        return ModuleCycles.rotateToSmallest(path);
+    }
+
+    private static final class Tarjan {
+        private final Map<String, Set<String>> edges;
+        private final Map<String, Integer> index = new HashMap<>();
+        private final Map<String, Integer> lowLink = new HashMap<>();
+        private final Deque<String> stack = new ArrayDeque<>();
+        private final List<List<String>> components = new ArrayList<>();
+        private int counter;
+
+        Tarjan(Map<String, Set<String>> edges) {
+            this.edges = edges;
+        }
+
+        List<List<String>> components() {
+            for (String id : edges.keySet()) {
+                if (!index.containsKey(id)) {
+                    connect(id);
+                }
+            }
+            return components;
+        }
+
+        private void connect(String id) {
+            index.put(id, counter);
+            lowLink.put(id, counter);
+            counter++;
+            stack.push(id);
+            for (String next : edges.getOrDefault(id, Set.of())) {
+                if (!index.containsKey(next)) {
+                    connect(next);
+                    lowLink.put(id, Math.min(lowLink.get(id), lowLink.get(next)));
+                } else if (stack.contains(next)) {
+                    lowLink.put(id, Math.min(lowLink.get(id), index.get(next)));
+                }
+            }
+            if (lowLink.get(id).equals(index.get(id))) {
+                List<String> component = new ArrayList<>();
+                String member;
+                do {
+                    member = stack.pop();
+                    component.add(member);
+                } while (!member.equals(id));
+                components.add(component);
+            }
+        }
+    }
+}

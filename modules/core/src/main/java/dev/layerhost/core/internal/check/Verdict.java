@@ -1,0 +1,55 @@
+package dev.layerhost.core.internal.check;
+
+import dev.layerhost.core.Diagnostic;
+import dev.layerhost.core.internal.archive.CandidateModule;
+import dev.layerhost.core.internal.model.ModelConfiguration;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The checker's verdict on one entry.
+ *
+ * @param facts         what the entry holds
+ * @param diagnostics   every problem of the entry, errors and warnings
+ * @param configuration the modelled configuration of the plugin's layer, present when the plugin is sound
+ * @param parents       the ids of the plugins whose layers are parents of this plugin's layer, sorted
+ * @param layerModules  the entry's modules the plugin's layer defines (empty when it was not resolved)
+ */
+public record Verdict(EntryFacts facts, List<Diagnostic> diagnostics, Optional<ModelConfiguration> configuration,
+                      List<String> parents, List<CandidateModule> layerModules) {
+
+    public Verdict {
+        Objects.requireNonNull(facts, "facts");
+        diagnostics = diagnostics.stream().sorted(Diagnostic.ORDER).toList();
+        Objects.requireNonNull(configuration, "configuration");
+        parents = List.copyOf(parents);
+        layerModules = List.copyOf(layerModules);
+    }
+
+    /** Whether no error names this entry and its layer could be modelled. */
+    public boolean sound() {
+        return configuration.isPresent() && diagnostics.stream().noneMatch(Diagnostic::isError);
+    }
+
+    public String source() {
+        return facts.source();
+    }
+
+    public Optional<String> pluginId() {
+        return facts.pluginId();
+    }
+
+    public Optional<CandidateModule> pluginModule() {
+        return facts.plugin();
+    }
+
+    public List<String> services() {
+        return facts.services();
+    }
+
+    public List<CandidateModule> entryModules() {
+        return facts.candidate().modules();
+    }
+}

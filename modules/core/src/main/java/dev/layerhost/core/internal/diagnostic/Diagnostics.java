@@ -1,0 +1,290 @@
+package dev.layerhost.core.internal.diagnostic;
+
+import dev.layerhost.core.Diagnostic;
+import dev.layerhost.core.DiagnosticCode;
+import dev.layerhost.core.Severity;
+import dev.layerhost.core.internal.model.MajorVersion;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The diagnostics of every check, one factory per kind of problem. Each derives the message and the hint
+ * from the names it is given, and keeps those names in {@link Diagnostic#details()}, so the text never
+ * says what the details do not.
+ */
+public final class Diagnostics {
+
+    private Diagnostics() {
+    }
+
+    /**
+     * {@code diagnostic} as one about {@code pluginId}, for a problem found before the entry's plugin was
+     * known (an unreadable library of the plugin's folder); unchanged if it names a plugin already.
+     */
+    public static Diagnostic about(Diagnostic diagnostic, String pluginId) {
+        if (diagnostic.plugin().isPresent()) {
+            return diagnostic;
+        }
+        return new Diagnostic(diagnostic.code(), diagnostic.severity(), Optional.of(pluginId), diagnostic.source(),
+                diagnostic.message(), diagnostic.hint(), withPlugin(Optional.of(pluginId), diagnostic.details()));
+    }
+
+    /**
+     * {@code diagnostic} with {@code details.file} naming the jar it is about ({@code "alpha/lib-x.jar"}),
+     * unless it names one already: in a folder entry, which jar holds the module that requires, reads
+     * or was compiled against what is wrong.
+     */
+    public static Diagnostic inFile(Diagnostic diagnostic, String file) {
+        if (diagnostic.details().containsKey("file")) {
+            return diagnostic;
+        }
+        Map<String, Object> all = new LinkedHashMap<>(diagnostic.details());
+        all.put("file", file);
+        return new Diagnostic(diagnostic.code(), diagnostic.severity(), diagnostic.plugin(), diagnostic.source(),
+                diagnostic.message(), diagnostic.hint(), all);
+    }
+
+    public static Diagnostic invalidArchive(String source, String file, String reason) {
+        return error(DiagnosticCode.INVALID_ARCHIVE, Optional.empty(), source,
+                "cannot read archive " + file + ": " + reason,
+                "replace " + file + " with a complete jar built by the jar tool; a jar that is still being copied is retried on the next scan",
+                details("file", file, "reason", reason));
+    }
+
+    public static Diagnostic noProvider(String source, List<String> modules, List<String> apiModules) {
+        return error(DiagnosticCode.NO_PROVIDER, Optional.empty(), source,
+                "entry " + source + " has no module that provides a service type of the API layer (modules: "
+                        + String.join(", ", modules) + ")",
+                "add 'provides <service> with <class>' to the plugin's module-info, for a service type exported by "
+                        + String.join(", ", apiModules),
+                details("modules", modules, "apiModules", apiModules));
+    }
+
+    public static Diagnostic shadowedApi(String source, String plugin, String service, String module) {
+        return error(DiagnosticCode.NO_PROVIDER, Optional.of(plugin), source,
+                "plugin " + plugin + " provides " + service + " as defined by module " + module
+                        + " of entry " + source + ", not the API layer's " + service,
+                "remove package " + service.substring(0, Math.max(0, service.lastIndexOf('.')))
+                        + " from " + module + " so that the plugin reads the host's API module",
+                details("modules", List.of(plugin, module), "module", module, "service", service));
+    }
+
+    public static Diagnostic duplicatePlugin(String source, String plugin, List<String> sources) {
+        return error(DiagnosticCode.DUPLICATE_PLUGIN, Optional.of(plugin), source,
+                "plugin " + plugin + " is in more than one entry: " + String.join(", ", sources),
+                "keep one of " + String.join(", ", sources) + " in the plugin root and remove the others",
+                details("sources", sources, "module", plugin));
+    }
+
+    public static Diagnostic duplicateModule(String source, Optional<String> plugin, String module,
+                                             List<String> files, List<String> versions) {
+        return error(DiagnosticCode.DUPLICATE_MODULE, plugin, source,
+                "module " + module + " is in more than one jar of entry " + source + ": " + String.join(", ", files)
+                        + " (versions " + String.join(", ", versions) + ")",
+                "keep one jar of module " + module + " in " + source,
+                details("module", module, "files", files, "versions", versions));
+    }
+
+    public static Diagnostic missingDependency(String source, String plugin, String requiredBy, String module,
+                                               Optional<String> privateTo) {
+        String hint = privateTo
+                .map(owner -> "module " + module + " is private to plugin entry " + owner
+                        + "; bundle it in " + source + " or require a plugin that makes it visible")
+                .orElse("add a jar of module " + module + " to entry " + source
+                        + ", or to the API layer (--api), or to the runtime image");
+        return error(DiagnosticCode.MISSING_DEPENDENCY, Optional.of(plugin), source,
+                "module " + module + " not found, required by " + requiredBy, hint,
+                details("module", module, "requiredBy", requiredBy));
+    }
+
+    public static Diagnostic unreadPackage(String source, String plugin, String module, String clause,
+                                           String type, String packageName) {
+        return error(DiagnosticCode.MISSING_DEPENDENCY, Optional.of(plugin), source,
+                "module " + module + " " + clause + " " + type + " but reads no module that exports " + packageName,
+                "add 'requires' of the module that exports " + packageName + " to " + module,
+                details("module", module, "package", packageName, "type", type));
+    }
+
+    /**
+     * @param modules the two modules, sorted by name
+     * @param files   where each of them is, in the same order: its jar in the plugin root ({@code
+     *                "alpha/lib-x.jar"}), or {@code "api"} or {@code "runtime"}
+     */
+    /**
+     * {@code module} {@code clause}s {@code type}, but the only module exporting its package to it is
+     * {@code exporter} of a parent layer, by a qualified export, which does not reach a child layer.
+     */
+    public static Diagnostic exportNotAcrossLayers(String source, String plugin, String module, String clause,
+                                                   String type, String packageName, String exporter) {
+        return error(DiagnosticCode.MISSING_DEPENDENCY, Optional.of(plugin), source,
+                "module " + module + " " + clause + " " + type + ", but " + exporter + " exports " + packageName
+                        + " to it only by a qualified export, which does not reach a module of a child layer",
+                "export " + packageName + " from " + exporter + " to everyone, or bundle what " + module
+                        + " needs in " + source,
+                details("module", module, "package", packageName, "type", type, "exporter", exporter,
+                        "reason", "qualified export across layers"));
+    }
+
+    /** A qualified export of a parent layer's module to a module of a plugin's layer, which has no effect. */
+    public static Diagnostic ineffectiveExport(String source, String plugin, String module, String packageName,
+                                               String exporter) {
+        Map<String, Object> all = new LinkedHashMap<>(details("module", module, "package", packageName,
+                "exporter", exporter));
+        all.put("plugin", plugin);
+        return new Diagnostic(DiagnosticCode.INEFFECTIVE_EXPORT, Severity.WARNING, Optional.of(plugin), source,
+                exporter + " exports " + packageName + " to " + module + " by a qualified export, which the JDK"
+                        + " does not carry into a child layer: " + module + " cannot use " + packageName,
+                "export " + packageName + " from " + exporter + " to everyone (qualified exports only reach"
+                        + " modules of the same layer or of its parents)",
+                all);
+    }
+
+    public static Diagnostic splitPackage(String source, String plugin, String packageName, List<String> modules,
+                                          List<String> files) {
+        return error(DiagnosticCode.SPLIT_PACKAGE, Optional.of(plugin), source,
+                "package " + packageName + " is in both " + modules.get(0) + " and " + modules.get(1),
+                "move package " + packageName + " into one module, or rename it in one of "
+                        + String.join(", ", modules),
+                details("package", packageName, "modules", modules, "files", files));
+    }
+
+    /**
+     * @param origins where each version comes from: a plugin's id, {@code "api"} or {@code "runtime"}
+     * @param files   each version's jar in the plugin root, or its origin when it is in none
+     */
+    public static Diagnostic twoVersionsRead(String source, String plugin, String reader, String module,
+                                             List<String> versions, List<String> origins, List<String> files) {
+        return error(DiagnosticCode.VERSION_CONFLICT, Optional.of(plugin), source,
+                "module " + reader + " would read two versions of module " + module + ": "
+                        + versions.get(0) + " (from " + origins.get(0) + ") and "
+                        + versions.get(1) + " (from " + origins.get(1) + ")",
+                "remove one copy of " + module + " so that " + reader + " reads a single version"
+                        + " (a parent plugin's 'requires transitive' also makes its copy readable)",
+                details("module", module, "reader", reader, "versions", versions, "origins", origins,
+                        "files", files));
+    }
+
+    /**
+     * @param origin where the resolved module comes from: the plugin's own id (its entry), a parent
+     *               plugin's id, or {@code "api"}
+     */
+    public static Diagnostic compiledMajorMismatch(String source, String plugin, String requiredBy, String module,
+                                                   String compiledVersion, String resolvedVersion, String origin) {
+        String compiledMajor = MajorVersion.of(compiledVersion) + ".x";
+        String hint;
+        if (origin.equals(plugin)) {
+            hint = "bundle " + module + " " + compiledMajor + " with " + source + ", or rebuild " + requiredBy
+                    + " against " + resolvedVersion;
+        } else if (origin.equals("api")) {
+            hint = "rebuild " + requiredBy + " against " + module + " " + resolvedVersion
+                    + " of the API layer, or run the host with an API " + module + " " + compiledMajor;
+        } else {
+            hint = module + " comes from plugin " + origin + ": rebuild " + requiredBy + " against "
+                    + resolvedVersion + ", or install a version of " + origin + " whose " + module + " is "
+                    + compiledMajor;
+        }
+        return error(DiagnosticCode.VERSION_CONFLICT, Optional.of(plugin), source,
+                "module " + requiredBy + " was compiled against " + module + " " + compiledVersion
+                        + " but resolves " + module + " " + resolvedVersion + " (major versions differ)",
+                hint,
+                details("module", module, "requiredBy", requiredBy,
+                        "versions", List.of(compiledVersion, resolvedVersion),
+                        "compiledVersion", compiledVersion, "resolvedVersion", resolvedVersion, "origin", origin));
+    }
+
+    public static Diagnostic dependencyCycle(String source, String plugin, List<String> cycle) {
+        String path = String.join(" -> ", cycle) + " -> " + cycle.get(0);
+        return error(DiagnosticCode.DEPENDENCY_CYCLE, Optional.of(plugin), source,
+                "dependency cycle: " + path,
+                "break the cycle by moving what " + String.join(", ", cycle)
+                        + " share into a module that none of them requires back",
+                details("cycle", cycle, "modules", cycle.stream().sorted().toList()));
+    }
+
+    public static Diagnostic dependencyRejected(String source, String plugin, String rejected) {
+        return error(DiagnosticCode.DEPENDENCY_REJECTED, Optional.of(plugin), source,
+                "plugin " + plugin + " requires plugin " + rejected + ", which was rejected",
+                "fix the diagnostics of " + rejected + " first",
+                details("module", rejected, "requiredBy", plugin));
+    }
+
+    /** A sound plugin whose parent plugin passed the check but could not be loaded (its code threw). */
+    public static Diagnostic dependencyNotLoaded(String source, String plugin, String parent) {
+        return error(DiagnosticCode.DEPENDENCY_REJECTED, Optional.of(plugin), source,
+                "plugin " + plugin + " requires plugin " + parent + ", which failed to load",
+                "fix the load failure of " + parent + " first",
+                details("module", parent, "requiredBy", plugin, "reason", "not loaded"));
+    }
+
+    public static Diagnostic forbiddenModule(String source, String plugin, String requiredBy, String module) {
+        return error(DiagnosticCode.FORBIDDEN_MODULE, Optional.of(plugin), source,
+                requiredBy.equals(module)
+                        ? "entry " + source + " holds module " + module + ", which the host's policy denies"
+                        : "module " + requiredBy + " requires module " + module + ", which the host's policy denies",
+                "remove the dependency on " + module + ", or ask the host's operator to allow it",
+                details("module", module, "requiredBy", requiredBy));
+    }
+
+    public static Diagnostic unsigned(String source, Optional<String> plugin, String file, Severity severity) {
+        return new Diagnostic(DiagnosticCode.UNSIGNED, severity, plugin, source,
+                file + " is not signed",
+                "sign " + file + " with jarsigner, with a key whose certificate is in the host's trust store",
+                withPlugin(plugin, details("file", file)));
+    }
+
+    public static Diagnostic untrustedSigner(String source, Optional<String> plugin, String file,
+                                             List<String> signers, Severity severity) {
+        return new Diagnostic(DiagnosticCode.UNTRUSTED_SIGNER, severity, plugin, source,
+                file + " is signed by " + String.join("; ", signers) + ", which no certificate of the trust store vouches for",
+                "add the signer's certificate (or its issuer's) to the trust store (--trust-store), or sign "
+                        + file + " with a trusted key",
+                withPlugin(plugin, details("file", file, "signers", signers)));
+    }
+
+    public static Diagnostic signatureInvalid(String source, Optional<String> plugin, String file, String reason) {
+        return new Diagnostic(DiagnosticCode.SIGNATURE_INVALID, Severity.ERROR, plugin, source,
+                "signature of " + file + " does not verify: " + reason,
+                "the jar was changed after it was signed: rebuild and sign " + file + " again",
+                withPlugin(plugin, details("file", file, "reason", reason)));
+    }
+
+    public static Diagnostic automaticModule(String source, Optional<String> plugin, String module, String file) {
+        return new Diagnostic(DiagnosticCode.AUTOMATIC_MODULE, Severity.WARNING, plugin, source,
+                file + " has no module-info; it is loaded as automatic module " + module,
+                "add a module-info.java to " + module + " (or a module-info with Moditect) so that its dependencies are checked",
+                details("module", module, "file", file));
+    }
+
+    public static Diagnostic providerFailed(String source, String plugin, String service, String provider,
+                                            String cause) {
+        return error(DiagnosticCode.PROVIDER_FAILED, Optional.of(plugin), source,
+                "provider " + provider + " of " + service + " in plugin " + plugin + " failed: " + cause,
+                "fix the constructor or static initializer of " + provider + "; the plugin's other services were not loaded",
+                details("service", service, "provider", provider, "cause", cause));
+    }
+
+    private static Diagnostic error(DiagnosticCode code, Optional<String> plugin, String source, String message,
+                                    String hint, Map<String, Object> details) {
+        Map<String, Object> all = new LinkedHashMap<>(details);
+        plugin.ifPresent(id -> all.putIfAbsent("plugin", id));
+        return new Diagnostic(code, Severity.ERROR, plugin, source, message, hint, all);
+    }
+
+    private static Map<String, Object> withPlugin(Optional<String> plugin, Map<String, Object> details) {
+        Map<String, Object> all = new LinkedHashMap<>(details);
+        plugin.ifPresent(id -> all.putIfAbsent("plugin", id));
+        return all;
+    }
+
+    private static Map<String, Object> details(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            Object value = keysAndValues[i + 1];
+            map.put((String) keysAndValues[i], value instanceof List<?> list ? List.copyOf(list) : value);
+        }
+        return map;
+    }
+}

@@ -1,0 +1,149 @@
+package dev.layerhost.core.internal.model;
+
+import java.lang.module.Configuration;
+import java.lang.module.ModuleDescriptor;
+import java.lang.module.ResolvedModule;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A configuration as the checker models it: its modules by name and its parents, searched exactly as
+ * {@link Configuration#findModule} searches (its own modules, then the ancestors in the order of
+ * {@code Configuration.configurations()}). Immutable once built.
+ */
+public final class ModelConfiguration {
+
+    private final Map<String, ModuleNode> modules;
+    private final List<ModelConfiguration> parents;
+    // Worked out once, here: the API layer's model is shared by threads that check roots at the same time.
+    private final List<ModelConfiguration> lineage;
+    private final Map<ModuleNode, Set<ModuleNode>> transitiveEdges;
+
+    public ModelConfiguration(Collection<ModuleNode> modules, List<ModelConfiguration> parents) {
+        Map<String, ModuleNode> byName = new LinkedHashMap<>();
+        for (ModuleNode node : modules) {
+            byName.put(node.name(), node);
+        }
+        this.modules = Collections.unmodifiableMap(byName);
+        this.parents = List.copyOf(parents);
+        this.lineage = walkLineage();
+        this.transitiveEdges = findTransitiveEdges();
+    }
+
+    /**
+     * The model of a real configuration and its ancestors. The API modules, and every module outside the
+     * boot configuration, get the origin "api"; the other modules of the boot configuration "runtime":
+     * this is how the API layer and what lies under it are modelled.
+     */
+    public static ModelConfiguration of(Configuration configuration, Configuration bootConfiguration,
+                                 Set<String> apiModules) {
+        return of(configuration, bootConfiguration, apiModules, new IdentityHashMap<>());
+    }
+
+    private static ModelConfiguration of(Configuration configuration, Configuration bootConfiguration,
+                                         Set<String> apiModules, Map<Configuration, ModelConfiguration> done) {
+        ModelConfiguration known = done.get(configuration);
+        if (known != null) {
+            return known;
+        }
+        List<ModelConfiguration> parentModels = new ArrayList<>();
+        for (Configuration parent : configuration.parents()) {
+            parentModels.add(of(parent, bootConfiguration, apiModules, done));
+        }
+        boolean isBoot = configuration == bootConfiguration;
+        List<ModuleNode> nodes = new ArrayList<>();
+        for (ResolvedModule module : configuration.modules()) {
+            boolean api = !isBoot || apiModules.contains(module.name());
+            nodes.add(new ModuleNode(module.reference().descriptor(), api ? "api" : "runtime",
+                    isBoot && module.reference().location().map(uri -> "jrt".equals(uri.getScheme())).orElse(false),
+                    Optional.empty()));
+        }
+        nodes.sort((a, b) -> a.name().compareTo(b.name()));
+        ModelConfiguration model = new ModelConfiguration(nodes, parentModels);
+        done.put(configuration, model);
+        return model;
+    }
+
+    public Collection<ModuleNode> modules() {
+        return modules.values();
+    }
+
+    public List<ModelConfiguration> parents() {
+        return parents;
+    }
+
+    public Optional<ModuleNode> ownModule(String name) {
+        return Optional.ofNullable(modules.get(name));
+    }
+
+    /** As {@link Configuration#findModule}: this configuration's module, else the first ancestor's. */
+    public Optional<ModuleNode> findModule(String name) {
+        for (ModelConfiguration configuration : lineage()) {
+            ModuleNode node = configuration.modules.get(name);
+            if (node != null) {
+                return Optional.of(node);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * This configuration and its ancestors, in the order of {@code Configuration.configurations()}:
+     * a stack-based walk that marks a configuration visited when it is pushed.
+     */
+    public List<ModelConfiguration> lineage() {
+        return lineage;
+    }
+
+    private List<ModelConfiguration> walkLineage() {
+        List<ModelConfiguration> all = new ArrayList<>();
+        Set<ModelConfiguration> visited = new HashSet<>();
+        Deque<ModelConfiguration> stack = new ArrayDeque<>();
+        visited.add(this);
+        stack.push(this);
+        while (!stack.isEmpty()) {
+            ModelConfiguration next = stack.pop();
+            all.add(next);
+            for (int i = next.parents.size() - 1; i >= 0; i--) {
+                ModelConfiguration parent = next.parents.get(i);
+                if (visited.add(parent)) {
+                    stack.push(parent);
+                }
+            }
+        }
+        return List.copyOf(all);
+    }
+
+    /**
+     * The "requires transitive" edges of this configuration's own modules, each target found as this
+     * configuration finds it: what the JDK's resolver uses for implied readability through a parent.
+     */
+    public Map<ModuleNode, Set<ModuleNode>> transitiveEdges() {
+        return transitiveEdges;
+    }
+
+    private Map<ModuleNode, Set<ModuleNode>> findTransitiveEdges() {
+        Map<ModuleNode, Set<ModuleNode>> edges = new IdentityHashMap<>();
+        for (ModuleNode node : modules.values()) {
+            for (ModuleDescriptor.Requires requires : node.requires()) {
+                if (requires.modifiers().contains(ModuleDescriptor.Requires.Modifier.TRANSITIVE)) {
+                    findModule(requires.name()).ifPresent(target ->
+                            edges.computeIfAbsent(node, n -> new LinkedHashSet<>()).add(target));
+                }
+            }
+        }
+        edges.replaceAll((node, targets) -> Collections.unmodifiableSet(targets));
+        return Collections.unmodifiableMap(edges);
+    }
+}

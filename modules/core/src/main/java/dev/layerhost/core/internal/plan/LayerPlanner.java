@@ -1,0 +1,102 @@
+package dev.layerhost.core.internal.plan;
+
+import dev.layerhost.core.Diagnostic;
+import dev.layerhost.core.internal.api.ApiLayer;
+import dev.layerhost.core.internal.archive.CandidateModule;
+import dev.layerhost.core.internal.archive.EntryFinder;
+import dev.layerhost.core.internal.check.Verdict;
+import dev.layerhost.core.internal.check.Verdicts;
+import dev.layerhost.core.internal.diagnostic.Diagnostics;
+import dev.layerhost.core.internal.model.SameObjects;
+
+import java.lang.module.Configuration;
+import java.lang.module.FindException;
+import java.lang.module.ModuleFinder;
+import java.lang.module.ResolutionException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Resolves, with the JDK's own {@link Configuration#resolve}, the layer of every plugin the checker
+ * found sound, parents first. This reads descriptors only and defines nothing; its configurations are
+ * what {@code graph} shows and what a load defines.
+ *
+ * <p>A plugin whose modules (the same copies) and parent configurations are the ones of the last plan
+ * keeps its configuration: the JDK would resolve the same again, and a reload of one plugin among
+ * hundreds should not resolve them all.
+ */
+public final class LayerPlanner {
+
+    private static final Logger log = LoggerFactory.getLogger(LayerPlanner.class);
+
+    private final ApiLayer api;
+    /** The last plan's configurations, by source; guarded by this object's lock. */
+    private Map<String, Resolved> lastPlan = Map.of();
+
+    private record Resolved(List<CandidateModule> modules, List<Configuration> parents, Configuration configuration) {
+
+        boolean sameInput(List<CandidateModule> otherModules, List<Configuration> otherParents) {
+            return SameObjects.inOrder(modules, otherModules) && SameObjects.inOrder(parents, otherParents);
+        }
+    }
+
+    public LayerPlanner(ApiLayer api) {
+        this.api = api;
+    }
+
+    /** The layers of the sound plugins of {@code result}, in layer order, and any refusal by the JDK. */
+    public synchronized LayerPlan plan(Verdicts result) {
+        Map<String, Resolved> resolved = new HashMap<>();
+        Map<String, Verdict> bySource = new HashMap<>();
+        for (Verdict verdict : result.verdicts()) {
+            bySource.put(verdict.source(), verdict);
+        }
+        Map<String, PlannedLayer> byPlugin = new LinkedHashMap<>();
+        Map<String, List<Diagnostic>> refusals = new HashMap<>();
+        for (String source : result.layerOrder()) {
+            Verdict verdict = bySource.get(source);
+            String id = verdict.pluginId().orElseThrow();
+            List<Configuration> parents = new ArrayList<>();
+            boolean parentsPlanned = true;
+            for (String parent : verdict.parents()) {
+                PlannedLayer planned = byPlugin.get(parent);
+                if (planned == null) {
+                    parentsPlanned = false;
+                    refusals.computeIfAbsent(source, s -> new ArrayList<>())
+                            .add(Diagnostics.dependencyRejected(source, id, parent));
+                } else {
+                    parents.add(planned.configuration());
+                }
+            }
+            if (!parentsPlanned) {
+                continue;
+            }
+            parents.add(api.layer().configuration());
+            Resolved last = lastPlan.get(source);
+            if (last != null && last.sameInput(verdict.layerModules(), parents)) {
+                resolved.put(source, last);
+                byPlugin.put(id, new PlannedLayer(verdict, last.configuration(), verdict.parents()));
+                continue;
+            }
+            try {
+                Configuration configuration = Configuration.resolve(new EntryFinder(verdict.layerModules()),
+                        parents, ModuleFinder.of(), Set.of(id));
+                resolved.put(source, new Resolved(verdict.layerModules(), List.copyOf(parents), configuration));
+                byPlugin.put(id, new PlannedLayer(verdict, configuration, verdict.parents()));
+            } catch (ResolutionException | FindException e) {
+                log.warn("The JDK refused plugin '{}' that the checker found sound: {}", id, e.getMessage());
+                refusals.computeIfAbsent(source, s -> new ArrayList<>())
+                        .add(JdkRefusal.toDiagnostic(source, id, e));
+            }
+        }
+        lastPlan = resolved;
+        return new LayerPlan(List.copyOf(byPlugin.values()), refusals);
+    }
+}
