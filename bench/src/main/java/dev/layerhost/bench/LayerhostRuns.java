@@ -39,7 +39,7 @@ final class LayerhostRuns {
                          int changes, int expectedPlugins) {
         BlockingQueue<Arrival> arrivals = new LinkedBlockingQueue<>();
         Samples.Recorder recorder = new Samples.Recorder();
-        try (PluginHost host = PluginHost.builder().pluginRoot(root).quietPeriod(quietPeriod).build()) {
+        try (PluginHost host = PluginHost.builder().pluginRoot(root).apiPath(Fixtures.apiLocation()).quietPeriod(quietPeriod).build()) {
             host.addListener(event -> arrivals.add(new Arrival(event, System.nanoTime())));
             requireLoaded(host.load(), expectedPlugins, root);
             host.watch();
@@ -75,7 +75,7 @@ final class LayerhostRuns {
      */
     Samples reloads(Path root, String pluginId, int warmUp, int count, int expectedPlugins) {
         Samples.Recorder recorder = new Samples.Recorder();
-        try (PluginHost host = PluginHost.builder().pluginRoot(root).build()) {
+        try (PluginHost host = PluginHost.builder().pluginRoot(root).apiPath(Fixtures.apiLocation()).build()) {
             requireLoaded(host.load(), expectedPlugins, root);
             for (int run = 0; run < warmUp + count; run++) {
                 long start = System.nanoTime();
@@ -99,7 +99,7 @@ final class LayerhostRuns {
      * @return nanoseconds
      */
     long load(Path root, int expectedPlugins) {
-        try (PluginHost host = PluginHost.builder().pluginRoot(root).build()) {
+        try (PluginHost host = PluginHost.builder().pluginRoot(root).apiPath(Fixtures.apiLocation()).build()) {
             long start = System.nanoTime();
             Report report = host.load();
             long took = System.nanoTime() - start;
@@ -118,7 +118,7 @@ final class LayerhostRuns {
                 throw new IllegalStateException("no RELOADED of " + pluginId + " " + version + " within " + EVENT_TIMEOUT);
             }
             PluginEvent event = arrival.event();
-            if (!event.plugin().equals(pluginId)) {
+            if (!event.pluginId().equals(Optional.of(pluginId))) {
                 continue;
             }
             if (event.kind() == PluginEvent.Kind.RELOADED && event.version().equals(Optional.of(version))) {

@@ -21,12 +21,12 @@ final class DotRenderer {
         out.println("digraph layers {");
         out.println("  rankdir=BT;");
         out.println("  node [shape=box, fontname=\"monospace\"];");
-        out.println("  " + quote(LayerNode.API) + " [label=" + label(LayerNode.API, graph.api()) + "];");
+        out.println("  " + quote(GraphCommand.API_LAYER) + " [label=" + label(GraphCommand.API_LAYER, graph.api()) + "];");
         for (LayerNode layer : graph.layers()) {
             out.println("  " + quote(layer.plugin()) + " [label=" + label(layer.plugin(), layer.modules()) + "];");
         }
         for (LayerNode layer : graph.layers()) {
-            for (String parent : layer.parents()) {
+            for (String parent : GraphCommand.parentsOf(layer)) {
                 out.println("  " + quote(layer.plugin()) + " -> " + quote(parent) + ";");
             }
         }

@@ -2,9 +2,12 @@ package dev.layerhost.cli;
 
 import dev.layerhost.core.Diagnostic;
 import dev.layerhost.core.LayerGraph;
+import dev.layerhost.core.LayerNode;
 import dev.layerhost.core.PluginHost;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,6 +17,9 @@ import picocli.CommandLine.Option;
         description = "Print the layer graph (layers, their modules and versions, their parents)."
                 + " Never runs plugin code.")
 final class GraphCommand extends Verb {
+
+    /** The name the contract gives the API layer among a layer's parents, always the last one. */
+    static final String API_LAYER = "api";
 
     /** The output formats of the graph. */
     enum Format { text, json, dot }
@@ -32,5 +38,12 @@ final class GraphCommand extends Verb {
             default -> new TextRenderer(out).graph(graph);
         }
         return graph.diagnostics().stream().anyMatch(Diagnostic::isError) ? ExitCodes.ERRORS : ExitCodes.OK;
+    }
+
+    /** A layer's parents as the contract lists them: the plugins' ids, then {@value #API_LAYER}. */
+    static List<String> parentsOf(LayerNode layer) {
+        List<String> parents = new ArrayList<>(layer.parents());
+        parents.add(API_LAYER);
+        return parents;
     }
 }

@@ -1,14 +1,18 @@
 package dev.layerhost.cli;
 
+import dev.layerhost.api.DataSource;
 import dev.layerhost.core.PluginHost;
 import dev.layerhost.core.Policy;
 import dev.layerhost.core.SignatureMode;
 import dev.layerhost.core.TrustStore;
 
+import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.security.CodeSource;
 import java.security.cert.Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -49,6 +53,7 @@ final class HostOptions {
         PluginHost.Builder builder = PluginHost.builder()
                 .pluginRoot(pluginRoot)
                 .policy(Policy.denying(Set.copyOf(deniedModules)));
+        withDefaultApi(builder);
         apiPaths.forEach(builder::apiPath);
         if (signatures != SignatureMode.OFF || trustStore != null) {
             Set<Certificate> trusted = trustStore == null
@@ -57,5 +62,24 @@ final class HostOptions {
             builder.policy(Policy.denying(Set.copyOf(deniedModules)).withSignatures(signatures, trusted));
         }
         return builder;
+    }
+
+    /**
+     * The command's documented default: the sample API module {@code layerhost.api} is always in the API
+     * layer, and {@code --api} adds to it. On the class path (no module of its own) its jar is named instead.
+     */
+    private static void withDefaultApi(PluginHost.Builder builder) {
+        Module api = DataSource.class.getModule();
+        if (api.isNamed()) {
+            builder.apiModule(api);
+            return;
+        }
+        CodeSource codeSource = DataSource.class.getProtectionDomain().getCodeSource();
+        try {
+            builder.apiPath(Path.of(Objects.requireNonNull(codeSource, "code source of layerhost.api")
+                    .getLocation().toURI()));
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot locate module layerhost.api", e);
+        }
     }
 }

@@ -43,10 +43,10 @@ final class JsonRenderer {
             node.put("plugin", layer.plugin());
             node.set("modules", modules(layer.modules()));
             ArrayNode parents = node.putArray("parents");
-            layer.parents().forEach(parents::add);
+            GraphCommand.parentsOf(layer).forEach(parents::add);
         }
         ObjectNode api = root.putObject("api");
-        api.put("name", LayerNode.API);
+        api.put("name", GraphCommand.API_LAYER);
         api.set("modules", modules(graph.api()));
         root.set("diagnostics", diagnostics(graph.diagnostics()));
         print(root, out);
@@ -56,7 +56,7 @@ final class JsonRenderer {
     String eventLine(PluginEvent event) {
         ObjectNode node = mapper.createObjectNode();
         node.put("event", event.kind().name());
-        node.put("plugin", event.plugin());
+        node.put("plugin", event.pluginOrSource());
         node.put("version", event.version().orElse(null));
         node.put("source", event.source());
         node.set("diagnostics", diagnostics(event.diagnostics()));

@@ -73,7 +73,7 @@ final class TextRenderer {
         out.println("layer api");
         graph.api().forEach(module -> out.println("    " + module));
         for (LayerNode layer : graph.layers()) {
-            out.println("layer " + layer.plugin() + " <- " + String.join(", ", layer.parents()));
+            out.println("layer " + layer.plugin() + " <- " + String.join(", ", GraphCommand.parentsOf(layer)));
             for (ModuleSummary module : layer.modules()) {
                 out.println("    " + module);
             }
@@ -87,7 +87,7 @@ final class TextRenderer {
 
     /** One event of {@code watch}: a line, and an indented line per diagnostic. */
     void event(PluginEvent event) {
-        out.println(event.at() + " " + event.kind() + " " + event.plugin()
+        out.println(event.at() + " " + event.kind() + " " + event.pluginOrSource()
                 + event.version().map(v -> " " + v).orElse("") + " [" + event.source() + "]");
         for (Diagnostic diagnostic : event.diagnostics()) {
             out.println("    " + diagnostic.severity() + " " + diagnostic.code() + ": " + diagnostic.message());

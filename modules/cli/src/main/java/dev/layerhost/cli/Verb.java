@@ -34,13 +34,7 @@ abstract class Verb implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ExitCodes.OK;
-        } finally {
-            afterClose();
         }
-    }
-
-    /** What a verb cleans up once the host is closed, or failed to build; nothing by default. */
-    void afterClose() {
     }
 
     /** A verb's own settings of the host; none by default. */

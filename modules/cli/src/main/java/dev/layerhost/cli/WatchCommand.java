@@ -1,21 +1,13 @@
 package dev.layerhost.cli;
 
-import dev.layerhost.core.HostSetupException;
 import dev.layerhost.core.PluginEvent;
 import dev.layerhost.core.PluginHost;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,13 +37,6 @@ final class WatchCommand extends Verb {
 
     /** Set on SIGTERM/SIGINT: what the closing host still announces is not news. */
     private final AtomicBoolean stopping = new AtomicBoolean();
-    /** Set when a layer was dropped: its jars close once their loader is collected. */
-    private final AtomicBoolean layersDropped = new AtomicBoolean();
-    /**
-     * The folder of the host's snapshots, ours to delete even when plugin code keeps the host from
-     * closing within {@link #CLOSE_PATIENCE}.
-     */
-    private Path workDirectory;
 
     @Override
     PluginHost.Builder configure(PluginHost.Builder builder) {
@@ -59,13 +44,8 @@ final class WatchCommand extends Verb {
             throw new ParameterException(spec.commandLine(),
                     "--quiet-period must be 0 or more milliseconds, not " + quietPeriodMillis);
         }
-        Path temporary = Path.of(System.getProperty("java.io.tmpdir"));
-        try {
-            workDirectory = Files.createTempDirectory(temporary, "layerhost-watch-");
-        } catch (IOException e) {
-            throw new HostSetupException("cannot create a working folder in " + temporary + ": " + e, temporary);
-        }
-        return builder.quietPeriod(Duration.ofMillis(quietPeriodMillis)).workDirectory(workDirectory);
+        // The host deletes its copies when it closes, even if plugin code keeps running past the patience.
+        return builder.quietPeriod(Duration.ofMillis(quietPeriodMillis)).closeTimeout(CLOSE_PATIENCE);
     }
 
     @Override
@@ -73,11 +53,6 @@ final class WatchCommand extends Verb {
         JsonRenderer json = new JsonRenderer();
         TextRenderer text = new TextRenderer(out);
         host.addListener(event -> print(event, out, json, text));
-        host.addListener(event -> {
-            if (event.kind() != PluginEvent.Kind.LOADED && event.kind() != PluginEvent.Kind.REJECTED) {
-                layersDropped.set(true);
-            }
-        });
         CountDownLatch stop = new CountDownLatch(1);
         AtomicBoolean signalled = new AtomicBoolean();
         SignalHandler onSignal = signal -> {
@@ -99,50 +74,17 @@ final class WatchCommand extends Verb {
         }, "layerhost-load");
         start.setDaemon(true);
         start.start();
-        while (!stop.await(1, TimeUnit.SECONDS)) {
-            // A dropped layer's jar files are closed by cleaners, which run only after a collection; an
-            // idle watcher might not collect for hours, holding deleted snapshot files open meanwhile.
-            if (layersDropped.getAndSet(false)) {
-                System.gc();
-            }
-        }
+        stop.await();
         stopping.set(true);
         // A first load that failed ends the command with its error; one that a signal cut short does not.
         if (!signalled.get() && startFailure.get() != null) {
             throw startFailure.get();
         }
-        closeWithin(host, CLOSE_PATIENCE);
-        return ExitCodes.OK;
-    }
-
-    /** Closes the host, but returns after {@code patience} even if a plugin's code keeps it from closing. */
-    private static void closeWithin(PluginHost host, Duration patience) throws InterruptedException {
-        Thread closer = new Thread(host::close, "layerhost-close");
-        closer.setDaemon(true);
-        closer.start();
-        closer.join(patience.toMillis());
-        if (closer.isAlive()) {
+        if (!host.close(CLOSE_PATIENCE)) {
             log.warn("Plugin code did not return within {} s of the signal; exiting without waiting for it",
-                    patience.toSeconds());
+                    CLOSE_PATIENCE.toSeconds());
         }
-    }
-
-    /** Deletes what is left of the working folder: everything, if the host could not close in time. */
-    @Override
-    void afterClose() {
-        if (workDirectory != null) {
-            deleteTree(workDirectory);
-        }
-    }
-
-    private static void deleteTree(Path folder) {
-        try (Stream<Path> tree = Files.walk(folder)) {
-            for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException | UncheckedIOException e) {
-            log.warn("Could not delete the working folder {}: {}", folder, e.toString());
-        }
+        return ExitCodes.OK;
     }
 
     private void print(PluginEvent event, PrintWriter out, JsonRenderer json, TextRenderer text) {

@@ -39,7 +39,12 @@ public enum DiagnosticCode {
      * A warning, beyond the contract's codes: a module of a parent layer exports a package to a plugin's
      * module only by a qualified export, which the JDK does not carry into a child layer.
      */
-    INEFFECTIVE_EXPORT;
+    INEFFECTIVE_EXPORT,
+    /**
+     * A provider that implements {@link AutoCloseable} threw from {@code close()} when its plugin stopped
+     * serving (replaced, unloaded, or the host closed); a warning: the plugin's layer is dropped anyway.
+     */
+    CLOSE_FAILED;
 
     /**
      * Whether a diagnostic of this code may have {@code severity}: the signature codes are errors or
@@ -49,7 +54,7 @@ public enum DiagnosticCode {
     public boolean allows(Severity severity) {
         return switch (this) {
             case UNSIGNED, UNTRUSTED_SIGNER -> true;
-            case AUTOMATIC_MODULE, INEFFECTIVE_EXPORT -> severity == Severity.WARNING;
+            case AUTOMATIC_MODULE, INEFFECTIVE_EXPORT, CLOSE_FAILED -> severity == Severity.WARNING;
             default -> severity == Severity.ERROR;
         };
     }

@@ -8,12 +8,10 @@ import java.util.Objects;
  *
  * @param plugin  the plugin's id
  * @param modules the modules the layer defines, sorted by name
- * @param parents the parent layers: ids of the plugins it requires, then {@code "api"} for the API layer
+ * @param parents the ids of the plugins whose layers are its parents, in the order of its configuration's
+ *                parents; the API layer is the last parent of every plugin layer and is not listed here
  */
 public record LayerNode(String plugin, List<ModuleSummary> modules, List<String> parents) {
-
-    /** The name of the API layer among {@link #parents()}. */
-    public static final String API = "api";
 
     public LayerNode {
         Objects.requireNonNull(plugin, "plugin");

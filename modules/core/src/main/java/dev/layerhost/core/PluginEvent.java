@@ -10,14 +10,16 @@ import java.util.Optional;
  * {@code layerhost watch} prints, one per line.
  *
  * @param kind        what happened
- * @param plugin      the plugin's id, or, for an entry without a readable plugin module, the entry's name
+ * @param pluginId    the plugin's id; empty for an entry whose files hold no readable plugin module and
+ *                    that no live plugin came from (then {@code source} names it)
  * @param version     the version the event is about: the new one for {@code LOADED}/{@code RELOADED}, the
  *                    refused one for {@code REJECTED}/{@code FAILED}, the dropped one for {@code UNLOADED}
+ *                    and {@code CLOSE_FAILED}
  * @param source      the plugin's entry in the root
  * @param diagnostics why, for {@code REJECTED} and {@code FAILED}; warnings for the others
  * @param at          when it happened
  */
-public record PluginEvent(Kind kind, String plugin, Optional<String> version, String source,
+public record PluginEvent(Kind kind, Optional<String> pluginId, Optional<String> version, String source,
                           List<Diagnostic> diagnostics, Instant at) {
 
     /** The kinds of event, as the contract names them. */
@@ -31,15 +33,26 @@ public record PluginEvent(Kind kind, String plugin, Optional<String> version, St
         /** A plugin's code threw while loading; an older version, if any, keeps serving. */
         FAILED,
         /** A plugin's layer was dropped: its entry was removed, or the host unloaded it. */
-        UNLOADED
+        UNLOADED,
+        /**
+         * A provider of a plugin that stopped serving (replaced, unloaded, or the host closed) threw from
+         * {@link AutoCloseable#close()}; a {@code CLOSE_FAILED} diagnostic gives the cause. Nothing else
+         * changes: the plugin's layer is dropped all the same.
+         */
+        CLOSE_FAILED
     }
 
     public PluginEvent {
         Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(plugin, "plugin");
+        Objects.requireNonNull(pluginId, "pluginId");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(source, "source");
         diagnostics = List.copyOf(diagnostics);
         Objects.requireNonNull(at, "at");
+    }
+
+    /** The plugin's id, or, when the event is about an entry with no readable plugin, the entry's name. */
+    public String pluginOrSource() {
+        return pluginId.orElse(source);
     }
 }

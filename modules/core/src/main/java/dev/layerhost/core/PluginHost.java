@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -19,33 +20,51 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedding API: a plugin host over one plugin root.
+ * The embedding API: a plugin host over one plugin root, for plugins that provide the service types of
+ * the host's own API.
  *
  * <p>{@link #scan()} and {@link #graph()} read module descriptors only and never run plugin code.
  * {@link #load()} builds one {@link ModuleLayer} (one class loader) per sound plugin, whose parents are
  * the layers of the plugins it requires and the API layer, and instantiates the plugin's providers.
  * A problem in one plugin never changes another plugin's status unless that plugin requires it.
  *
+ * <p>The host has no service types of its own: the builder names the API, the modules whose exported
+ * types plugins provide. A host application that has its API module on its module path names that
+ * module, and then finds every service by its own type:
+ *
  * <pre>{@code
- * try (PluginHost host = PluginHost.builder().pluginRoot(Path.of("plugins")).build()) {
+ * try (PluginHost host = PluginHost.builder()
+ *         .pluginRoot(Path.of("plugins"))
+ *         .apiModule(Greeter.class.getModule())
+ *         .build()) {
  *     Report report = host.load();
- *     report.diagnostics().forEach(d -> log.warn("{}: {}", d.code(), d.message()));
- *     for (PluginService<DataSource> source : host.services(DataSource.class)) {
- *         System.out.println(source.plugin() + " reads " + source.service().schemes());
+ *     report.diagnostics().forEach(d -> System.err.println(d.code() + ": " + d.message()));
+ *     for (PluginService<Greeter> greeter : host.services(Greeter.class)) {
+ *         System.out.println(greeter.plugin() + " says " + greeter.service().greet("you"));
  *     }
  * }
  * }</pre>
  *
  * <p>Loads, reloads, unloads and the watcher are serialized. Listeners receive events one at a time, in
  * the order they happened, with no lock of the host held, so a listener may call the host (to reload
- * another plugin, say). {@link #services}, {@link #live()} and
- * {@link #layer} may be called from any thread and see the plugins serving at that moment.
+ * another plugin, say). {@link #services}, {@link #live()} and {@link #layer} may be called from any
+ * thread and see the plugins serving at that moment.
+ *
+ * <p>Lifecycle: a provider that implements {@link AutoCloseable} is closed when its plugin stops serving:
+ * after its replacement serves (reload), when it is unloaded, and when the host closes. What its
+ * {@code close()} throws is reported as a {@link PluginEvent.Kind#CLOSE_FAILED} event, never thrown.
  */
 public final class PluginHost implements AutoCloseable {
 
@@ -57,11 +76,15 @@ public final class PluginHost implements AutoCloseable {
     private final Optional<Path> workDirectory;
     private final Duration quietPeriod;
     private final Duration pollInterval;
+    private final Duration closeTimeout;
     private final Clock clock = Clock.systemUTC();
+    /** Copies and descriptor reads run here, in parallel; shut down by close(). */
+    private final ExecutorService io;
     private final DescriptorPass descriptorPass;
     private final ReportAssembler assembler = new ReportAssembler();
     private final List<PluginListener> listeners = new CopyOnWriteArrayList<>();
-    // Made on first use and dropped by close(), under this object's lock; read without it by serving().
+    /** Guards the three fields below; never held while plugin code runs. */
+    private final Object lock = new Object();
     private SnapshotStore snapshots;
     private volatile LiveRegistry registry;
     private RootWatcher watcher;
@@ -75,10 +98,17 @@ public final class PluginHost implements AutoCloseable {
         this.workDirectory = Optional.ofNullable(builder.workDirectory);
         this.quietPeriod = builder.quietPeriod;
         this.pollInterval = builder.pollInterval;
-        this.descriptorPass = new DescriptorPass(api, policy);
+        this.closeTimeout = builder.closeTimeout;
+        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), daemonThreads("layerhost-io-" + pluginRoot.getFileName()));
+        // Idle threads end, so a host that is never closed keeps no thread.
+        pool.allowCoreThreadTimeOut(true);
+        this.io = pool;
+        this.descriptorPass = new DescriptorPass(api, policy, io);
     }
 
-    /** A builder; {@link Builder#pluginRoot(Path)} is the one required setting. */
+    /** A builder; {@link Builder#pluginRoot(Path)} and the API are required. */
     public static Builder builder() {
         return new Builder();
     }
@@ -113,7 +143,6 @@ public final class PluginHost implements AutoCloseable {
      * @throws HostSetupException if the plugin root is missing or unreadable
      */
     public Report load() {
-        ensureOpen();
         LiveRegistry.Synchronization done = registry().loadAll();
         return assembler.loadReport(done.root(), done.outcome());
     }
@@ -127,22 +156,21 @@ public final class PluginHost implements AutoCloseable {
      * @throws NoSuchElementException if no entry holds a plugin with this id
      */
     public List<PluginEvent> reload(String pluginId) {
-        ensureOpen();
-        String source = registry().sourceOf(pluginId)
+        LiveRegistry current = registry();
+        String source = current.sourceOf(pluginId)
                 .orElseThrow(() -> new NoSuchElementException("no plugin '" + pluginId + "'"));
-        return registry().synchronize(Optional.of(Set.of(source)), Set.of(source)).events();
+        return current.synchronize(Optional.of(Set.of(source)), Set.of(source)).events();
     }
 
     /**
      * Drops a live plugin's layer, after the layers of the live plugins that require it ({@code UNLOADED}
-     * each, children first). It stays unloaded until its files change (when watching) or the next
-     * {@link #load()} or {@link #reload(String)}.
+     * each, children first), and closes its {@link AutoCloseable} providers. It stays unloaded until its
+     * files change (when watching) or the next {@link #load()} or {@link #reload(String)}.
      *
      * @return the events of this unload, also given to the listeners
      * @throws NoSuchElementException if the plugin is not live
      */
     public List<PluginEvent> unload(String pluginId) {
-        ensureOpen();
         return registry().unload(pluginId);
     }
 
@@ -151,11 +179,14 @@ public final class PluginHost implements AutoCloseable {
      * for the quiet period is reloaded (or loaded, when new); a removed entry is unloaded. Call
      * {@link #load()} first. Calling it again has no effect.
      */
-    public synchronized void watch() {
-        ensureOpen();
-        if (watcher == null) {
-            watcher = new RootWatcher(pluginRoot, registry(), quietPeriod, pollInterval, clock);
-            watcher.start();
+    public void watch() {
+        LiveRegistry current = registry();
+        synchronized (lock) {
+            ensureOpen();
+            if (watcher == null) {
+                watcher = new RootWatcher(pluginRoot, current, snapshots, quietPeriod, pollInterval, clock);
+                watcher.start();
+            }
         }
     }
 
@@ -175,9 +206,15 @@ public final class PluginHost implements AutoCloseable {
     /**
      * The instances of {@code type} that the live plugins provide, each with the plugin it came from,
      * parents before children. Empty before {@link #load()}. Safe to call from any thread.
+     *
+     * @throws IllegalArgumentException if {@code type} is not the API layer's class of that name but
+     *                                  another class of the same name (another class loader's): the
+     *                                  plugins implement the API layer's class, never {@code type}, so
+     *                                  the answer would always be empty
      */
     public <S> List<PluginService<S>> services(Class<S> type) {
         Objects.requireNonNull(type, "type");
+        requireApiClass(type);
         List<PluginService<S>> services = new ArrayList<>();
         for (LoadedPlugin plugin : serving()) {
             for (Object instance : plugin.services()) {
@@ -192,14 +229,13 @@ public final class PluginHost implements AutoCloseable {
     /** The plugins serving now, parents before children. Safe to call from any thread. */
     public List<LivePlugin> live() {
         return serving().stream()
-                .map(p -> new LivePlugin(p.id(), p.version().isEmpty() ? Optional.empty() : Optional.of(p.version()),
-                        p.source(), p.serviceTypes()))
+                .map(p -> new LivePlugin(p.id(), p.version(), p.source(), p.serviceTypes()))
                 .toList();
     }
 
     /** The version of a plugin that is serving now; empty if it is not live or has no version. */
     public Optional<String> liveVersion(String pluginId) {
-        return live().stream().filter(p -> p.id().equals(pluginId)).findFirst().flatMap(LivePlugin::version);
+        return serving().stream().filter(p -> p.id().equals(pluginId)).findFirst().flatMap(LoadedPlugin::version);
     }
 
     /** The layer of a live plugin. */
@@ -207,36 +243,46 @@ public final class PluginHost implements AutoCloseable {
         return serving().stream().filter(p -> p.id().equals(pluginId)).map(LoadedPlugin::layer).findFirst();
     }
 
-    /** The ids of the live plugins, parents first. */
-    public List<String> loadedPlugins() {
-        return serving().stream().map(LoadedPlugin::id).toList();
-    }
-
-    /** The API layer, the parent of every plugin layer. */
+    /**
+     * The API layer, the parent of every plugin layer: the layer the builder named, or, with API paths,
+     * a layer of their modules on top of it. With API paths, look the service types up here
+     * ({@code apiLayer().findLoader(module).loadClass(name)}): they are not the host's own classes.
+     */
     public ModuleLayer apiLayer() {
         return api.layer();
     }
 
-    /** The names of the API layer's API modules. */
-    public List<String> apiModules() {
-        return api.moduleNames();
+    /**
+     * Closes the host, waiting at most the builder's {@linkplain Builder#closeTimeout close timeout} for
+     * plugin code; see {@link #close(Duration)}.
+     */
+    @Override
+    public void close() {
+        close(closeTimeout);
     }
 
     /**
      * Stops watching, drops every reference to the plugins' layers, their class loaders and their service
-     * instances so that they can be collected, and deletes the private copies of their files. A closed
-     * host cannot be used again; closing twice is harmless.
+     * instances so that they can be collected, closes their {@link AutoCloseable} providers, and deletes
+     * the private copies of their files. Waits at most {@code timeout} for plugin code that is running (a
+     * provider's constructor in a load, a provider's {@code close()}); the host is closed and its files
+     * deleted when this returns, whatever that code does later. A closed host cannot be used again;
+     * closing twice is harmless.
+     *
+     * @return whether every plugin was closed within {@code timeout}: {@code false} if plugin code still
+     *         runs (it then finds the host closed, and what it built is dropped when it returns)
      */
-    @Override
-    public void close() {
+    public boolean close(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
         // A second close returns at once, even while the first still waits for plugin code to return.
         if (!closed.compareAndSet(false, true)) {
-            return;
+            return true;
         }
+        long deadline = System.nanoTime() + timeout.toNanos();
         RootWatcher closingWatcher;
         LiveRegistry closingRegistry;
         SnapshotStore closingSnapshots;
-        synchronized (this) {
+        synchronized (lock) {
             closingWatcher = watcher;
             closingRegistry = registry;
             closingSnapshots = snapshots;
@@ -244,16 +290,42 @@ public final class PluginHost implements AutoCloseable {
             registry = null;
             snapshots = null;
         }
+        boolean closedInTime = true;
         // Outside the lock: the watcher's thread may be delivering an event to a listener that calls us.
         if (closingWatcher != null) {
-            closingWatcher.close();
+            closedInTime = closingWatcher.close(remaining(deadline));
         }
         if (closingRegistry != null) {
-            closingRegistry.close();
+            closedInTime &= closingRegistry.close(remaining(deadline));
         }
         if (closingSnapshots != null) {
             closingSnapshots.close();
         }
+        io.shutdownNow();
+        return closedInTime;
+    }
+
+    private static Duration remaining(long deadline) {
+        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+    }
+
+    private void requireApiClass(Class<?> type) {
+        Optional<Class<?>> apiClass = api.serviceClass(type.getName());
+        if (apiClass.isPresent() && apiClass.get() != type) {
+            throw new IllegalArgumentException(type.getName() + " of " + describe(type.getClassLoader())
+                    + " is not the API layer's " + type.getName() + " of "
+                    + describe(apiClass.get().getClassLoader()) + ": plugins implement the API layer's class,"
+                    + " so no plugin provides this one. Build the host with apiModule(" + type.getSimpleName()
+                    + ".class.getModule()) (or apiLayer(...)) so that the host's own module is the API;"
+                    + " with apiPath(...), load the type from apiLayer()");
+        }
+    }
+
+    private static String describe(ClassLoader loader) {
+        if (loader == null) {
+            return "the boot class loader";
+        }
+        return loader.getName() == null ? "class loader " + loader : "class loader '" + loader.getName() + "' (" + loader + ")";
     }
 
     private List<LoadedPlugin> serving() {
@@ -261,13 +333,15 @@ public final class PluginHost implements AutoCloseable {
         return current == null ? List.of() : current.serving();
     }
 
-    private synchronized LiveRegistry registry() {
-        ensureOpen();
-        if (registry == null) {
-            snapshots = new SnapshotStore(workDirectory);
-            registry = new LiveRegistry(pluginRoot, api, policy, snapshots, this::announce, clock);
+    private LiveRegistry registry() {
+        synchronized (lock) {
+            ensureOpen();
+            if (registry == null) {
+                snapshots = new SnapshotStore(workDirectory);
+                registry = new LiveRegistry(pluginRoot, api, policy, snapshots, io, this::announce, clock);
+            }
+            return registry;
         }
-        return registry;
     }
 
     private void announce(PluginEvent event) {
@@ -276,7 +350,8 @@ public final class PluginHost implements AutoCloseable {
             try {
                 listener.onEvent(event);
             } catch (RuntimeException e) {
-                log.warn("A plugin listener failed on {} of '{}': {}", event.kind(), event.plugin(), e.toString());
+                log.warn("A plugin listener failed on {} of '{}': {}", event.kind(), event.pluginOrSource(),
+                        e.toString());
             }
         }
     }
@@ -287,16 +362,30 @@ public final class PluginHost implements AutoCloseable {
         }
     }
 
-    /** Builds a {@link PluginHost}. */
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /**
+     * Builds a {@link PluginHost}. The plugin root and the API are required: name the API with
+     * {@link #apiModule(Module)} (the usual choice for a host application on the module path),
+     * {@link #apiLayer(ModuleLayer, Set)}, or {@link #apiPath(Path)}.
+     */
     public static final class Builder {
         private Path pluginRoot;
         private ModuleLayer apiLayer;
-        private Set<String> apiModules = Set.of();
+        private final Set<String> apiModules = new LinkedHashSet<>();
         private final List<Path> apiPaths = new ArrayList<>();
         private Policy policy = Policy.permissive();
         private Path workDirectory;
         private Duration quietPeriod = Duration.ofSeconds(1);
         private Duration pollInterval = Duration.ofMillis(100);
+        private Duration closeTimeout = Duration.ofSeconds(10);
 
         private Builder() {
         }
@@ -308,8 +397,34 @@ public final class PluginHost implements AutoCloseable {
         }
 
         /**
-         * An API layer of the host's own making, whose modules {@code apiModules} hold the service
-         * types. Without it, the layer of the {@code layerhost.api} module is the API layer.
+         * A module of the host's own whose exported types are service types plugins provide: its layer
+         * becomes the API layer (the parent of every plugin layer), so {@link PluginHost#services(Class)}
+         * finds providers by the host's own classes. Repeatable, for modules of one layer.
+         *
+         * <pre>{@code builder.apiModule(Greeter.class.getModule())}</pre>
+         *
+         * @throws IllegalArgumentException if the module is unnamed (its classes are on the class path: a
+         *                                  layer cannot be built on them; use {@link #apiPath(Path)}), or
+         *                                  another layer's than an API module named before
+         */
+        public Builder apiModule(Module module) {
+            Objects.requireNonNull(module, "module");
+            if (!module.isNamed() || module.getLayer() == null) {
+                throw new IllegalArgumentException(module + " is not a named module of a layer: put the API on"
+                        + " the module path, or name its jar with apiPath(...)");
+            }
+            if (apiLayer != null && apiLayer != module.getLayer()) {
+                throw new IllegalArgumentException("module " + module.getName() + " is in another layer than "
+                        + String.join(", ", apiModules) + "; name API modules of one layer");
+            }
+            apiLayer = module.getLayer();
+            apiModules.add(module.getName());
+            return this;
+        }
+
+        /**
+         * An API layer of the host's own making, whose modules {@code apiModules} hold the service types:
+         * for hosts that build their API layer themselves. Replaces what {@link #apiModule} named.
          *
          * @throws IllegalArgumentException if {@code apiModules} is empty or names a module that
          *                                  {@code layer} (with its parents) does not hold
@@ -326,11 +441,17 @@ public final class PluginHost implements AutoCloseable {
                 }
             }
             this.apiLayer = layer;
-            this.apiModules = Set.copyOf(apiModules);
+            this.apiModules.clear();
+            this.apiModules.addAll(apiModules);
             return this;
         }
 
-        /** Adds the modules of a jar, or of a folder of jars, to the API layer (the CLI's {@code --api}). */
+        /**
+         * Adds the modules of a jar, or of a folder of jars, to the API layer, in a layer of their own on
+         * top of the named API layer (or of the boot layer). Repeatable; the CLI's {@code --api}. For hosts
+         * that do not have the API types themselves (a tool that checks plugins, say): the types plugins
+         * implement are then the API layer's, not any class of the host's; see {@link PluginHost#apiLayer()}.
+         */
         public Builder apiPath(Path path) {
             apiPaths.add(Objects.requireNonNull(path, "path"));
             return this;
@@ -373,15 +494,28 @@ public final class PluginHost implements AutoCloseable {
             return this;
         }
 
+        /** How long {@link PluginHost#close()} waits for plugin code that is running. Default: ten seconds. */
+        public Builder closeTimeout(Duration closeTimeout) {
+            if (closeTimeout.isNegative()) {
+                throw new IllegalArgumentException("close timeout must not be negative: " + closeTimeout);
+            }
+            this.closeTimeout = closeTimeout;
+            return this;
+        }
+
         /**
-         * @throws IllegalStateException if no plugin root was set
+         * @throws IllegalStateException if no plugin root or no API was named
          * @throws HostSetupException    if an API path is missing, empty, or does not resolve
          */
         public PluginHost build() {
             if (pluginRoot == null) {
                 throw new IllegalStateException("pluginRoot is required");
             }
-            ApiLayer base = apiLayer != null ? ApiLayer.of(apiLayer, apiModules) : ApiLayer.hostDefault();
+            if (apiLayer == null && apiPaths.isEmpty()) {
+                throw new IllegalStateException("name the plugins' API: apiModule(MyService.class.getModule()),"
+                        + " apiLayer(layer, moduleNames) or apiPath(apiJar)");
+            }
+            ApiLayer base = apiLayer != null ? ApiLayer.of(apiLayer, apiModules) : ApiLayer.boot();
             return new PluginHost(this, base.extendedWith(apiPaths));
         }
     }

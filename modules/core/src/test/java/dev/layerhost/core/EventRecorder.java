@@ -43,7 +43,7 @@ final class EventRecorder implements PluginListener {
     /** The next event, which must be of {@code kind} and name {@code plugin}. */
     PluginEvent next(PluginEvent.Kind kind, String plugin) {
         PluginEvent event = next();
-        assertEquals(kind + " " + plugin, event.kind() + " " + event.plugin(), () -> "unexpected event " + event);
+        assertEquals(kind + " " + plugin, event.kind() + " " + event.pluginOrSource(), () -> "unexpected event " + event);
         return event;
     }
 

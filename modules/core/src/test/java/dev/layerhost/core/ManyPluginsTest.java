@@ -33,7 +33,7 @@ class ManyPluginsTest {
         List<String> modules = IntStream.range(0, PLUGINS).mapToObj(i -> "p.many%03d".formatted(i)).toList();
         PluginRootFixture.compileDataSources(modules, workspace, root);
 
-        try (PluginHost host = PluginHost.builder().pluginRoot(root).build()) {
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).build()) {
             long scanStart = System.nanoTime();
             Report scanned = host.scan();
             Duration scan = Duration.ofNanos(System.nanoTime() - scanStart);

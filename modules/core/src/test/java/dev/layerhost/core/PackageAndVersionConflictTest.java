@@ -46,7 +46,7 @@ class PackageAndVersionConflictTest {
                         .build(both.resolve("p-both.jar")),
                 () -> dataSource("p.sound", "1.0.0").build(root.resolve("sound.jar")));
 
-        try (PluginHost host = PluginHost.builder().pluginRoot(root).build()) {
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).build()) {
             Report report = host.scan();
 
             Diagnostic own = onlyDiagnosticOf(report, "split");
@@ -76,7 +76,7 @@ class PackageAndVersionConflictTest {
                         .build(hidden.resolve("p-hidden.jar")),
                 () -> dataSource("p.sound", "1.0.0").build(root.resolve("sound.jar")));
 
-        try (PluginHost host = PluginHost.builder().pluginRoot(root).build()) {
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).build()) {
             Report report = host.scan();
 
             assertError(onlyDiagnosticOf(report, "hidden"), DiagnosticCode.SPLIT_PACKAGE, "p.hidden", "hidden",
@@ -105,7 +105,7 @@ class PackageAndVersionConflictTest {
                 () -> dataSource("p.user", "1.0.0").requires("p.one").requires("lib.bridge")
                         .build(user.resolve("p-user.jar")));
 
-        try (PluginHost host = PluginHost.builder().pluginRoot(root).build()) {
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).build()) {
             Report report = host.scan();
 
             assertError(onlyDiagnosticOf(report, "user"), DiagnosticCode.SPLIT_PACKAGE, "p.user", "user",
@@ -141,7 +141,7 @@ class PackageAndVersionConflictTest {
                 () -> dataSource("p.child", "1.0.0").requires("p.par").requires("lib.conceal")
                         .build(child.resolve("p-child.jar")));
 
-        try (PluginHost host = PluginHost.builder().pluginRoot(root).build()) {
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).build()) {
             Report report = host.scan();
 
             assertError(onlyDiagnosticOf(report, "shadow-api"), DiagnosticCode.SPLIT_PACKAGE, "p.shadowapi",
@@ -178,7 +178,7 @@ class PackageAndVersionConflictTest {
                 () -> dataSource("p.qk2", "1.0.0").requires("p.qb").uses("pqb.svc.Spi")
                         .modulePath(parent).build(root.resolve("qk2.jar")));
 
-        try (PluginHost host = PluginHost.builder().pluginRoot(root).build()) {
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).build()) {
             Report report = host.scan();
 
             Diagnostic warning = onlyDiagnosticOf(report, "qk.jar");
@@ -218,7 +218,7 @@ class PackageAndVersionConflictTest {
                         .build(root.resolve("apisplit.jar")),
                 () -> dataSource("p.sound", "1.0.0").build(root.resolve("sound.jar")));
 
-        try (PluginHost host = PluginHost.builder().pluginRoot(root).build()) {
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).build()) {
             Report report = host.scan();
 
             // One diagnostic: the split says it all, a second "shadowed API" one would be noise.
@@ -249,7 +249,7 @@ class PackageAndVersionConflictTest {
                         .build(shadowed.resolve("p-shadowed.jar")),
                 () -> greeter("p.hello").modulePath(apiJar).build(root.resolve("hello.jar")));
 
-        try (PluginHost host = PluginHost.builder().pluginRoot(root).apiPath(apiJar).build()) {
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).apiPath(apiJar).build()) {
             Report report = host.scan();
 
             assertError(onlyDiagnosticOf(report, "shadowed"), DiagnosticCode.SPLIT_PACKAGE, "p.shadowed", "shadowed",
@@ -280,7 +280,7 @@ class PackageAndVersionConflictTest {
                 () -> dataSource("p.vc", "1.0.0").requires("p.base").requires("lib.json")
                         .compiledAgainst("lib.json", "2.0.0").build(vc.resolve("p-vc.jar")));
 
-        try (PluginHost host = PluginHost.builder().pluginRoot(root).build()) {
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).build()) {
             Report report = host.scan();
 
             Diagnostic conflict = onlyDiagnosticOf(report, "vc");
@@ -315,7 +315,7 @@ class PackageAndVersionConflictTest {
                 () -> dataSource("p.mixed", "1.0.0").requires("p.jsonone").requires("lib.adapter")
                         .build(root.resolve("mixed/p-mixed.jar")));
 
-        try (PluginHost host = PluginHost.builder().pluginRoot(root).build()) {
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).build()) {
             Report report = host.scan();
 
             assertError(onlyDiagnosticOf(report, "mixed"), DiagnosticCode.VERSION_CONFLICT, "p.mixed", "mixed",
@@ -342,7 +342,7 @@ class PackageAndVersionConflictTest {
                 () -> dataSource("p.minor", "1.0.0").requires("lib.codec").compiledAgainst("lib.codec", "1.4.0")
                         .build(minor.resolve("p-minor.jar")));
 
-        try (PluginHost host = PluginHost.builder().pluginRoot(root).build()) {
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).build()) {
             Report report = host.scan();
 
             assertError(onlyDiagnosticOf(report, "major"), DiagnosticCode.VERSION_CONFLICT, "p.major", "major",
@@ -364,7 +364,7 @@ class PackageAndVersionConflictTest {
                 () -> dataSource("p.sibling", "1.0.0").requires("p.parent").compiledAgainst("p.parent", "2.1.0")
                         .build(root.resolve("sibling.jar")));
 
-        try (PluginHost host = PluginHost.builder().pluginRoot(root).build()) {
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).build()) {
             Report report = host.scan();
 
             assertError(onlyDiagnosticOf(report, "child.jar"), DiagnosticCode.VERSION_CONFLICT, "p.child",

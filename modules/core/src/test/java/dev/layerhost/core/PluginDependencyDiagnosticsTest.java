@@ -36,7 +36,7 @@ class PluginDependencyDiagnosticsTest {
                 () -> dataSource("p.deep", "1.0.0").requires("lib.middle").build(root.resolve("deep/p-deep.jar")),
                 () -> dataSource("p.sound", "1.0.0").build(root.resolve("sound.jar")));
 
-        try (PluginHost host = PluginHost.builder().pluginRoot(root).build()) {
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).build()) {
             Report report = host.scan();
 
             assertError(onlyDiagnosticOf(report, "needy.jar"), DiagnosticCode.MISSING_DEPENDENCY, "p.needy",
@@ -56,7 +56,7 @@ class PluginDependencyDiagnosticsTest {
                 () -> dataSource("p.owner", "1.0.0").requires("lib.secret").build(root.resolve("owner/p-owner.jar")),
                 () -> dataSource("p.borrower", "1.0.0").requires("lib.secret").build(root.resolve("borrower.jar")));
 
-        try (PluginHost host = PluginHost.builder().pluginRoot(root).build()) {
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).build()) {
             Report report = host.scan();
 
             Diagnostic missing = onlyDiagnosticOf(report, "borrower.jar");
@@ -79,7 +79,7 @@ class PluginDependencyDiagnosticsTest {
                 () -> dataSource("p.cycb", "1.0.0").requires("p.cyca").build(root.resolve("cycb.jar")),
                 () -> dataSource("p.sound", "1.0.0").build(root.resolve("sound.jar")));
 
-        try (PluginHost host = PluginHost.builder().pluginRoot(root).build()) {
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).build()) {
             Report report = host.scan();
 
             List<String> cycle = List.of("p.cyca", "p.cycb");
@@ -102,7 +102,7 @@ class PluginDependencyDiagnosticsTest {
                 () -> dataSource("p.tri3", "1.0.0").requires("p.tri1").build(root.resolve("tri3.jar")),
                 () -> dataSource("p.tail", "1.0.0").requires("p.tri2").build(root.resolve("tail.jar")));
 
-        try (PluginHost host = PluginHost.builder().pluginRoot(root).build()) {
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).build()) {
             Report report = host.scan();
 
             List<String> cycle = List.of("p.tri1", "p.tri2", "p.tri3");
@@ -125,7 +125,7 @@ class PluginDependencyDiagnosticsTest {
                 () -> dataSource("p.libcycle", "1.0.0").requires("lib.ping").build(entry.resolve("p-libcycle.jar")),
                 () -> dataSource("p.sound", "1.0.0").build(root.resolve("sound.jar")));
 
-        try (PluginHost host = PluginHost.builder().pluginRoot(root).build()) {
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).build()) {
             Report report = host.scan();
 
             List<String> cycle = List.of("lib.ping", "lib.pong");
@@ -143,7 +143,7 @@ class PluginDependencyDiagnosticsTest {
                 () -> dataSource("p.onrejected", "1.0.0").requires("p.needy").build(root.resolve("onrejected.jar")),
                 () -> dataSource("p.sound", "1.0.0").build(root.resolve("sound.jar")));
 
-        try (PluginHost host = PluginHost.builder().pluginRoot(root).build()) {
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).build()) {
             Report report = host.scan();
 
             assertError(onlyDiagnosticOf(report, "needy.jar"), DiagnosticCode.MISSING_DEPENDENCY, "p.needy",
@@ -165,7 +165,7 @@ class PluginDependencyDiagnosticsTest {
                 () -> dataSource("p.base", "1.0.0").exports("p.base").build(root.resolve("base.jar")),
                 () -> dataSource("p.user", "1.0.0").requires("p.base").build(root.resolve("user.jar")));
 
-        PluginHost.Builder builder = PluginHost.builder().pluginRoot(root).policy(Policy.denying(Set.of("p.base")));
+        PluginHost.Builder builder = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).policy(Policy.denying(Set.of("p.base")));
         try (PluginHost host = builder.build()) {
             Report report = host.scan();
 
@@ -185,7 +185,7 @@ class PluginDependencyDiagnosticsTest {
                 () -> dataSource("p.sql", "1.0.0").requires("java.sql").build(root.resolve("sql.jar")),
                 () -> dataSource("p.sound", "1.0.0").build(root.resolve("sound.jar")));
 
-        PluginHost.Builder builder = PluginHost.builder().pluginRoot(root);
+        PluginHost.Builder builder = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root);
         try (PluginHost host = builder.policy(Policy.denying(Set.of("java.sql"))).build()) {
             Report report = host.scan();
 
@@ -200,7 +200,7 @@ class PluginDependencyDiagnosticsTest {
                     .map(PluginService::plugin).toList());
         }
         // Without the policy, the same plugin is sound: the rejection is the policy's alone.
-        try (PluginHost host = PluginHost.builder().pluginRoot(root).build()) {
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).build()) {
             assertEquals(Map.of("sound.jar", PluginStatus.LOADED, "sql.jar", PluginStatus.LOADED),
                     statuses(host.load()));
         }

@@ -38,7 +38,7 @@ class PluginEntryDiagnosticsTest {
     Path root;
 
     private PluginHost host() {
-        return PluginHost.builder().pluginRoot(root).build();
+        return PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).build();
     }
 
     @Test
@@ -327,7 +327,7 @@ class PluginEntryDiagnosticsTest {
     @Test
     void missingPluginRootIsASetupErrorNamingThePath() {
         Path missing = root.resolve("no-such-root");
-        try (PluginHost host = PluginHost.builder().pluginRoot(missing).build()) {
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(missing).build()) {
             HostSetupException scan = assertThrows(HostSetupException.class, host::scan);
             assertEquals(missing, scan.path());
             assertTrue(scan.getMessage().contains(missing.toString()), scan.getMessage());
@@ -339,7 +339,7 @@ class PluginEntryDiagnosticsTest {
     @Test
     void pluginRootThatIsAFileIsASetupErrorNamingThePath() throws IOException {
         Path file = Files.writeString(root.resolve("plugins.txt"), "not a folder");
-        try (PluginHost host = PluginHost.builder().pluginRoot(file).build()) {
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(file).build()) {
             HostSetupException scan = assertThrows(HostSetupException.class, host::scan);
             assertEquals(file, scan.path());
             assertTrue(scan.getMessage().contains(file.toString()), scan.getMessage());

@@ -37,7 +37,7 @@ class PluginHostSmokeTest {
                 .build(root.resolve("alpha.jar"));
         Files.writeString(root.resolve("README.txt"), "not a plugin");
 
-        try (PluginHost host = PluginHost.builder().pluginRoot(root).build()) {
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).build()) {
             Report report = host.load();
             assertEquals(List.of(), report.diagnostics());
             assertEquals(PluginStatus.LOADED, report.plugins().get(0).status());

@@ -66,7 +66,7 @@ class PluginIsolationTest {
                 Map.entry("sql.jar", List.of(FORBIDDEN_MODULE))));
         Set<String> sound = Set.of("alpha.jar", "beta", "legacy.jar", "exploding.jar");
 
-        try (PluginHost host = PluginHost.builder().pluginRoot(root).policy(DENY_SQL).build()) {
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).policy(DENY_SQL).build()) {
             Report scan = host.scan();
 
             assertEquals(scanCodes, codesBySource(scan));
@@ -76,7 +76,7 @@ class PluginIsolationTest {
             }
             assertEquals(scan.diagnostics().stream().sorted(Diagnostic.ORDER).toList(), scan.diagnostics());
             assertEquals(scan, host.scan());
-            try (PluginHost other = PluginHost.builder().pluginRoot(root).policy(DENY_SQL).build()) {
+            try (PluginHost other = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).policy(DENY_SQL).build()) {
                 assertEquals(scan, other.scan());
             }
 

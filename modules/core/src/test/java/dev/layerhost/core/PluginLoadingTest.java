@@ -23,6 +23,7 @@ import static dev.layerhost.core.ReportAssertions.assertError;
 import static dev.layerhost.core.ReportAssertions.diagnosticsOf;
 import static dev.layerhost.core.ReportAssertions.onlyDiagnosticOf;
 import static dev.layerhost.core.ReportAssertions.statuses;
+import static dev.layerhost.core.ReportAssertions.liveIds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -50,7 +51,7 @@ class PluginLoadingTest {
                         .build(root.resolve("staticboom.jar")),
                 () -> dataSource("p.sound", "1.0.0").build(root.resolve("sound.jar")));
 
-        try (PluginHost host = PluginHost.builder().pluginRoot(root).build()) {
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).build()) {
             Report scanned = host.scan();
             assertEquals(List.of(), scanned.diagnostics());
             assertEquals(Map.of("boom.jar", PluginStatus.OK, "sound.jar", PluginStatus.OK,
@@ -70,7 +71,7 @@ class PluginLoadingTest {
             assertTrue(staticBoom.message().contains("static boom"), staticBoom.message());
             assertEquals(Map.of("boom.jar", PluginStatus.FAILED, "sound.jar", PluginStatus.LOADED,
                     "staticboom.jar", PluginStatus.FAILED), statuses(loaded));
-            assertEquals(List.of("p.sound"), host.loadedPlugins());
+            assertEquals(List.of("p.sound"), liveIds(host));
             assertEquals(List.of("p.sound"), host.services(DataSource.class).stream()
                     .map(PluginService::plugin).toList());
 
@@ -82,7 +83,7 @@ class PluginLoadingTest {
     @Test
     void apiLayerOfTheHostsOwnMustHoldTheNamedApiModules() {
         ModuleLayer boot = ModuleLayer.boot();
-        PluginHost.Builder builder = PluginHost.builder().pluginRoot(root);
+        PluginHost.Builder builder = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root);
 
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
                 () -> builder.apiLayer(boot, Set.of("acme.nowhere")));
@@ -100,7 +101,7 @@ class PluginLoadingTest {
         buildAll(() -> dataSource("p.sound", "1.0.0").build(root.resolve("sound.jar")));
         Files.createSymbolicLink(root.resolve("unreadable.jar"), Path.of("/proc/self/mem"));
 
-        try (PluginHost host = PluginHost.builder().pluginRoot(root).build()) {
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).build()) {
             Map<String, PluginStatus> expected = Map.of("sound.jar", PluginStatus.LOADED,
                     "unreadable.jar", PluginStatus.REJECTED);
             Report loaded = host.load();
@@ -120,7 +121,7 @@ class PluginLoadingTest {
                         .build(root.resolve("fragile.jar")),
                 () -> dataSource("p.leaning", "1.0.0").requires("p.fragile").build(root.resolve("leaning.jar")));
 
-        try (PluginHost host = PluginHost.builder().pluginRoot(root).build()) {
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).build()) {
             Report loaded = host.load();
 
             assertEquals(Map.of("fragile.jar", PluginStatus.FAILED, "leaning.jar", PluginStatus.REJECTED),
@@ -160,7 +161,7 @@ class PluginLoadingTest {
                         .source("p.nothing.Factory", factory.formatted("p.nothing", "return null;"))
                         .build(root.resolve("nothing.jar")));
 
-        try (PluginHost host = PluginHost.builder().pluginRoot(root).build()) {
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).build()) {
             Report loaded = host.load();
 
             assertEquals(Map.of("factory.jar", PluginStatus.LOADED, "nothing.jar", PluginStatus.FAILED,
@@ -195,7 +196,7 @@ class PluginLoadingTest {
                         """.formatted(javaPath)))
                 .build(root.resolve("marker.jar")));
 
-        try (PluginHost host = PluginHost.builder().pluginRoot(root).build()) {
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).build()) {
             Report scanned = host.scan();
             assertEquals(Map.of("marker.jar", PluginStatus.OK), statuses(scanned));
             LayerGraph graph = host.graph();
@@ -226,21 +227,21 @@ class PluginLoadingTest {
                 .modulePath(csvJar)
                 .build(root.resolve("warehouse.jar"));
 
-        try (PluginHost host = PluginHost.builder().pluginRoot(root).build()) {
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).build()) {
             LayerGraph graph = host.graph();
             assertEquals(List.of(), graph.diagnostics());
             assertEquals(List.of(
                     new LayerNode("p.csv", List.of(new ModuleSummary("p.csv", Optional.of("1.1.0"))),
-                            List.of(LayerNode.API)),
+                            List.of()),
                     new LayerNode("p.warehouse", List.of(new ModuleSummary("p.warehouse", Optional.of("2.0.0"))),
-                            List.of("p.csv", LayerNode.API))),
+                            List.of("p.csv"))),
                     graph.layers());
 
             Report loaded = host.load();
             assertEquals(List.of(), loaded.diagnostics());
             assertEquals(Map.of("csv.jar", PluginStatus.LOADED, "warehouse.jar", PluginStatus.LOADED),
                     statuses(loaded));
-            assertEquals(List.of("p.csv", "p.warehouse"), host.loadedPlugins());
+            assertEquals(List.of("p.csv", "p.warehouse"), liveIds(host));
             ModuleLayer csvLayer = host.layer("p.csv").orElseThrow();
             ModuleLayer warehouseLayer = host.layer("p.warehouse").orElseThrow();
             assertEquals(List.of(csvLayer, host.apiLayer()), warehouseLayer.parents());
@@ -260,7 +261,7 @@ class PluginLoadingTest {
                 () -> matrixUser("p.mone", libraries.get(0)).build(first.resolve("p-mone.jar")),
                 () -> matrixUser("p.mtwo", libraries.get(1)).build(second.resolve("p-mtwo.jar")));
 
-        try (PluginHost host = PluginHost.builder().pluginRoot(root).build()) {
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).build()) {
             Report loaded = host.load();
 
             assertEquals(List.of(), loaded.diagnostics());
@@ -282,7 +283,7 @@ class PluginLoadingTest {
     void loadingAgainReplacesTheLayersOfTheEarlierLoad() {
         buildAll(() -> dataSource("p.sound", "1.0.0").build(root.resolve("sound.jar")));
 
-        try (PluginHost host = PluginHost.builder().pluginRoot(root).build()) {
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).build()) {
             host.load();
             ModuleLayer before = host.layer("p.sound").orElseThrow();
             Report again = host.load();
@@ -298,7 +299,7 @@ class PluginLoadingTest {
     void closedHostDropsItsPluginsAndRefusesToScanAgain() {
         buildAll(() -> dataSource("p.sound", "1.0.0").build(root.resolve("sound.jar")));
 
-        PluginHost host = PluginHost.builder().pluginRoot(root).build();
+        PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).build();
         host.load();
         assertEquals(1, host.services(DataSource.class).size());
         host.close();

@@ -34,6 +34,8 @@ import java.util.stream.Stream;
 final class PluginRootFixture {
 
     static final String DATA_SOURCE = "dev.layerhost.api.DataSource";
+    /** The tests' API module, as a host application names its own: {@code layerhost.api}, on the module path. */
+    static final Module API_MODULE = DataSource.class.getModule();
 
     private PluginRootFixture() {
     }

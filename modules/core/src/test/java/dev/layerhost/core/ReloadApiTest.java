@@ -27,6 +27,7 @@ import static dev.layerhost.core.PluginRootFixture.buildAll;
 import static dev.layerhost.core.PluginRootFixture.dataSource;
 import static dev.layerhost.core.PluginRootFixture.dataSourceClass;
 import static dev.layerhost.core.ReportAssertions.assertError;
+import static dev.layerhost.core.ReportAssertions.liveIds;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -59,7 +60,7 @@ class ReloadApiTest {
     void reloadBuildsANewLayerOnANewLoaderAndTheOldLoaderCanBeCollected() {
         buildAll(() -> alpha("1.0.0", "v1").build(root.resolve("alpha.jar")));
         EventRecorder recorder = new EventRecorder();
-        try (PluginHost host = PluginHost.builder().pluginRoot(root).build()) {
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).build()) {
             host.load();
             host.addListener(recorder);
             WeakReference<ClassLoader> before = Reachability.loaderOf(host, "p.alpha", "p.alpha");
@@ -72,7 +73,7 @@ class ReloadApiTest {
             PluginEvent reloaded = events.get(0);
             assertAll("event " + reloaded,
                     () -> assertEquals(PluginEvent.Kind.RELOADED, reloaded.kind()),
-                    () -> assertEquals("p.alpha", reloaded.plugin()),
+                    () -> assertEquals(Optional.of("p.alpha"), reloaded.pluginId()),
                     () -> assertEquals(Optional.of("1.0.0"), reloaded.version()),
                     () -> assertEquals("alpha.jar", reloaded.source()),
                     () -> assertEquals(List.of(), reloaded.diagnostics()),
@@ -94,7 +95,7 @@ class ReloadApiTest {
                 () -> alpha("1.0.0", "v1").build(root.resolve("alpha.jar")),
                 () -> alpha("2.0.0", "v2").build(staging.resolve("alpha-2.jar")),
                 () -> dataSource("p.beta", "1.0.0").build(root.resolve("beta.jar")));
-        try (PluginHost host = PluginHost.builder().pluginRoot(root).build()) {
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).build()) {
             host.load();
             assertEquals(Optional.of("1.0.0"), host.liveVersion("p.alpha"));
             ModuleLayer beta = host.layer("p.beta").orElseThrow();
@@ -124,7 +125,7 @@ class ReloadApiTest {
                 () -> alpha("4.0.0", "v4").build(staging.resolve("sound.jar")));
         Path live = root.resolve("alpha.jar");
         EventRecorder recorder = new EventRecorder();
-        try (PluginHost host = PluginHost.builder().pluginRoot(root).build()) {
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).build()) {
             host.load();
             host.addListener(recorder);
             ModuleLayer serving = host.layer("p.alpha").orElseThrow();
@@ -168,7 +169,7 @@ class ReloadApiTest {
     @Test
     void reloadingAPluginReloadsThePluginsThatRequireItOnItsNewLayer() {
         buildCsvAndWarehouse(root);
-        try (PluginHost host = PluginHost.builder().pluginRoot(root).build()) {
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).build()) {
             host.load();
             ModuleLayer oldCsv = host.layer("p.csv").orElseThrow();
             ModuleLayer oldWarehouse = host.layer("p.warehouse").orElseThrow();
@@ -198,7 +199,7 @@ class ReloadApiTest {
                         .build(root.resolve("warehouse.jar")),
                 // A minor version that dropped the package the warehouse uses when it starts.
                 () -> dataSource("p.csv", "1.3.0").build(staging.resolve("csv-1.3.0.jar")));
-        try (PluginHost host = PluginHost.builder().pluginRoot(root).workDirectory(work).build()) {
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).workDirectory(work).build()) {
             host.load();
             ModuleLayer oldCsv = host.layer("p.csv").orElseThrow();
             ModuleLayer oldWarehouse = host.layer("p.warehouse").orElseThrow();
@@ -248,7 +249,7 @@ class ReloadApiTest {
                 .source("p.lazy.Source", dataSourceClass("p.lazy", "lib.lazy.Text.of(\"kept\")", ""))
                 .modulePath(library)
                 .build(lazy.resolve("p-lazy.jar"));
-        try (PluginHost host = PluginHost.builder().pluginRoot(root).build()) {
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).build()) {
             host.load();
             DataSource kept = host.services(DataSource.class).get(0).service();
 
@@ -268,17 +269,17 @@ class ReloadApiTest {
         buildAll(
                 () -> dataSource("p.alpha", "1.0.0").build(root.resolve("alpha.jar")),
                 () -> dataSource("p.beta", "1.0.0").build(root.resolve("beta.jar")));
-        try (PluginHost host = PluginHost.builder().pluginRoot(root).build()) {
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).build()) {
             host.load();
             List<String> first = new ArrayList<>();
             List<String> second = new ArrayList<>();
             host.addListener(event -> {
-                first.add(event.kind() + " " + event.plugin());
-                if (event.plugin().equals("p.alpha")) {
+                first.add(event.kind() + " " + event.pluginOrSource());
+                if (event.pluginOrSource().equals("p.alpha")) {
                     assertEquals(List.of("RELOADED p.beta 1.0.0"), describe(host.reload("p.beta")));
                 }
             });
-            host.addListener(event -> second.add(event.kind() + " " + event.plugin()));
+            host.addListener(event -> second.add(event.kind() + " " + event.pluginOrSource()));
 
             host.reload("p.alpha");
 
@@ -292,7 +293,7 @@ class ReloadApiTest {
         buildCsvAndWarehouse(root);
         buildAll(() -> dataSource("p.beta", "1.0.0").build(root.resolve("beta.jar")));
         EventRecorder recorder = new EventRecorder();
-        try (PluginHost host = PluginHost.builder().pluginRoot(root).build()) {
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).build()) {
             host.load();
             host.addListener(recorder);
             List<WeakReference<ClassLoader>> loaders = List.of(Reachability.loaderOf(host, "p.csv", "p.csv"),
@@ -304,7 +305,7 @@ class ReloadApiTest {
             assertEquals(List.of("warehouse.jar", "csv.jar"), events.stream().map(PluginEvent::source)
                     .toList());
             assertEquals(events, recorder.drain());
-            assertEquals(List.of("p.beta"), host.loadedPlugins());
+            assertEquals(List.of("p.beta"), liveIds(host));
             assertEquals(Map.of("p.beta", "p.beta"), namesByPlugin(host));
             assertEquals(Optional.empty(), host.liveVersion("p.csv"));
             assertEquals(Optional.empty(), host.layer("p.warehouse"));
@@ -316,7 +317,7 @@ class ReloadApiTest {
     @Test
     void unloadedPluginStaysUnloadedUntilItIsReloaded() {
         buildAll(() -> alpha("1.0.0", "v1").build(root.resolve("alpha.jar")));
-        try (PluginHost host = PluginHost.builder().pluginRoot(root).build()) {
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).build()) {
             host.load();
             assertEquals(List.of("UNLOADED p.alpha 1.0.0"), describe(host.unload("p.alpha")));
             assertEquals(List.of(), host.live());
@@ -331,7 +332,7 @@ class ReloadApiTest {
     void unknownPluginIdsAreRefused() {
         buildAll(() -> alpha("1.0.0", "v1").build(root.resolve("alpha.jar")));
         EventRecorder recorder = new EventRecorder();
-        try (PluginHost host = PluginHost.builder().pluginRoot(root).build()) {
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).build()) {
             host.load();
             host.addListener(recorder);
 
@@ -383,7 +384,7 @@ class ReloadApiTest {
                         """)
                 .resource("p/lazy/greeting.txt", "hello from the copy")
                 .build(root.resolve("lazy.jar"))).get(0);
-        try (PluginHost host = PluginHost.builder().pluginRoot(root).build()) {
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).build()) {
             host.load();
 
             // The same file, rewritten: a loader reading the original would now find no zip at all.
@@ -401,7 +402,7 @@ class ReloadApiTest {
         buildAll(() -> alpha("1.0.0", "v1").build(root.resolve("alpha.jar")));
         EventRecorder recorder = new EventRecorder();
         EventRecorder removed = new EventRecorder();
-        try (PluginHost host = PluginHost.builder().pluginRoot(root).build()) {
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).build()) {
             host.load();
             host.addListener(event -> {
                 throw new IllegalStateException("listener bug");
@@ -461,7 +462,7 @@ class ReloadApiTest {
     /** Each event as "KIND plugin version", the version left out when the event has none. */
     static List<String> describe(List<PluginEvent> events) {
         return events.stream()
-                .map(e -> (e.kind() + " " + e.plugin() + " " + e.version().orElse("")).strip())
+                .map(e -> (e.kind() + " " + e.pluginOrSource() + " " + e.version().orElse("")).strip())
                 .toList();
     }
 

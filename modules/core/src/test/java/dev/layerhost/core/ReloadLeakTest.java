@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static dev.layerhost.core.ReloadApiTest.describe;
+import static dev.layerhost.core.ReportAssertions.liveIds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -54,10 +55,10 @@ class ReloadLeakTest {
         long filesAfterReloads;
         long nanosPerCycle;
         Path copies = workspace.resolve("work");
-        try (PluginHost host = PluginHost.builder().pluginRoot(root).workDirectory(copies).build()) {
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).workDirectory(copies).build()) {
             Report loaded = host.load();
             assertEquals(List.of(), loaded.diagnostics());
-            assertEquals(PLUGINS, host.loadedPlugins().size());
+            assertEquals(PLUGINS, liveIds(host).size());
             // Watching too, so that closing must also release the watcher's thread and watch service.
             host.watch();
             other = Reachability.loaderOf(host, "p.other01", "p.other01");

@@ -17,6 +17,11 @@ final class ReportAssertions {
     }
 
     /** Every diagnostic of the entry {@code source}, in report order. */
+    /** The ids of the plugins {@code host} serves now, parents first. */
+    static List<String> liveIds(PluginHost host) {
+        return host.live().stream().map(LivePlugin::id).toList();
+    }
+
     static List<Diagnostic> diagnosticsOf(Report report, String source) {
         return report.diagnostics().stream().filter(d -> d.source().equals(source)).toList();
     }

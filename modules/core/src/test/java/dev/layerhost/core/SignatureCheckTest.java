@@ -101,7 +101,7 @@ class SignatureCheckTest {
     }
 
     private PluginHost host(SignatureMode mode, Set<Certificate> trusted) {
-        return PluginHost.builder().pluginRoot(root)
+        return PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root)
                 .policy(Policy.permissive().withSignatures(mode, trusted))
                 .build();
     }
@@ -294,7 +294,7 @@ class SignatureCheckTest {
         placeAll("unsigned", "rogue", "added", "changed");
         assertEquals(SignatureMode.OFF, Policy.permissive().signatures());
 
-        try (PluginHost host = PluginHost.builder().pluginRoot(root).build()) {
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).build()) {
             Report report = host.scan();
 
             assertEquals(List.of(), report.diagnostics());
@@ -316,7 +316,7 @@ class SignatureCheckTest {
             Path folderRoot = root.resolve(folder + "-root");
             place(jars.get(0), folderRoot.resolve(folder).resolve("plugin.jar"));
             place(jars.get(1), folderRoot.resolve(folder).resolve("lib.jar"));
-            try (PluginHost host = PluginHost.builder().pluginRoot(folderRoot)
+            try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(folderRoot)
                     .policy(Policy.permissive().withSignatures(SignatureMode.REQUIRE, keys().trusted()))
                     .build()) {
                 reports.put(folder, host.scan());

@@ -36,6 +36,7 @@ import static dev.layerhost.core.ReloadApiTest.describe;
 import static dev.layerhost.core.ReloadApiTest.names;
 import static dev.layerhost.core.ReloadApiTest.namesByPlugin;
 import static dev.layerhost.core.ReportAssertions.assertError;
+import static dev.layerhost.core.ReportAssertions.liveIds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -243,7 +244,7 @@ class WatchTest {
             recorder.assertNoEventWithin(NO_MORE_EVENTS);
             assertEquals(Map.of("p.beta", "p.beta"), namesByPlugin(host));
             assertEquals(Optional.empty(), host.liveVersion("p.alpha"));
-            assertEquals(List.of("p.beta"), host.loadedPlugins());
+            assertEquals(List.of("p.beta"), liveIds(host));
             assertTrue(Reachability.collectUntil(() -> alphaLoader.refersTo(null), Duration.ofSeconds(10)),
                     "the removed plugin's class loader is still reachable");
         }
@@ -301,7 +302,7 @@ class WatchTest {
             assertNotSame(oldWarehouse, warehouse);
             assertEquals(List.of(csv, host.apiLayer()), warehouse.parents());
             assertEquals(Map.of("p.csv", "p.csv", "p.warehouse", "csv2:warehouse"), namesByPlugin(host));
-            assertEquals(List.of("p.csv", "p.warehouse"), host.loadedPlugins());
+            assertEquals(List.of("p.csv", "p.warehouse"), liveIds(host));
         }
     }
 
@@ -387,7 +388,7 @@ class WatchTest {
 
             assertEquals(Optional.of("1.1.0"), recorder.next(PluginEvent.Kind.LOADED, "p.parent").version());
             assertEquals(Optional.of("1.0.0"), recorder.next(PluginEvent.Kind.LOADED, "p.child").version());
-            assertEquals(List.of("p.parent", "p.child"), host.loadedPlugins());
+            assertEquals(List.of("p.parent", "p.child"), liveIds(host));
         }
     }
 
@@ -427,7 +428,7 @@ class WatchTest {
         try (PluginHost host = watching()) {
             CompletableFuture<List<PluginEvent>> fromListener = new CompletableFuture<>();
             host.addListener(event -> {
-                if (event.kind() == PluginEvent.Kind.RELOADED && event.plugin().equals("p.alpha")) {
+                if (event.kind() == PluginEvent.Kind.RELOADED && event.pluginOrSource().equals("p.alpha")) {
                     fromListener.complete(host.reload("p.beta"));
                 }
             });
@@ -445,7 +446,7 @@ class WatchTest {
 
     /** A host over the root, loaded with {@code rejected} REJECTED events (taken), then watching. */
     private PluginHost startedWithProblems(int rejected) {
-        PluginHost host = PluginHost.builder().pluginRoot(root).quietPeriod(QUIET).pollInterval(POLL).build();
+        PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).quietPeriod(QUIET).pollInterval(POLL).build();
         host.addListener(recorder);
         host.load();
         List<PluginEvent> events = recorder.drain();
@@ -462,7 +463,7 @@ class WatchTest {
 
     /** A host over the root, loaded (its LOADED events checked and taken), then watching. */
     private PluginHost watching() {
-        PluginHost host = PluginHost.builder().pluginRoot(root).quietPeriod(QUIET).pollInterval(POLL).build();
+        PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).quietPeriod(QUIET).pollInterval(POLL).build();
         host.addListener(recorder);
         Report loaded = host.load();
         assertEquals(List.of(), loaded.diagnostics());

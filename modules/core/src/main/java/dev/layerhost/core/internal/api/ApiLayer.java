@@ -1,6 +1,5 @@
 package dev.layerhost.core.internal.api;
 
-import dev.layerhost.api.DataSource;
 import dev.layerhost.core.HostSetupException;
 import dev.layerhost.core.internal.model.ModelConfiguration;
 import dev.layerhost.core.internal.model.ModuleNode;
@@ -13,10 +12,8 @@ import java.lang.module.ModuleFinder;
 import java.lang.module.ModuleReference;
 import java.lang.module.ResolutionException;
 import java.lang.module.ResolvedModule;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -27,13 +24,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The API layer: the parent of every plugin layer, holding the service types plugins provide.
- * Its API modules are the host's own {@code layerhost.api} plus whatever {@code --api} paths add.
+ * The API layer: the parent of every plugin layer, holding the service types plugins provide. Its API
+ * modules are the ones the host names (modules of its own layer) plus whatever API paths add.
  */
 public final class ApiLayer {
-
-    /** The name of the host's own API module. */
-    public static final String HOST_API_MODULE = "layerhost.api";
 
     private final ModuleLayer layer;
     private final Set<String> moduleNames;
@@ -54,25 +48,11 @@ public final class ApiLayer {
     }
 
     /**
-     * The host's own API module as the API layer: the layer that defines {@code layerhost.api}, or, when
-     * the host runs on the class path, a layer made of the jar or folder that holds the API's classes.
+     * An API layer that holds no API module yet: the boot layer, to be {@linkplain #extendedWith extended}
+     * by API paths.
      */
-    public static ApiLayer hostDefault() {
-        Module apiModule = DataSource.class.getModule();
-        if (apiModule.isNamed() && apiModule.getLayer() != null) {
-            return new ApiLayer(apiModule.getLayer(), Set.of(HOST_API_MODULE));
-        }
-        CodeSource codeSource = DataSource.class.getProtectionDomain().getCodeSource();
-        if (codeSource == null) {
-            throw new IllegalStateException("cannot locate module " + HOST_API_MODULE + " on the class path");
-        }
-        try {
-            Path location = Path.of(codeSource.getLocation().toURI());
-            return new ApiLayer(define(ModuleFinder.of(location), ModuleLayer.boot(), location),
-                    Set.of(HOST_API_MODULE));
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot locate module " + HOST_API_MODULE, e);
-        }
+    public static ApiLayer boot() {
+        return new ApiLayer(ModuleLayer.boot(), Set.of());
     }
 
     /**

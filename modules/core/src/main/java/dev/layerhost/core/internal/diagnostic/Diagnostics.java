@@ -266,6 +266,16 @@ public final class Diagnostics {
                 details("service", service, "provider", provider, "cause", cause));
     }
 
+    /** A provider's {@code close()} threw when its plugin stopped serving; its layer is dropped all the same. */
+    public static Diagnostic closeFailed(String source, String plugin, String provider, String cause) {
+        Map<String, Object> all = details("provider", provider, "cause", cause);
+        all.put("plugin", plugin);
+        return new Diagnostic(DiagnosticCode.CLOSE_FAILED, Severity.WARNING, Optional.of(plugin), source,
+                "provider " + provider + " of plugin " + plugin + " failed to close: " + cause,
+                "make close() of " + provider + " stop what the provider started (threads, files) without throwing",
+                all);
+    }
+
     private static Diagnostic error(DiagnosticCode code, Optional<String> plugin, String source, String message,
                                     String hint, Map<String, Object> details) {
         Map<String, Object> all = new LinkedHashMap<>(details);

@@ -43,7 +43,7 @@ public final class EventOutbox {
                     try {
                         listener.accept(next);
                     } catch (RuntimeException e) {
-                        log.warn("A plugin listener failed on {} of '{}': {}", next.kind(), next.plugin(),
+                        log.warn("A plugin listener failed on {} of '{}': {}", next.kind(), next.pluginOrSource(),
                                 e.toString());
                     }
                 }

@@ -15,6 +15,8 @@ import dev.layerhost.core.internal.load.LoadOutcome;
 import dev.layerhost.core.internal.load.LoadedPlugin;
 import dev.layerhost.core.internal.load.PluginBuild;
 import dev.layerhost.core.internal.load.PluginLoader;
+import dev.layerhost.core.internal.load.ProviderCloser;
+import dev.layerhost.core.internal.load.RetiredPlugin;
 import dev.layerhost.core.internal.plan.LayerPlanner;
 import dev.layerhost.core.internal.plan.PlannedLayer;
 import dev.layerhost.core.internal.plan.PlannedRoot;
@@ -24,6 +26,7 @@ import dev.layerhost.core.internal.scan.RootScanner;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -36,6 +39,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -44,18 +51,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The live plugins of a root, and the one place that changes them. Every change — a first load, a reload,
- * a file change seen by the watcher, an unload — goes through {@link #synchronize} or {@link #unload},
- * under this object's lock, and is announced as {@link PluginEvent}s. Events are delivered in the order
- * they happened, after the lock is released, so that a listener may call back into the host.
+ * The live plugins of a root, and the one place that changes them. Every change (a first load, a reload,
+ * a file change seen by the watcher, an unload) goes through {@link #synchronize} or {@link #unload},
+ * under a lock of its own, and is announced as {@link PluginEvent}s. What to build and unload is the
+ * {@link Reconciler}'s decision; this class carries it out. Events are delivered in the order they
+ * happened, after the lock is released, so that a listener may call back into the host.
  *
  * <p>Rules (SPEC "Hot reload"): a reload is all-or-nothing per plugin: the new layer replaces the old
  * only once it is defined and every provider is instantiated; if the new files are rejected or fail, the
- * old version keeps serving. Plugins that require a reloaded plugin are rebuilt after it, on its new
- * layer, in dependency order. A removed entry is unloaded, and so are the plugins that require it.
+ * old version keeps serving. A plugin that stops serving (replaced, unloaded, or the registry closed) is
+ * told so once its successor serves: its {@link AutoCloseable} providers are closed, outside the lock.
  * Layers are always defined from {@link Snapshot}s, never from the originals.
  */
-public final class LiveRegistry implements AutoCloseable {
+public final class LiveRegistry {
 
     private static final Logger log = LoggerFactory.getLogger(LiveRegistry.class);
 
@@ -65,17 +73,21 @@ public final class LiveRegistry implements AutoCloseable {
     private final PluginChecker checker;
     private final LayerPlanner planner;
     private final PluginLoader loader;
+    private final ProviderCloser closer = new ProviderCloser();
     private final SnapshotStore snapshots;
+    private final Executor io;
     private final EventOutbox outbox;
     private final Clock clock;
+    /** Guards everything below but {@link #serving} and {@link #closed}; plugin code runs under it while loading. */
+    private final ReentrantLock lock = new ReentrantLock();
 
     /** The latest stable copy of every entry, by source. */
     private final Map<String, Current> current = new TreeMap<>();
     /** The serving plugins, by id, parents before children. */
     private final Map<String, Live> live = new LinkedHashMap<>();
     private volatile List<LoadedPlugin> serving = List.of();
-    /** Set by close(): a load, reload or unload that got this registry just before must not run after it. */
-    private boolean closed;
+    /** Set by close(), without the lock: a change that is running when it comes drops what it built. */
+    private volatile boolean closed;
     /** The sources whose verdict was sound at the last synchronization. */
     private Set<String> soundBefore = Set.of();
 
@@ -95,13 +107,24 @@ public final class LiveRegistry implements AutoCloseable {
         }
     }
 
-    public LiveRegistry(Path root, ApiLayer api, Policy policy, SnapshotStore snapshots,
+    /** The work of one change under the lock: what happened, and who must be told they no longer serve. */
+    private record Change(List<PluginEvent> happened, List<RetiredPlugin> retired) {
+        Change() {
+            this(new ArrayList<>(), new ArrayList<>());
+        }
+    }
+
+    /**
+     * @param io where copies are taken and descriptors read, in parallel: the host's own executor
+     */
+    public LiveRegistry(Path root, ApiLayer api, Policy policy, SnapshotStore snapshots, Executor io,
                         Consumer<PluginEvent> events, Clock clock) {
         this.root = root;
         this.checker = new PluginChecker(api, policy);
         this.planner = new LayerPlanner(api);
         this.loader = new PluginLoader(api);
         this.snapshots = snapshots;
+        this.io = io;
         this.outbox = new EventOutbox(events);
         this.clock = clock;
     }
@@ -114,16 +137,120 @@ public final class LiveRegistry implements AutoCloseable {
      * @param forced sources to copy and rebuild even if their files did not change
      */
     public Synchronization synchronize(Optional<Set<String>> scope, Set<String> forced) {
-        Synchronization done;
-        synchronized (this) {
-            done = synchronizeLocked(scope, forced::contains);
-        }
-        outbox.deliver();
-        return done;
+        return synchronize(scope, forced::contains);
     }
 
-    private Synchronization synchronizeLocked(Optional<Set<String>> scope, Predicate<String> forced) {
-        ensureOpen();
+    /** Copies every entry anew and rebuilds every plugin: a first load, or a full reload. */
+    public Synchronization loadAll() {
+        return synchronize(Optional.empty(), source -> true);
+    }
+
+    private Synchronization synchronize(Optional<Set<String>> scope, Predicate<String> forced) {
+        Change change = new Change();
+        try {
+            Synchronization done;
+            lock.lock();
+            try {
+                ensureOpen();
+                done = synchronizeLocked(scope, forced, change);
+            } finally {
+                finishLocked(change);
+                lock.unlock();
+            }
+            // What this change built was dropped when it finished: say so rather than report it loaded.
+            ensureOpen();
+            return done;
+        } finally {
+            tellRetired(change);
+        }
+    }
+
+    /** Unloads a plugin and, first, every live plugin that requires it; returns the events. */
+    public List<PluginEvent> unload(String pluginId) {
+        Change change = new Change();
+        try {
+            lock.lock();
+            try {
+                ensureOpen();
+                if (!live.containsKey(pluginId)) {
+                    throw new NoSuchElementException("no live plugin '" + pluginId + "'");
+                }
+                unloadWithDependents(List.of(pluginId), change);
+            } finally {
+                finishLocked(change);
+                lock.unlock();
+            }
+        } finally {
+            tellRetired(change);
+        }
+        return List.copyOf(change.happened());
+    }
+
+    /** The entry a plugin is live from, or, if it is not live, the entry whose current files hold it. */
+    public Optional<String> sourceOf(String pluginId) {
+        lock.lock();
+        try {
+            Live plugin = live.get(pluginId);
+            if (plugin != null) {
+                return Optional.of(plugin.plugin().source());
+            }
+            return current.values().stream()
+                    .filter(c -> c.candidate().modules().stream().anyMatch(m -> m.name().equals(pluginId)))
+                    .map(c -> c.snapshot().source())
+                    .findFirst();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The fingerprints of the entries as last copied, by source. */
+    public Map<String, EntryFingerprint> fingerprints() {
+        lock.lock();
+        try {
+            Map<String, EntryFingerprint> fingerprints = new TreeMap<>();
+            current.forEach((source, copy) -> fingerprints.put(source, copy.snapshot().fingerprint()));
+            return fingerprints;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The plugins serving now, parents before children; safe to call from any thread. */
+    public List<LoadedPlugin> serving() {
+        return serving;
+    }
+
+    /**
+     * Stops serving every plugin and tells each so, waiting at most {@code patience} for plugin code: a
+     * load that is running plugin code holds the lock, and then drops what it built itself when that code
+     * returns. Refuses every change from now on; closing twice is harmless.
+     *
+     * @return whether every plugin was told within {@code patience}
+     */
+    public boolean close(Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        closed = true;
+        serving = List.of();
+        Change change = new Change();
+        try {
+            if (!lock.tryLock(patience.toNanos(), TimeUnit.NANOSECONDS)) {
+                log.warn("Plugin code still runs in a load; the host closes without waiting for it");
+                return false;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        try {
+            outbox.clear();
+            retireAll(change);
+        } finally {
+            lock.unlock();
+        }
+        return tellRetiredWithin(change, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+    }
+
+    private Synchronization synchronizeLocked(Optional<Set<String>> scope, Predicate<String> forced, Change change) {
         List<Entry> entries = scanner.scan(root);
         Set<String> present = new TreeSet<>();
         List<Entry> toCopy = new ArrayList<>();
@@ -138,11 +265,8 @@ public final class LiveRegistry implements AutoCloseable {
                 toCopy.add(entry);
             }
         }
-        // Copying and reading are I/O on many small files: in parallel they take a fraction of the time.
-        List<Optional<Current>> copies = toCopy.parallelStream()
-                .map(entry -> snapshots.take(entry).map(copy -> new Current(copy, read(copy))))
-                .toList();
         Set<String> changed = new TreeSet<>();
+        List<Optional<Current>> copies = copyAll(toCopy);
         for (int i = 0; i < toCopy.size(); i++) {
             String source = toCopy.get(i).name();
             if (copies.get(i).isEmpty()) {
@@ -152,187 +276,188 @@ public final class LiveRegistry implements AutoCloseable {
             Current old = current.put(source, copies.get(i).get());
             changed.add(source);
             if (old != null) {
-                discardIfUnused(old.snapshot());
+                snapshots.release(old.snapshot());
             }
         }
-        List<PluginEvent> happened = new ArrayList<>();
+        unloadRemoved(scope, present, change);
+        Verdicts verdicts = checker.check(current.values().stream().map(Current::candidate).toList());
+        PlannedRoot planned = new PlannedRoot(verdicts, planner.plan(verdicts));
         Map<String, List<Diagnostic>> failures = new HashMap<>();
-        PlannedRoot checked;
-        try {
-            unloadRemoved(scope, present, happened);
-            List<Candidate> candidates = current.values().stream().map(Current::candidate).toList();
-            Verdicts check = checker.check(candidates);
-            checked = new PlannedRoot(check, planner.plan(check));
-            applyAll(check, checked, changed, failures, happened);
-        } finally {
-            // Even if plugin code threw an Error past the loader: what changed is served and announced.
-            serving = live.values().stream().map(Live::plugin).toList();
-            outbox.post(happened);
-        }
-        return new Synchronization(checked, new LoadOutcome(serving, failures), happened);
+        applyAll(planned, changed, failures, change);
+        return new Synchronization(planned, new LoadOutcome(live.values().stream().map(Live::plugin).toList(),
+                failures), change.happened());
+    }
+
+    /** Copying and reading are I/O on many small files: in parallel they take a fraction of the time. */
+    private List<Optional<Current>> copyAll(List<Entry> entries) {
+        List<CompletableFuture<Optional<Current>>> copies = entries.stream()
+                .map(entry -> CompletableFuture.supplyAsync(
+                        () -> snapshots.take(entry).map(copy -> new Current(copy, read(copy))), io))
+                .toList();
+        return copies.stream().map(CompletableFuture::join).toList();
     }
 
     /** Unloads the plugins of the entries in {@code scope} that are no longer in the root. */
-    private void unloadRemoved(Optional<Set<String>> scope, Set<String> present, List<PluginEvent> happened) {
+    private void unloadRemoved(Optional<Set<String>> scope, Set<String> present, Change change) {
         for (String source : new ArrayList<>(current.keySet())) {
             boolean inScope = scope.isEmpty() || scope.get().contains(source);
             if (inScope && !present.contains(source)) {
                 Snapshot gone = current.remove(source).snapshot();
-                for (Live removed : liveFrom(source)) {
-                    unloadWithDependents(removed.plugin().id(), happened);
-                }
-                discardIfUnused(gone);
+                unloadWithDependents(liveFrom(source).stream().map(l -> l.plugin().id()).toList(), change);
+                snapshots.release(gone);
             }
         }
     }
 
-    private void applyAll(Verdicts check, PlannedRoot checked, Set<String> changed,
-                          Map<String, List<Diagnostic>> failures, List<PluginEvent> happened) {
+    private void applyAll(PlannedRoot planned, Set<String> changed, Map<String, List<Diagnostic>> failures,
+                          Change change) {
+        Map<String, Verdict> bySource = new LinkedHashMap<>();
+        for (Verdict verdict : inLayerOrder(planned.verdicts())) {
+            bySource.put(verdict.source(), verdict);
+        }
+        Map<String, PlannedLayer> layers = new HashMap<>();
+        planned.plan().layers().forEach(layer -> layers.put(layer.verdict().source(), layer));
+        List<Reconciler.Target> targets = bySource.values().stream()
+                .map(v -> new Reconciler.Target(v.source(), v.sound() && layers.containsKey(v.source()), v.parents()))
+                .toList();
+        Set<String> liveSources = live.values().stream().map(l -> l.plugin().source()).collect(Collectors.toSet());
         Set<String> rebuilt = new LinkedHashSet<>();
-        for (Verdict verdict : inLayerOrder(check)) {
-            // Another entry's change can make an untouched plugin sound: its duplicate was removed, or a
-            // plugin it requires arrived. It is built then, as a fresh load of the same files would.
-            boolean nowSound = verdict.sound() && !soundBefore.contains(verdict.source())
-                    && liveFrom(verdict.source()).isEmpty();
-            boolean touched = changed.contains(verdict.source()) || nowSound
-                    || verdict.parents().stream().anyMatch(rebuilt::contains);
-            if (touched) {
-                apply(verdict, checked, rebuilt, failures, happened);
+        for (Reconciler.Step step : Reconciler.steps(targets, changed, soundBefore, liveSources)) {
+            if (step.due(rebuilt)) {
+                Verdict verdict = bySource.get(step.source());
+                List<Diagnostic> refusals = planned.plan().refusals().getOrDefault(step.source(), List.of());
+                apply(verdict, Optional.ofNullable(layers.get(step.source())), refusals, rebuilt, failures, change);
             }
         }
-        soundBefore = check.verdicts().stream().filter(Verdict::sound).map(Verdict::source)
+        soundBefore = planned.verdicts().verdicts().stream().filter(Verdict::sound).map(Verdict::source)
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    /** Copies every entry anew and rebuilds every plugin: a first load, or a full reload. */
-    public Synchronization loadAll() {
-        Synchronization done;
-        synchronized (this) {
-            done = synchronizeLocked(Optional.empty(), source -> true);
-        }
-        outbox.deliver();
-        return done;
-    }
-
-    /** Unloads a plugin and, first, every live plugin that requires it; returns the events. */
-    public List<PluginEvent> unload(String pluginId) {
-        List<PluginEvent> happened = new ArrayList<>();
-        synchronized (this) {
-            ensureOpen();
-            if (!live.containsKey(pluginId)) {
-                throw new NoSuchElementException("no live plugin '" + pluginId + "'");
-            }
-            unloadWithDependents(pluginId, happened);
-            serving = live.values().stream().map(Live::plugin).toList();
-            outbox.post(happened);
-        }
-        outbox.deliver();
-        return happened;
-    }
-
-    /** The entry a plugin is live from, or, if it is not live, the entry whose current files hold it. */
-    public synchronized Optional<String> sourceOf(String pluginId) {
-        Live plugin = live.get(pluginId);
-        if (plugin != null) {
-            return Optional.of(plugin.plugin().source());
-        }
-        return current.values().stream()
-                .filter(c -> c.candidate().modules().stream().anyMatch(m -> m.name().equals(pluginId)))
-                .map(c -> c.snapshot().source())
-                .findFirst();
-    }
-
-    /** The fingerprints of the entries as last copied, by source. */
-    public synchronized Map<String, EntryFingerprint> fingerprints() {
-        Map<String, EntryFingerprint> fingerprints = new TreeMap<>();
-        current.forEach((source, copy) -> fingerprints.put(source, copy.snapshot().fingerprint()));
-        return fingerprints;
-    }
-
-    /** The plugins serving now, parents before children; safe to call from any thread. */
-    public List<LoadedPlugin> serving() {
-        return serving;
-    }
-
-    @Override
-    public synchronized void close() {
-        closed = true;
-        live.clear();
-        serving = List.of();
-        current.clear();
-        outbox.clear();
-    }
-
-    private void apply(Verdict verdict, PlannedRoot checked, Set<String> rebuilt,
-                       Map<String, List<Diagnostic>> failures, List<PluginEvent> happened) {
+    private void apply(Verdict verdict, Optional<PlannedLayer> planned, List<Diagnostic> refusals,
+                       Set<String> rebuilt, Map<String, List<Diagnostic>> failures, Change change) {
         String source = verdict.source();
         // Broken new files may not say which plugin they are: then the one live from this entry is meant.
-        String name = verdict.pluginId()
-                .or(() -> liveFrom(source).stream().map(l -> l.plugin().id()).findFirst())
-                .orElse(source);
+        Optional<String> pluginId = verdict.pluginId()
+                .or(() -> liveFrom(source).stream().map(l -> l.plugin().id()).findFirst());
         Optional<String> version = verdict.pluginModule().flatMap(m -> m.descriptor().rawVersion());
-        List<Diagnostic> errors = new ArrayList<>(verdict.diagnostics());
-        errors.addAll(checked.plan().refusals().getOrDefault(source, List.of()));
-        Optional<PlannedLayer> planned = checked.plan().layers().stream()
-                .filter(p -> p.verdict().source().equals(source)).findFirst();
         if (!verdict.sound() || planned.isEmpty()) {
-            happened.add(event(PluginEvent.Kind.REJECTED, name, version, source, errors));
+            List<Diagnostic> errors = new ArrayList<>(verdict.diagnostics());
+            errors.addAll(refusals);
+            change.happened().add(event(PluginEvent.Kind.REJECTED, pluginId, version, source, errors));
             return;
         }
+        String id = pluginId.orElseThrow();
         List<ModuleLayer> parentLayers = new ArrayList<>();
         for (String parent : verdict.parents()) {
             Live parentPlugin = live.get(parent);
             if (parentPlugin == null) {
-                Diagnostic notLive = Diagnostics.dependencyNotLoaded(source, name, parent);
+                Diagnostic notLive = Diagnostics.dependencyNotLoaded(source, id, parent);
                 failures.computeIfAbsent(source, s -> new ArrayList<>()).add(notLive);
-                happened.add(event(PluginEvent.Kind.REJECTED, name, version, source, List.of(notLive)));
+                change.happened().add(event(PluginEvent.Kind.REJECTED, pluginId, version, source, List.of(notLive)));
                 return;
             }
             parentLayers.add(parentPlugin.plugin().layer());
         }
         PluginBuild build = loader.build(verdict, parentLayers, planned.map(PlannedLayer::configuration));
-        // The copy stays on disk while anything can still reach a layer defined from it (a dependent on it,
-        // an instance a caller kept, a thread a failed provider started): the JDK opens a module's jar only
-        // when the module's first class is loaded.
         Snapshot copy = current.get(source).snapshot();
-        build.definedLayer().ifPresent(layer -> snapshots.pin(copy, layer));
+        build.definedLayer().ifPresent(layer -> snapshots.holdFor(copy, layer));
+        build.abandoned().ifPresent(change.retired()::add);
         if (build.loaded().isEmpty()) {
             failures.computeIfAbsent(source, s -> new ArrayList<>()).addAll(build.diagnostics());
-            happened.add(event(build.providerFailed() ? PluginEvent.Kind.FAILED : PluginEvent.Kind.REJECTED,
-                    name, version, source, build.diagnostics()));
+            change.happened().add(event(build.providerFailed() ? PluginEvent.Kind.FAILED : PluginEvent.Kind.REJECTED,
+                    pluginId, version, source, build.diagnostics()));
             return;
         }
-        for (Live other : liveFrom(source)) {
-            if (!other.plugin().id().equals(name)) {
-                unloadWithDependents(other.plugin().id(), happened);
-            }
-        }
-        Live previous = live.put(name, new Live(build.loaded().get(), copy, verdict.parents()));
-        rebuilt.add(name);
-        List<Diagnostic> warnings = verdict.diagnostics();
+        unloadWithDependents(liveFrom(source).stream().map(l -> l.plugin().id()).filter(other -> !other.equals(id))
+                .toList(), change);
+        snapshots.retain(copy);
+        Live previous = live.put(id, new Live(build.loaded().get(), copy, verdict.parents()));
+        rebuilt.add(id);
         if (previous == null) {
-            happened.add(event(PluginEvent.Kind.LOADED, name, version, source, warnings));
+            change.happened().add(event(PluginEvent.Kind.LOADED, pluginId, version, source, verdict.diagnostics()));
         } else {
-            log.info("Reloaded plugin '{}' {} -> {}", name, previous.plugin().version(), version.orElse(""));
-            happened.add(event(PluginEvent.Kind.RELOADED, name, version, source, warnings));
-            discardIfUnused(previous.snapshot());
+            log.info("Reloaded plugin '{}' {} -> {}", id, previous.plugin().version().orElse(""), version.orElse(""));
+            change.happened().add(event(PluginEvent.Kind.RELOADED, pluginId, version, source, verdict.diagnostics()));
+            change.retired().add(RetiredPlugin.of(previous.plugin()));
+            snapshots.release(previous.snapshot());
         }
     }
 
-    private void unloadWithDependents(String pluginId, List<PluginEvent> happened) {
-        for (Live dependent : List.copyOf(live.values())) {
-            if (dependent.parents().contains(pluginId) && live.containsKey(dependent.plugin().id())) {
-                unloadWithDependents(dependent.plugin().id(), happened);
+    private void unloadWithDependents(List<String> pluginIds, Change change) {
+        Map<String, List<String>> liveParents = new LinkedHashMap<>();
+        live.forEach((id, plugin) -> liveParents.put(id, plugin.parents()));
+        for (String id : Reconciler.unloadOrder(liveParents, pluginIds)) {
+            Live removed = live.remove(id);
+            LoadedPlugin plugin = removed.plugin();
+            change.happened().add(event(PluginEvent.Kind.UNLOADED, Optional.of(plugin.id()), plugin.version(),
+                    plugin.source(), List.of()));
+            change.retired().add(RetiredPlugin.of(plugin));
+            snapshots.release(removed.snapshot());
+        }
+    }
+
+    /** Drops every live plugin and copy: the registry is closing. */
+    private void retireAll(Change change) {
+        for (Live plugin : live.values()) {
+            change.retired().add(RetiredPlugin.of(plugin.plugin()));
+        }
+        live.clear();
+        current.clear();
+    }
+
+    /**
+     * Under the lock, at the end of every change: publishes what serves now, even if plugin code threw an
+     * Error past the loader, and queues the events. A change that ran while the registry was closed drops
+     * everything it built.
+     */
+    private void finishLocked(Change change) {
+        if (closed) {
+            retireAll(change);
+            outbox.clear();
+            serving = List.of();
+            return;
+        }
+        serving = live.values().stream().map(Live::plugin).toList();
+        outbox.post(change.happened());
+    }
+
+    /**
+     * Outside the lock, once the successors serve: closes the retired providers (plugin code), reports
+     * their failures as events, and delivers every queued event.
+     */
+    private void tellRetired(Change change) {
+        List<PluginEvent> closeFailures = new ArrayList<>();
+        for (RetiredPlugin retired : change.retired()) {
+            List<Diagnostic> failures = closer.close(retired);
+            if (!failures.isEmpty()) {
+                closeFailures.add(event(PluginEvent.Kind.CLOSE_FAILED, Optional.of(retired.id()), retired.version(),
+                        retired.source(), failures));
             }
         }
-        Live removed = live.remove(pluginId);
-        if (removed != null) {
-            LoadedPlugin plugin = removed.plugin();
-            happened.add(event(PluginEvent.Kind.UNLOADED, plugin.id(),
-                    plugin.version().isEmpty() ? Optional.empty() : Optional.of(plugin.version()),
-                    plugin.source(), List.of()));
-            discardIfUnused(removed.snapshot());
+        // Also when the host is closing: a listener hears that a plugin failed to close, never the host's caller.
+        outbox.post(closeFailures);
+        outbox.deliver();
+    }
+
+    /** {@link #tellRetired} on a thread of its own, waited for at most {@code patience}. */
+    private boolean tellRetiredWithin(Change change, Duration patience) {
+        if (change.retired().isEmpty()) {
+            return true;
         }
+        Thread teller = new Thread(() -> tellRetired(change), "layerhost-close");
+        teller.setDaemon(true);
+        teller.start();
+        try {
+            teller.join(Math.max(1, patience.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (teller.isAlive()) {
+            log.warn("A plugin's close() did not return within {} ms; the host closes without waiting for it",
+                    patience.toMillis());
+            return false;
+        }
+        return true;
     }
 
     private List<Live> liveFrom(String source) {
@@ -357,29 +482,21 @@ public final class LiveRegistry implements AutoCloseable {
         return new Candidate(candidate.entry(), candidate.modules(), problems);
     }
 
-    /** The sound verdicts parents first, then the others by source. */
-    private static List<Verdict> inLayerOrder(Verdicts check) {
+    /** The verdicts, sound ones parents first, then the others by source. */
+    private static List<Verdict> inLayerOrder(Verdicts verdicts) {
         Map<String, Verdict> bySource = new LinkedHashMap<>();
-        for (String source : check.layerOrder()) {
+        for (String source : verdicts.layerOrder()) {
             bySource.put(source, null);
         }
-        for (Verdict verdict : check.verdicts()) {
+        for (Verdict verdict : verdicts.verdicts()) {
             bySource.put(verdict.source(), verdict);
         }
-        return bySource.values().stream().toList();
+        return List.copyOf(bySource.values());
     }
 
-    private void discardIfUnused(Snapshot snapshot) {
-        boolean used = current.values().stream().anyMatch(c -> c.snapshot() == snapshot)
-                || live.values().stream().anyMatch(l -> l.snapshot() == snapshot);
-        if (!used) {
-            snapshots.discard(snapshot);
-        }
-    }
-
-    private PluginEvent event(PluginEvent.Kind kind, String plugin, Optional<String> version, String source,
-                              Collection<Diagnostic> diagnostics) {
-        return new PluginEvent(kind, plugin, version, source,
+    private PluginEvent event(PluginEvent.Kind kind, Optional<String> pluginId, Optional<String> version,
+                              String source, Collection<Diagnostic> diagnostics) {
+        return new PluginEvent(kind, pluginId, version, source,
                 diagnostics.stream().sorted(Diagnostic.ORDER).toList(), clock.instant());
     }
 }

@@ -25,7 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes and discards {@link Snapshot}s in a working folder of the host's own. Safe to use from several
+ * Takes {@link Snapshot}s in a working folder of the host's own, and deletes each once nothing holds it
+ * (the one owner of their lifetimes). Safe to use from several
  * threads: each snapshot gets a folder of its own. The working folder is
  * deleted on {@link #close()}; when the host is given a work directory, the working folder is a new
  * folder inside it, so that the copies of two hosts, or of an earlier run, never mix.
@@ -38,15 +39,15 @@ public final class SnapshotStore implements AutoCloseable {
     private final AtomicLong generation = new AtomicLong();
     /** Deletes a copy once the last layer defined from it is collected; its daemon thread ends once the store and those layers are gone. */
     private final Cleaner cleaner = Cleaner.create();
-    /** The copies that layers are defined from or the registry holds; guarded by this object's lock. */
-    private final Map<Snapshot, Usage> usage = new HashMap<>();
+    /**
+     * How many holders each copy has: the registry, for as long as the copy is an entry's current files or
+     * a live plugin's, and every layer defined from it, until that layer is collected. Guarded by this
+     * object's lock; a copy is deleted when its count drops to zero.
+     */
+    private final Map<Snapshot, Integer> holders = new HashMap<>();
+    /** Whether a copy lost its last holder but a layer, since the store last said so. */
+    private boolean awaitingCollection;
     private boolean closed;
-
-    /** How a copy is in use: by how many reachable layers, and whether the registry still holds it. */
-    private static final class Usage {
-        private int layers;
-        private boolean discarded;
-    }
 
     /**
      * @param workDirectory where the copies go, in a new folder of the store's own; when empty, in a new
@@ -62,7 +63,8 @@ public final class SnapshotStore implements AutoCloseable {
     }
 
     /**
-     * Copies {@code entry}'s jars. Returns empty when the original changed while it was being copied
+     * Copies {@code entry}'s jars; the caller holds the copy until it {@linkplain #release releases} it.
+     * Returns empty when the original changed while it was being copied
      * (its fingerprint before and after differ), or vanished: the caller tries again once it is stable.
      * A jar that cannot be read although it stays the same (no permission) is left out of the copy and
      * named in {@link Snapshot#unreadable()}.
@@ -98,7 +100,15 @@ public final class SnapshotStore implements AutoCloseable {
             }
             boolean singleJar = entry.jars().size() == 1 && entry.path().equals(entry.jars().get(0));
             Entry copied = new Entry(entry.name(), singleJar && !copies.isEmpty() ? copies.get(0) : directory, copies);
-            return Optional.of(new Snapshot(copied, before.get(), directory, unreadable));
+            Snapshot snapshot = new Snapshot(copied, before.get(), directory, unreadable);
+            synchronized (this) {
+                if (closed) {
+                    delete(directory);
+                    return Optional.empty();
+                }
+                holders.put(snapshot, 1);
+            }
+            return Optional.of(snapshot);
         } catch (IOException e) {
             log.debug("Could not copy entry '{}' yet: {}", entry.name(), e.toString());
             delete(directory);
@@ -106,54 +116,58 @@ public final class SnapshotStore implements AutoCloseable {
         }
     }
 
-    /**
-     * Keeps {@code snapshot}'s copy on disk until {@code layer}, defined from it, can no longer be reached.
-     * A layer keeps its parent layers reachable, so pinning each copy to the layer defined from it covers
-     * the layers built on it too.
-     */
-    public synchronized void pin(Snapshot snapshot, ModuleLayer layer) {
-        if (closed) {
-            return;
+    /** One more holder of {@code snapshot}'s copy. */
+    public synchronized void retain(Snapshot snapshot) {
+        if (!closed) {
+            holders.merge(snapshot, 1, Integer::sum);
         }
-        usage.computeIfAbsent(snapshot, s -> new Usage()).layers++;
-        // The action must not refer to the layer, or the layer would never become unreachable.
-        cleaner.register(layer, () -> unpin(snapshot));
+    }
+
+    /** One holder less; the copy is deleted when it has none left. */
+    public synchronized void release(Snapshot snapshot) {
+        Integer left = holders.computeIfPresent(snapshot, (s, count) -> count == 1 ? null : count - 1);
+        if (left == null) {
+            delete(snapshot.directory());
+        } else {
+            awaitingCollection = true;
+        }
     }
 
     /**
-     * Deletes a snapshot's copy once the registry no longer holds it (now) and no layer defined from it
-     * can be reached (when the last one is collected).
+     * Keeps {@code snapshot}'s copy on disk until {@code layer}, defined from it, can no longer be reached:
+     * the JDK opens a module's jar only when the module's first class is loaded, which may come long after
+     * the plugin stopped serving (an instance the host kept, a thread the plugin started). A layer keeps
+     * its parent layers reachable, so holding each copy for the layer defined from it covers the layers
+     * built on it too.
      */
-    public synchronized void discard(Snapshot snapshot) {
-        Usage used = usage.computeIfAbsent(snapshot, s -> new Usage());
-        used.discarded = true;
-        deleteIfUnused(snapshot, used);
+    public synchronized void holdFor(Snapshot snapshot, ModuleLayer layer) {
+        if (closed) {
+            return;
+        }
+        retain(snapshot);
+        // The action must not refer to the layer, or the layer would never become unreachable.
+        cleaner.register(layer, () -> release(snapshot));
+    }
+
+    /**
+     * Whether a copy has been released by the registry since the last call, and is still held by a
+     * layer only: its files go once a garbage collection finds that layer unreachable.
+     */
+    public synchronized boolean takeAwaitingCollection() {
+        boolean awaiting = awaitingCollection;
+        awaitingCollection = false;
+        return awaiting;
     }
 
     private synchronized boolean isClosed() {
         return closed;
     }
 
-    private synchronized void unpin(Snapshot snapshot) {
-        Usage used = usage.get(snapshot);
-        if (used != null) {
-            used.layers--;
-            deleteIfUnused(snapshot, used);
-        }
-    }
-
-    private void deleteIfUnused(Snapshot snapshot, Usage used) {
-        if (used.discarded && used.layers <= 0) {
-            usage.remove(snapshot);
-            delete(snapshot.directory());
-        }
-    }
-
     /** Deletes every copy: the host dropped every layer; open jars are closed by their cleaners. */
     @Override
     public synchronized void close() {
         closed = true;
-        usage.clear();
+        holders.clear();
         delete(workDirectory);
     }
 

@@ -2,18 +2,19 @@ package dev.layerhost.core.internal.load;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A plugin whose layer is defined and whose providers were instantiated.
  *
  * @param id       the plugin's id
- * @param version  its version, or {@code ""}
+ * @param version  its version, if it has one
  * @param source   its entry in the plugin root
  * @param layer    its layer; dropping every reference to it is how it is unloaded
  * @param serviceTypes the API service types the plugin provides, sorted
  * @param services the provider instances, in the order of the plugin's service types
  */
-public record LoadedPlugin(String id, String version, String source, ModuleLayer layer, List<String> serviceTypes,
+public record LoadedPlugin(String id, Optional<String> version, String source, ModuleLayer layer, List<String> serviceTypes,
                            List<Object> services) {
 
     public LoadedPlugin {

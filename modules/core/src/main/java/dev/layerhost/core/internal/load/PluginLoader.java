@@ -70,10 +70,11 @@ public final class PluginLoader {
             instantiate(id, source, layer, serviceType, instances, providerFailures);
         }
         if (!providerFailures.isEmpty()) {
-            return PluginBuild.failed(providerFailures, layer);
+            return PluginBuild.failed(providerFailures, layer,
+                    new RetiredPlugin(id, verdict.pluginModule().orElseThrow().descriptor().rawVersion(), source, instances));
         }
-        String version = verdict.pluginModule().orElseThrow().versionOrEmpty();
-        log.debug("Loaded plugin '{}' {} with {} service(s)", id, version, instances.size());
+        Optional<String> version = verdict.pluginModule().orElseThrow().descriptor().rawVersion();
+        log.debug("Loaded plugin '{}' {} with {} service(s)", id, version.orElse(""), instances.size());
         return PluginBuild.loaded(new LoadedPlugin(id, version, source, layer, verdict.services(), instances));
     }
 
@@ -131,7 +132,7 @@ public final class PluginLoader {
      * What a plugin author needs to see: the plugin's own exception as "Type: message", past the JDK's
      * wrappers (ServiceLoader's error, the initializer's and reflection's), and its root cause if it has one.
      */
-    private static String causeOf(Throwable failure) {
+    static String causeOf(Throwable failure) {
         Throwable own = failure;
         while (isWrapper(own) && own.getCause() != null && own.getCause() != own) {
             own = own.getCause();

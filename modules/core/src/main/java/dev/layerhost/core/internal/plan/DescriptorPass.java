@@ -11,6 +11,8 @@ import dev.layerhost.core.internal.scan.RootScanner;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * The whole descriptor-only pipeline over a plugin root: list the entries, read their descriptors
@@ -23,14 +25,21 @@ public final class DescriptorPass {
     private final PluginChecker checker;
     private final LayerPlanner planner;
 
-    public DescriptorPass(ApiLayer api, Policy policy) {
+    private final Executor io;
+
+    /** @param io where the entries' descriptors are read, in parallel: the host's own executor */
+    public DescriptorPass(ApiLayer api, Policy policy, Executor io) {
         this.checker = new PluginChecker(api, policy);
         this.planner = new LayerPlanner(api);
+        this.io = io;
     }
 
     public PlannedRoot run(Path root) {
         List<Entry> entries = scanner.scan(root);
-        List<Candidate> candidates = entries.parallelStream().map(reader::read).toList();
+        List<CompletableFuture<Candidate>> reads = entries.stream()
+                .map(entry -> CompletableFuture.supplyAsync(() -> reader.read(entry), io))
+                .toList();
+        List<Candidate> candidates = reads.stream().map(CompletableFuture::join).toList();
         Verdicts check = checker.check(candidates);
         return new PlannedRoot(check, planner.plan(check));
     }

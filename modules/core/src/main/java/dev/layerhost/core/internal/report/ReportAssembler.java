@@ -39,9 +39,7 @@ public final class ReportAssembler {
     public LayerGraph graph(PlannedRoot root, ApiLayer api) {
         List<LayerNode> layers = new ArrayList<>();
         for (PlannedLayer planned : root.plan().layers()) {
-            List<String> parents = new ArrayList<>(planned.parents());
-            parents.add(LayerNode.API);
-            layers.add(new LayerNode(planned.pluginId(), modulesOf(planned.configuration()), parents));
+            layers.add(new LayerNode(planned.pluginId(), modulesOf(planned.configuration()), planned.parents()));
         }
         List<ModuleSummary> apiModules = api.apiDescriptors().stream().map(ModuleSummary::of).sorted().toList();
         return new LayerGraph(apiModules, layers, scanReport(root).diagnostics());

@@ -2,6 +2,7 @@ package dev.layerhost.core.internal.watch;
 
 import dev.layerhost.core.HostSetupException;
 import dev.layerhost.core.internal.live.LiveRegistry;
+import dev.layerhost.core.internal.live.SnapshotStore;
 import dev.layerhost.core.internal.scan.Entry;
 import dev.layerhost.core.internal.scan.EntryFingerprint;
 import dev.layerhost.core.internal.scan.RootScanner;
@@ -42,13 +43,14 @@ import org.slf4j.LoggerFactory;
  * reports as written is taken even if its size, time and file key came out the same (a reproducible
  * build copied with its time kept).
  */
-public final class RootWatcher implements AutoCloseable {
+public final class RootWatcher {
 
     private static final Logger log = LoggerFactory.getLogger(RootWatcher.class);
     private static final int INCOMPLETE_ZIP_PATIENCE = 10;
 
     private final Path root;
     private final LiveRegistry registry;
+    private final SnapshotStore snapshots;
     private final Duration quietPeriod;
     private final Duration pollInterval;
     private final Clock clock;
@@ -65,9 +67,11 @@ public final class RootWatcher implements AutoCloseable {
     private record Pending(Optional<EntryFingerprint> fingerprint, Instant since) {
     }
 
-    public RootWatcher(Path root, LiveRegistry registry, Duration quietPeriod, Duration pollInterval, Clock clock) {
+    public RootWatcher(Path root, LiveRegistry registry, SnapshotStore snapshots, Duration quietPeriod,
+                       Duration pollInterval, Clock clock) {
         this.root = Objects.requireNonNull(root, "root");
         this.registry = Objects.requireNonNull(registry, "registry");
+        this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
         this.quietPeriod = Objects.requireNonNull(quietPeriod, "quietPeriod");
         this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -90,6 +94,7 @@ public final class RootWatcher implements AutoCloseable {
             try {
                 Set<String> reported = awaitChange();
                 pass(reported);
+                collectReleasedCopies();
                 if (rootUnreadable) {
                     log.info("Plugin root {} is readable again", root);
                     rootUnreadable = false;
@@ -110,6 +115,17 @@ public final class RootWatcher implements AutoCloseable {
                 // from the files again.
                 log.error("Watch pass over '{}' failed", root, e);
             }
+        }
+    }
+
+    /**
+     * A dropped layer's jars are closed, and its copy deleted, by cleaners, which run only after a garbage
+     * collection finds the layer unreachable; an idle watcher might not collect for hours, holding deleted
+     * snapshot files open meanwhile. So a watching host asks for a collection once copies wait for one.
+     */
+    private void collectReleasedCopies() {
+        if (snapshots.takeAwaitingCollection()) {
+            System.gc();
         }
     }
 
@@ -228,8 +244,13 @@ public final class RootWatcher implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
+    /**
+     * Stops watching, and waits at most {@code patience} for a pass that is running (it may be running
+     * plugin code, in a load).
+     *
+     * @return whether the watcher's thread ended in time
+     */
+    public boolean close(Duration patience) {
         closed = true;
         try {
             watchService.close();
@@ -238,9 +259,10 @@ public final class RootWatcher implements AutoCloseable {
         }
         thread.interrupt();
         try {
-            thread.join(TimeUnit.SECONDS.toMillis(10));
+            thread.join(Math.max(1, patience.toMillis()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return !thread.isAlive();
     }
 }

@@ -1,0 +1,120 @@
+package dev.layerhost.core.internal.live;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Decides what one synchronization does, from the verdicts and what is live, without touching a jar or a
+ * layer: which entries to build (load, reload, or reject, as the verdict says) and in which order, and
+ * which live plugins to unload, children first. {@link LiveRegistry} carries the steps out.
+ *
+ * <p>Rules (SPEC "Hot reload"): an entry whose files changed is built again; so is an untouched entry
+ * that another entry's change made sound (its duplicate was removed, or a plugin it requires arrived), as
+ * a fresh load of the same files would; and so is every plugin whose parent was rebuilt, after it, on
+ * its new layer. Whether a parent was rebuilt is known only once its build ran, so such a step says which
+ * parents trigger it.
+ */
+final class Reconciler {
+
+    private Reconciler() {
+    }
+
+    /**
+     * One entry as the checker sees it now.
+     *
+     * @param source  the entry's name
+     * @param sound   whether its verdict is sound and its layer planned
+     * @param parents the ids of the plugins it requires
+     */
+    record Target(String source, boolean sound, List<String> parents) {
+        Target {
+            Objects.requireNonNull(source, "source");
+            parents = List.copyOf(parents);
+        }
+    }
+
+    /**
+     * One entry to build, if its condition holds.
+     *
+     * @param source   the entry
+     * @param always   build it whatever happens to its parents
+     * @param triggers otherwise, build it only if one of these parents was rebuilt in this synchronization
+     */
+    record Step(String source, boolean always, Set<String> triggers) {
+        Step {
+            Objects.requireNonNull(source, "source");
+            triggers = Set.copyOf(triggers);
+        }
+
+        boolean due(Collection<String> rebuilt) {
+            return always || triggers.stream().anyMatch(rebuilt::contains);
+        }
+    }
+
+    /**
+     * The build steps of a synchronization, in the order of {@code targets} (sound ones parents first).
+     *
+     * @param changed     the entries whose files were copied anew
+     * @param soundBefore the entries that were sound at the last synchronization
+     * @param liveSources the entries that have a live plugin now
+     */
+    static List<Step> steps(List<Target> targets, Set<String> changed, Set<String> soundBefore,
+                            Set<String> liveSources) {
+        List<Step> steps = new ArrayList<>();
+        for (Target target : targets) {
+            boolean nowSound = target.sound() && !soundBefore.contains(target.source())
+                    && !liveSources.contains(target.source());
+            boolean always = changed.contains(target.source()) || nowSound;
+            if (always || !target.parents().isEmpty()) {
+                steps.add(new Step(target.source(), always, Set.copyOf(target.parents())));
+            }
+        }
+        return steps;
+    }
+
+    /**
+     * The live plugins to unload, children first, so that {@code ids} go: each of them and every live
+     * plugin that requires one of them, directly or not.
+     *
+     * @param liveParents the parents of every live plugin, by id, in the order the plugins were loaded
+     */
+    static List<String> unloadOrder(Map<String, List<String>> liveParents, Collection<String> ids) {
+        Map<String, List<String>> children = new LinkedHashMap<>();
+        liveParents.forEach((child, parents) -> parents.forEach(parent ->
+                children.computeIfAbsent(parent, p -> new ArrayList<>()).add(child)));
+        Set<String> order = new LinkedHashSet<>();
+        // Depth first and iterative: a chain of thousands of plugins must not overflow the stack.
+        Deque<Iterator<String>> stack = new ArrayDeque<>();
+        Deque<String> path = new ArrayDeque<>();
+        for (String id : ids) {
+            if (!liveParents.containsKey(id) || order.contains(id)) {
+                continue;
+            }
+            path.push(id);
+            stack.push(children.getOrDefault(id, List.of()).iterator());
+            while (!stack.isEmpty()) {
+                Iterator<String> next = stack.peek();
+                if (next.hasNext()) {
+                    String child = next.next();
+                    if (!order.contains(child) && !path.contains(child)) {
+                        path.push(child);
+                        stack.push(children.getOrDefault(child, List.of()).iterator());
+                    }
+                } else {
+                    stack.pop();
+                    order.add(path.pop());
+                }
+            }
+        }
+        return List.copyOf(order);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.layerhost.core.internal.live;
+
+import dev.layerhost.core.internal.live.Reconciler.Step;
+import dev.layerhost.core.internal.live.Reconciler.Target;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The reconciler's decisions, from verdicts and what is live alone: no jar, no layer. */
+class ReconcilerTest {
+
+    private static final Target CSV = new Target("csv", true, List.of());
+    private static final Target WAREHOUSE = new Target("warehouse", true, List.of("p.csv"));
+    private static final Target SOLO = new Target("solo.jar", true, List.of());
+
+    @Test
+    void aChangedEntryIsBuiltAndItsDependentsOnlyIfItWasRebuilt() {
+        List<Step> steps = Reconciler.steps(List.of(CSV, WAREHOUSE, SOLO), Set.of("csv"),
+                Set.of("csv", "warehouse", "solo.jar"), Set.of("csv", "warehouse", "solo.jar"));
+
+        assertEquals(List.of("csv", "warehouse"), steps.stream().map(Step::source).toList(),
+                "solo.jar did not change and requires nothing");
+        assertTrue(steps.get(0).due(Set.of()));
+        assertFalse(steps.get(1).due(Set.of()), "a dependent waits for its parent's rebuild");
+        assertTrue(steps.get(1).due(Set.of("p.csv")));
+    }
+
+    @Test
+    void anUntouchedEntryThatBecameSoundIsBuiltAsAFreshLoadWouldBuildIt() {
+        // warehouse was rejected (its parent was missing); now csv arrived and warehouse is sound.
+        List<Step> steps = Reconciler.steps(List.of(CSV, WAREHOUSE), Set.of("csv"), Set.of(), Set.of());
+
+        assertTrue(steps.get(1).due(Set.of()), "warehouse is built even if csv fails: it is newly sound");
+    }
+
+    @Test
+    void aSoundEntryThatIsAlreadyLiveIsNotBuiltAgainWithoutAChange() {
+        assertEquals(List.of(), Reconciler.steps(List.of(CSV, SOLO), Set.of(), Set.of(), Set.of("csv", "solo.jar")));
+    }
+
+    @Test
+    void anUnsoundChangedEntryIsAStepSoThatItsRejectionIsAnnounced() {
+        Target broken = new Target("broken.jar", false, List.of());
+        List<Step> steps = Reconciler.steps(List.of(broken), Set.of("broken.jar"), Set.of(), Set.of());
+        assertEquals(List.of("broken.jar"), steps.stream().map(Step::source).toList());
+    }
+
+    @Test
+    void unloadingAPluginUnloadsEveryPluginThatRequiresItChildrenFirst() {
+        Map<String, List<String>> live = new LinkedHashMap<>();
+        live.put("p.base", List.of());
+        live.put("p.mid", List.of("p.base"));
+        live.put("p.top", List.of("p.mid"));
+        live.put("p.side", List.of("p.base"));
+        live.put("p.other", List.of());
+
+        assertEquals(List.of("p.top", "p.mid", "p.side", "p.base"), Reconciler.unloadOrder(live, List.of("p.base")));
+        assertEquals(List.of("p.top"), Reconciler.unloadOrder(live, List.of("p.top")));
+        assertEquals(List.of(), Reconciler.unloadOrder(live, List.of("p.gone")));
+    }
+
+    @Test
+    void aChainOfThousandsIsUnloadedWithoutOverflowingTheStack() {
+        Map<String, List<String>> live = new LinkedHashMap<>();
+        live.put("p0", List.of());
+        IntStream.range(1, 5_000).forEach(i -> live.put("p" + i, List.of("p" + (i - 1))));
+
+        List<String> order = Reconciler.unloadOrder(live, List.of("p0"));
+
+        assertEquals(5_000, order.size());
+        assertEquals("p4999", order.get(0));
+        assertEquals("p0", order.get(4_999));
+    }
+}
