@@ -4,8 +4,6 @@ import dev.layerhost.core.Diagnostic;
 import dev.layerhost.core.PluginEvent;
 import dev.layerhost.core.Policy;
 import dev.layerhost.core.internal.api.ApiLayer;
-import dev.layerhost.core.internal.archive.ArchiveReader;
-import dev.layerhost.core.internal.archive.Candidate;
 import dev.layerhost.core.internal.check.PluginChecker;
 import dev.layerhost.core.internal.check.Verdict;
 import dev.layerhost.core.internal.check.Verdicts;
@@ -15,7 +13,6 @@ import dev.layerhost.core.internal.load.LoadOutcome;
 import dev.layerhost.core.internal.load.LoadedPlugin;
 import dev.layerhost.core.internal.load.PluginBuild;
 import dev.layerhost.core.internal.load.PluginLoader;
-import dev.layerhost.core.internal.load.ProviderCloser;
 import dev.layerhost.core.internal.load.RetiredPlugin;
 import dev.layerhost.core.internal.plan.LayerPlanner;
 import dev.layerhost.core.internal.plan.PlannedLayer;
@@ -37,9 +34,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -69,20 +63,18 @@ public final class LiveRegistry {
 
     private final Path root;
     private final RootScanner scanner = new RootScanner();
-    private final ArchiveReader reader = new ArchiveReader();
     private final PluginChecker checker;
     private final LayerPlanner planner;
     private final PluginLoader loader;
-    private final ProviderCloser closer = new ProviderCloser();
     private final SnapshotStore snapshots;
-    private final Executor io;
+    private final Retirement retirement;
     private final EventOutbox outbox;
     private final Clock clock;
     /** Guards everything below but {@link #serving} and {@link #closed}; plugin code runs under it while loading. */
     private final ReentrantLock lock = new ReentrantLock();
 
-    /** The latest stable copy of every entry, by source. */
-    private final Map<String, Current> current = new TreeMap<>();
+    /** The latest stable copy of every entry. */
+    private final CurrentCopies current;
     /** The serving plugins, by id, parents before children. */
     private final Map<String, Live> live = new LinkedHashMap<>();
     private volatile List<LoadedPlugin> serving = List.of();
@@ -90,9 +82,6 @@ public final class LiveRegistry {
     private volatile boolean closed;
     /** The sources whose verdict was sound at the last synchronization. */
     private Set<String> soundBefore = Set.of();
-
-    private record Current(Snapshot snapshot, Candidate candidate) {
-    }
 
     private record Live(LoadedPlugin plugin, Snapshot snapshot, List<String> parents) {
         Live {
@@ -124,7 +113,8 @@ public final class LiveRegistry {
         this.planner = new LayerPlanner(api);
         this.loader = new PluginLoader(api);
         this.snapshots = snapshots;
-        this.io = io;
+        this.current = new CurrentCopies(snapshots, io);
+        this.retirement = new Retirement(clock);
         this.outbox = new EventOutbox(events);
         this.clock = clock;
     }
@@ -194,10 +184,7 @@ public final class LiveRegistry {
             if (plugin != null) {
                 return Optional.of(plugin.plugin().source());
             }
-            return current.values().stream()
-                    .filter(c -> c.candidate().modules().stream().anyMatch(m -> m.name().equals(pluginId)))
-                    .map(c -> c.snapshot().source())
-                    .findFirst();
+            return current.sourceHolding(pluginId);
         } finally {
             lock.unlock();
         }
@@ -207,9 +194,7 @@ public final class LiveRegistry {
     public Map<String, EntryFingerprint> fingerprints() {
         lock.lock();
         try {
-            Map<String, EntryFingerprint> fingerprints = new TreeMap<>();
-            current.forEach((source, copy) -> fingerprints.put(source, copy.snapshot().fingerprint()));
-            return fingerprints;
+            return current.fingerprints();
         } finally {
             lock.unlock();
         }
@@ -247,40 +232,19 @@ public final class LiveRegistry {
         } finally {
             lock.unlock();
         }
-        return tellRetiredWithin(change, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        return retirement.tellWithin(change.retired(), Duration.ofNanos(Math.max(0, deadline - System.nanoTime())),
+                events -> {
+                    outbox.post(events);
+                    outbox.deliver();
+                });
     }
 
     private Synchronization synchronizeLocked(Optional<Set<String>> scope, Predicate<String> forced, Change change) {
         List<Entry> entries = scanner.scan(root);
-        Set<String> present = new TreeSet<>();
-        List<Entry> toCopy = new ArrayList<>();
-        for (Entry entry : entries) {
-            present.add(entry.name());
-            if (scope.isPresent() && !scope.get().contains(entry.name())) {
-                continue;
-            }
-            Current old = current.get(entry.name());
-            boolean same = old != null && EntryFingerprint.of(entry).equals(Optional.of(old.snapshot().fingerprint()));
-            if (!same || forced.test(entry.name())) {
-                toCopy.add(entry);
-            }
-        }
-        Set<String> changed = new TreeSet<>();
-        List<Optional<Current>> copies = copyAll(toCopy);
-        for (int i = 0; i < toCopy.size(); i++) {
-            String source = toCopy.get(i).name();
-            if (copies.get(i).isEmpty()) {
-                log.debug("Entry '{}' changed while being copied; it is taken on a later pass", source);
-                continue;
-            }
-            Current old = current.put(source, copies.get(i).get());
-            changed.add(source);
-            if (old != null) {
-                snapshots.release(old.snapshot());
-            }
-        }
+        Set<String> changed = current.refresh(entries, scope, forced);
+        Set<String> present = entries.stream().map(Entry::name).collect(Collectors.toSet());
         unloadRemoved(scope, present, change);
-        Verdicts verdicts = checker.check(current.values().stream().map(Current::candidate).toList());
+        Verdicts verdicts = checker.check(current.candidates());
         PlannedRoot planned = new PlannedRoot(verdicts, planner.plan(verdicts));
         Map<String, List<Diagnostic>> failures = new HashMap<>();
         applyAll(planned, changed, failures, change);
@@ -288,24 +252,10 @@ public final class LiveRegistry {
                 failures), change.happened());
     }
 
-    /** Copying and reading are I/O on many small files: in parallel they take a fraction of the time. */
-    private List<Optional<Current>> copyAll(List<Entry> entries) {
-        List<CompletableFuture<Optional<Current>>> copies = entries.stream()
-                .map(entry -> CompletableFuture.supplyAsync(
-                        () -> snapshots.take(entry).map(copy -> new Current(copy, read(copy))), io))
-                .toList();
-        return copies.stream().map(CompletableFuture::join).toList();
-    }
-
     /** Unloads the plugins of the entries in {@code scope} that are no longer in the root. */
     private void unloadRemoved(Optional<Set<String>> scope, Set<String> present, Change change) {
-        for (String source : new ArrayList<>(current.keySet())) {
-            boolean inScope = scope.isEmpty() || scope.get().contains(source);
-            if (inScope && !present.contains(source)) {
-                Snapshot gone = current.remove(source).snapshot();
-                unloadWithDependents(liveFrom(source).stream().map(l -> l.plugin().id()).toList(), change);
-                snapshots.release(gone);
-            }
+        for (String source : current.forgetAbsent(scope, present)) {
+            unloadWithDependents(liveFrom(source).stream().map(l -> l.plugin().id()).toList(), change);
         }
     }
 
@@ -359,7 +309,7 @@ public final class LiveRegistry {
             parentLayers.add(parentPlugin.plugin().layer());
         }
         PluginBuild build = loader.build(verdict, parentLayers, planned.map(PlannedLayer::configuration));
-        Snapshot copy = current.get(source).snapshot();
+        Snapshot copy = current.snapshot(source);
         build.definedLayer().ifPresent(layer -> snapshots.holdFor(copy, layer));
         build.abandoned().ifPresent(change.retired()::add);
         if (build.loaded().isEmpty()) {
@@ -422,42 +372,13 @@ public final class LiveRegistry {
     }
 
     /**
-     * Outside the lock, once the successors serve: closes the retired providers (plugin code), reports
-     * their failures as events, and delivers every queued event.
+     * Outside the lock, once the successors serve: tells the retired plugins, and delivers every queued
+     * event, close failures last. Also when the host is closing: a listener hears that a plugin failed to
+     * close, never the host's caller.
      */
     private void tellRetired(Change change) {
-        List<PluginEvent> closeFailures = new ArrayList<>();
-        for (RetiredPlugin retired : change.retired()) {
-            List<Diagnostic> failures = closer.close(retired);
-            if (!failures.isEmpty()) {
-                closeFailures.add(event(PluginEvent.Kind.CLOSE_FAILED, Optional.of(retired.id()), retired.version(),
-                        retired.source(), failures));
-            }
-        }
-        // Also when the host is closing: a listener hears that a plugin failed to close, never the host's caller.
-        outbox.post(closeFailures);
+        outbox.post(retirement.tell(change.retired()));
         outbox.deliver();
-    }
-
-    /** {@link #tellRetired} on a thread of its own, waited for at most {@code patience}. */
-    private boolean tellRetiredWithin(Change change, Duration patience) {
-        if (change.retired().isEmpty()) {
-            return true;
-        }
-        Thread teller = new Thread(() -> tellRetired(change), "layerhost-close");
-        teller.setDaemon(true);
-        teller.start();
-        try {
-            teller.join(Math.max(1, patience.toMillis()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (teller.isAlive()) {
-            log.warn("A plugin's close() did not return within {} ms; the host closes without waiting for it",
-                    patience.toMillis());
-            return false;
-        }
-        return true;
     }
 
     private List<Live> liveFrom(String source) {
@@ -468,18 +389,6 @@ public final class LiveRegistry {
         if (closed) {
             throw new IllegalStateException("plugin host is closed");
         }
-    }
-
-    /** The copy's modules, and an {@code INVALID_ARCHIVE} for each jar of the original that could not be read. */
-    private Candidate read(Snapshot copy) {
-        Candidate candidate = reader.read(copy.entry());
-        if (copy.unreadable().isEmpty()) {
-            return candidate;
-        }
-        List<Diagnostic> problems = new ArrayList<>(candidate.problems());
-        new TreeMap<>(copy.unreadable()).forEach((file, reason) ->
-                problems.add(Diagnostics.invalidArchive(copy.source(), file, reason)));
-        return new Candidate(candidate.entry(), candidate.modules(), problems);
     }
 
     /** The verdicts, sound ones parents first, then the others by source. */

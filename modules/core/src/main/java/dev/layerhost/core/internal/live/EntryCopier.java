@@ -1,0 +1,54 @@
+package dev.layerhost.core.internal.live;
+
+import dev.layerhost.core.Diagnostic;
+import dev.layerhost.core.internal.archive.ArchiveReader;
+import dev.layerhost.core.internal.archive.Candidate;
+import dev.layerhost.core.internal.diagnostic.Diagnostics;
+import dev.layerhost.core.internal.scan.Entry;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * Takes private copies of entries and reads their descriptors, many at once on the host's executor:
+ * it is I/O on many small files, which in parallel takes a fraction of the time.
+ */
+final class EntryCopier {
+
+    private final ArchiveReader reader = new ArchiveReader();
+    private final SnapshotStore snapshots;
+    private final Executor io;
+
+    EntryCopier(SnapshotStore snapshots, Executor io) {
+        this.snapshots = snapshots;
+        this.io = io;
+    }
+
+    /**
+     * A copy of each of {@code entries}, in their order; empty for an entry that changed while it was
+     * copied (it is taken on a later pass). The caller holds each copy until it releases it.
+     */
+    List<Optional<EntryCopy>> copyAll(List<Entry> entries) {
+        List<CompletableFuture<Optional<EntryCopy>>> copies = entries.stream()
+                .map(entry -> CompletableFuture.supplyAsync(
+                        () -> snapshots.take(entry).map(copy -> new EntryCopy(copy, read(copy))), io))
+                .toList();
+        return copies.stream().map(CompletableFuture::join).toList();
+    }
+
+    /** The copy's modules, and an {@code INVALID_ARCHIVE} for each jar of the original that could not be read. */
+    private Candidate read(Snapshot copy) {
+        Candidate candidate = reader.read(copy.entry());
+        if (copy.unreadable().isEmpty()) {
+            return candidate;
+        }
+        List<Diagnostic> problems = new ArrayList<>(candidate.problems());
+        new TreeMap<>(copy.unreadable()).forEach((file, reason) ->
+                problems.add(Diagnostics.invalidArchive(copy.source(), file, reason)));
+        return new Candidate(candidate.entry(), candidate.modules(), problems);
+    }
+}
