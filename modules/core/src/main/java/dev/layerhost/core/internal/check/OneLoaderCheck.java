@@ -1,10 +1,12 @@
 package dev.layerhost.core.internal.check;
 
 import dev.layerhost.core.Diagnostic;
+import dev.layerhost.core.internal.check.ConflictKey.LoaderSplitPackageKey;
+import dev.layerhost.core.internal.check.ConflictKey.LoaderTwoVersionsKey;
 import dev.layerhost.core.internal.model.ModelConfiguration;
 import dev.layerhost.core.internal.model.ModuleNode;
-import dev.layerhost.core.internal.scan.Entry;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,19 +29,40 @@ final class OneLoaderCheck {
         this.names = names;
     }
 
+    /** Module {@code module} offers package {@code packageName} to the loader. */
+    private record Offer(String packageName, ModuleNode module) {
+    }
+
+    /**
+     * The module the loader takes each package from, the first that offers it; and the conflicts with
+     * the other modules that offer it.
+     */
+    private record Supply(Map<String, ModuleNode> firstByPackage, List<Conflict> conflicts) {
+    }
+
     /** The problems of {@code configuration}'s one loader, given what each of its modules reads. */
     public List<Diagnostic> check(ModelConfiguration configuration, Map<ModuleNode, Set<ModuleNode>> reads) {
-        Map<String, Diagnostic> found = new TreeMap<>();
-        Map<String, ModuleNode> local = new HashMap<>();
+        Supply local = supply(ownPackages(configuration));
+        Supply imported = supply(importedPackages(configuration, reads));
+        List<Conflict> found = new ArrayList<>(local.conflicts());
+        found.addAll(imported.conflicts());
+        found.addAll(shadowedImports(local.firstByPackage(), imported.firstByPackage()));
+        return Conflict.firstOfEachKey(found);
+    }
+
+    private static List<Offer> ownPackages(ModelConfiguration configuration) {
+        List<Offer> offers = new ArrayList<>();
         for (ModuleNode module : configuration.modules()) {
             for (String packageName : module.packages()) {
-                ModuleNode other = local.putIfAbsent(packageName, module);
-                if (other != null) {
-                    add(found, packageName, other, module);
-                }
+                offers.add(new Offer(packageName, module));
             }
         }
-        Map<String, ModuleNode> imported = new HashMap<>();
+        return offers;
+    }
+
+    private static List<Offer> importedPackages(ModelConfiguration configuration,
+                                                Map<ModuleNode, Set<ModuleNode>> reads) {
+        List<Offer> offers = new ArrayList<>();
         for (ModuleNode module : configuration.modules()) {
             for (ModuleNode read : reads.get(module)) {
                 if (configuration.ownModule(read.name()).orElse(null) == read) {
@@ -47,32 +70,49 @@ final class OneLoaderCheck {
                 }
                 // the loader imports what other layers' modules export to everyone; qualified exports do not count
                 for (String packageName : read.exportedTo(Optional.empty())) {
-                    ModuleNode other = imported.putIfAbsent(packageName, read);
-                    if (other != null && other != read) {
-                        add(found, packageName, other, read);
-                    }
+                    offers.add(new Offer(packageName, read));
                 }
             }
         }
-        // Beyond the JDK, which defines such a layer: its loader finds a class of a package it holds itself
-        // before it looks in other layers, so a module that reads the package from a parent layer would get
-        // the local copy's classes, or none (ClassNotFoundException once plugin code runs).
+        return offers;
+    }
+
+    private Supply supply(List<Offer> offers) {
+        Map<String, ModuleNode> firstByPackage = new HashMap<>();
+        List<Conflict> conflicts = new ArrayList<>();
+        for (Offer offer : offers) {
+            ModuleNode first = firstByPackage.putIfAbsent(offer.packageName(), offer.module());
+            // one module read by several of the layer's modules offers its packages again: no conflict
+            if (first != null && first != offer.module()) {
+                conflicts.add(conflict(offer.packageName(), first, offer.module()));
+            }
+        }
+        return new Supply(firstByPackage, conflicts);
+    }
+
+    /**
+     * Beyond the JDK, which defines such a layer: its loader finds a class of a package it holds itself
+     * before it looks in other layers, so a module that reads the package from a parent layer would get
+     * the local copy's classes, or none ({@code ClassNotFoundException} once plugin code runs).
+     */
+    private List<Conflict> shadowedImports(Map<String, ModuleNode> local, Map<String, ModuleNode> imported) {
+        List<Conflict> conflicts = new ArrayList<>();
         for (Map.Entry<String, ModuleNode> shadowed : new TreeMap<>(imported).entrySet()) {
             ModuleNode owner = local.get(shadowed.getKey());
             if (owner != null) {
-                add(found, shadowed.getKey(), owner, shadowed.getValue());
+                conflicts.add(conflict(shadowed.getKey(), owner, shadowed.getValue()));
             }
         }
-        return List.copyOf(found.values());
+        return conflicts;
     }
 
-    private void add(Map<String, Diagnostic> found, String packageName, ModuleNode first, ModuleNode second) {
+    private Conflict conflict(String packageName, ModuleNode first, ModuleNode second) {
         if (first.name().equals(second.name())) {
             // Two copies of one module, each read by another module of the layer: the plugin reads two versions.
-            found.putIfAbsent("V:" + first.name(), names.twoVersions(names.pluginId(), first, second));
-            return;
+            return new Conflict(new LoaderTwoVersionsKey(first.name()),
+                    names.twoVersions(names.pluginId(), first, second));
         }
-        found.putIfAbsent(packageName + ":" + ConflictNames.byName(first, second),
+        return new Conflict(new LoaderSplitPackageKey(packageName, ConflictNames.byName(first, second)),
                 names.splitPackage(packageName, first, second));
     }
 }

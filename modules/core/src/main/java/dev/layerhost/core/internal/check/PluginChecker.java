@@ -85,11 +85,14 @@ public final class PluginChecker {
 
         Map<String, Set<String>> parentsById = new TreeMap<>();
         Map<String, List<String>> parentsBySource = new HashMap<>();
+        Map<String, EntryClosure> closures = new HashMap<>();
         for (Map.Entry<String, List<EntryFacts>> plugin : byPluginId.entrySet()) {
             Set<String> others = new TreeSet<>(byPluginId.keySet());
             others.remove(plugin.getKey());
             for (EntryFacts facts : plugin.getValue()) {
-                List<String> parents = PluginResolution.parentIds(facts, others);
+                EntryClosure closure = EntryClosure.of(facts);
+                closures.put(facts.source(), closure);
+                List<String> parents = closure.parentIds(others);
                 parentsBySource.put(facts.source(), parents);
                 parentsById.computeIfAbsent(plugin.getKey(), k -> new TreeSet<>()).addAll(parents);
             }
@@ -132,7 +135,8 @@ public final class PluginChecker {
                 Remembered last = lastOutcomes.get(facts.source());
                 ResolutionOutcome outcome = last != null && last.sameInput(facts.candidate(), parentModels)
                         ? last.outcome()
-                        : new PluginResolution(facts, soundPlugins, moduleOwners, api, policy).resolve(parents);
+                        : new PluginResolution(facts, closures.get(facts.source()), soundPlugins, moduleOwners,
+                                api, policy).resolve(parents);
                 // Without a model the outcome names modules found nowhere, and where they might be: that
                 // depends on the other entries, so it is worked out again.
                 if (outcome.configuration().isPresent()) {

@@ -18,14 +18,12 @@ import java.nio.file.WatchService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -34,45 +32,33 @@ import org.slf4j.LoggerFactory;
 /**
  * Follows a plugin root and hands the {@link LiveRegistry} the entries whose files changed and then
  * stayed still for the quiet period. A {@link WatchService} wakes it early; every pass also compares
- * the fingerprints of all entries, so a missed or overflowed event only costs one poll interval.
- *
- * <p>A jar being written in place changes size or time on every write, so it is never handed over
- * half-written; a jar that does not yet end in a zip end record must stay still ten quiet periods
- * before it is taken (and then rejected, if it is still broken): a writer may pause, a truncated
- * download is reported a little later. A burst of changes gives one reload. A jar the watch service
- * reports as written is taken even if its size, time and file key came out the same (a reproducible
- * build copied with its time kept).
+ * the fingerprints of all entries, so a missed or overflowed event only costs one poll interval. This
+ * class does the file system's part (watching, scanning, fingerprints, zip tails); when an entry is
+ * ready is the {@link QuietPeriod}'s decision.
  */
 public final class RootWatcher {
 
     private static final Logger log = LoggerFactory.getLogger(RootWatcher.class);
-    private static final int INCOMPLETE_ZIP_PATIENCE = 10;
 
     private final Path root;
     private final LiveRegistry registry;
     private final SnapshotStore snapshots;
-    private final Duration quietPeriod;
+    private final QuietPeriod quietPeriod;
     private final Duration pollInterval;
     private final Clock clock;
     private final RootScanner scanner = new RootScanner();
     private final WatchService watchService;
     private final Set<Path> watched = new HashSet<>();
-    private final Map<String, Pending> pending = new HashMap<>();
-    /** Entries whose jars the watch service reported as written since their last copy. */
-    private final Set<String> written = new HashSet<>();
     private final Thread thread;
     private volatile boolean closed;
     private boolean rootUnreadable;
-
-    private record Pending(Optional<EntryFingerprint> fingerprint, Instant since) {
-    }
 
     public RootWatcher(Path root, LiveRegistry registry, SnapshotStore snapshots, Duration quietPeriod,
                        Duration pollInterval, Clock clock) {
         this.root = Objects.requireNonNull(root, "root");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
-        this.quietPeriod = Objects.requireNonNull(quietPeriod, "quietPeriod");
+        this.quietPeriod = new QuietPeriod(quietPeriod);
         this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
         this.clock = Objects.requireNonNull(clock, "clock");
         try {
@@ -166,8 +152,8 @@ public final class RootWatcher {
     }
 
     /**
-     * One look at the root: which entries differ from their last copy (or were reported written), and
-     * which of those are still.
+     * One look at the root: the entries and their fingerprints, for the quiet period to decide which
+     * are ready; those are synchronized.
      */
     void pass(Set<String> reported) {
         Instant now = clock.instant();
@@ -180,53 +166,13 @@ public final class RootWatcher {
                 register(entry.path());
             }
         }
-        Map<String, EntryFingerprint> known = registry.fingerprints();
-        for (String source : reported) {
-            if (entries.containsKey(source)) {
-                written.add(source);
-                // a new write restarts the entry's quiet period even if its fingerprint stays the same
-                pending.remove(source);
-            }
-        }
-        written.retainAll(entries.keySet());
-        Set<String> differing = new TreeSet<>(written);
-        for (Entry entry : entries.values()) {
-            Optional<EntryFingerprint> fingerprint = EntryFingerprint.of(entry);
-            if (differing.contains(entry.name())
-                    || !fingerprint.equals(Optional.ofNullable(known.get(entry.name())))) {
-                differing.add(entry.name());
-                track(entry.name(), fingerprint, now);
-            }
-        }
-        for (String source : known.keySet()) {
-            if (!entries.containsKey(source)) {
-                differing.add(source);
-                track(source, Optional.empty(), now);
-            }
-        }
-        pending.keySet().retainAll(differing);
-        Set<String> ready = new TreeSet<>();
-        for (String source : differing) {
-            Pending change = pending.get(source);
-            Entry entry = entries.get(source);
-            int patience = entry != null && !ZipTail.endsLikeZips(entry) ? INCOMPLETE_ZIP_PATIENCE : 1;
-            if (!Duration.between(change.since(), now).minus(quietPeriod.multipliedBy(patience)).isNegative()) {
-                ready.add(source);
-            }
-        }
+        Map<String, EntryFingerprint> lastTaken = registry.fingerprints();
+        Map<String, Optional<EntryFingerprint>> fingerprints = new TreeMap<>();
+        entries.forEach((source, entry) -> fingerprints.put(source, EntryFingerprint.of(entry)));
+        QuietPeriod.Ready ready = quietPeriod.observe(now, fingerprints, lastTaken, reported,
+                source -> ZipTail.endsLikeZips(entries.get(source)));
         if (!ready.isEmpty()) {
-            pending.keySet().removeAll(ready);
-            Set<String> forced = new TreeSet<>(ready);
-            forced.retainAll(written);
-            written.removeAll(ready);
-            registry.synchronize(Optional.of(ready), forced);
-        }
-    }
-
-    private void track(String source, Optional<EntryFingerprint> fingerprint, Instant now) {
-        Pending previous = pending.get(source);
-        if (previous == null || !previous.fingerprint().equals(fingerprint)) {
-            pending.put(source, new Pending(fingerprint, now));
+            registry.synchronize(Optional.of(ready.sources()), ready.forced());
         }
     }
 

@@ -1,0 +1,83 @@
+package dev.layerhost.core.internal.check;
+
+import dev.layerhost.core.internal.archive.CandidateModule;
+import dev.layerhost.core.internal.model.Descriptors;
+
+import java.lang.module.ModuleDescriptor.Requires;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The modules of an entry its plugin module needs, transitively, and the dependences that must come from
+ * elsewhere (other plugins, the API layer, the runtime). Worked out once per entry and check: it gives
+ * the plugin's parents first, its resolution later.
+ *
+ * @param modules   the entry's modules the plugin layer would define, the plugin module first
+ * @param externals the dependences on modules the entry does not hold, in the order they were met
+ */
+record EntryClosure(List<CandidateModule> modules, List<External> externals) {
+
+    /** Module {@code requiredBy} of the entry requires {@code module}, which the entry does not hold. */
+    record External(String requiredBy, String module) {
+    }
+
+    EntryClosure {
+        modules = List.copyOf(modules);
+        externals = List.copyOf(externals);
+    }
+
+    /**
+     * The closure of {@code facts}' plugin module, which must be present. As in the JDK,
+     * {@code requires static} is not followed, and resolving one automatic module resolves every automatic
+     * module the entry holds.
+     */
+    static EntryClosure of(EntryFacts facts) {
+        Map<String, CandidateModule> resolved = new LinkedHashMap<>();
+        List<External> externals = new ArrayList<>();
+        Deque<CandidateModule> queue = new ArrayDeque<>();
+        CandidateModule root = facts.plugin().orElseThrow();
+        resolved.put(root.name(), root);
+        queue.add(root);
+        boolean allAutomatic = false;
+        while (!queue.isEmpty()) {
+            CandidateModule module = queue.poll();
+            if (module.descriptor().isAutomatic() && !allAutomatic) {
+                for (CandidateModule other : facts.modules().values()) {
+                    if (other.descriptor().isAutomatic() && resolved.putIfAbsent(other.name(), other) == null) {
+                        queue.add(other);
+                    }
+                }
+                allAutomatic = true;
+            }
+            for (Requires requires : Descriptors.requires(module.descriptor())) {
+                if (requires.modifiers().contains(Requires.Modifier.STATIC)) {
+                    continue;
+                }
+                CandidateModule local = facts.modules().get(requires.name());
+                if (local == null) {
+                    externals.add(new External(module.name(), requires.name()));
+                } else if (resolved.putIfAbsent(local.name(), local) == null) {
+                    queue.add(local);
+                }
+            }
+        }
+        return new EntryClosure(List.copyOf(resolved.values()), externals);
+    }
+
+    /** The ids among {@code pluginIds} that the closure requires from outside the entry, sorted. */
+    List<String> parentIds(Set<String> pluginIds) {
+        TreeSet<String> parents = new TreeSet<>();
+        for (External external : externals) {
+            if (pluginIds.contains(external.module())) {
+                parents.add(external.module());
+            }
+        }
+        return List.copyOf(parents);
+    }
+}
