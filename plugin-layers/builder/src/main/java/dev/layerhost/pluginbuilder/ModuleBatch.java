@@ -92,7 +92,8 @@ public final class ModuleBatch {
             }
             Path sources = workspace.resolve("src");
             Path classes = workspace.resolve("classes");
-            var options = new ArrayList<>(List.of("-d", classes.toString(), "--module-source-path", sources.toString()));
+            var options = new ArrayList<>(List.of(
+                    "-d", classes.toString(), "--module-source-path", sources.toString()));
             if (!modulePath.isEmpty()) {
                 options.addAll(List.of("--module-path",
                         String.join(File.pathSeparator, modulePath.stream().map(Path::toString).toList())));

@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -16,11 +18,11 @@ import java.util.concurrent.Executors;
  * {@code keytool} and used with its {@code jarsigner} (both run as processes by {@link JdkTool}, as a
  * plugin's publisher would run them).
  *
- * <p>{@link #generate} writes a key store {@code <alias>.p12} for each {@link SigningKey}; a CA
+ * <p>{@link #generate(Path)} writes a key store {@code <alias>.p12} for each {@link SigningKey}; a CA
  * ({@value #CA_SUBJECT}) that issued {@link SigningKey#ISSUED}'s certificate; and two PKCS12 trust
  * stores: {@link #trustStore()} with {@link SigningKey#ACME}'s certificate only, {@link #caTrustStore()}
- * with the CA's only. Every store's password is {@value #PASSWORD}. It takes a few seconds, so
- * generate once per test class:
+ * with the CA's only ({@link #generate(Path, Set)} writes what some of the keys need). Every store's
+ * password is {@value #PASSWORD}. It takes a few seconds, so generate once per test class:
  *
  * <pre>{@code
  * @TempDir static Path keyDirectory;
@@ -56,42 +58,38 @@ public final class SigningKeys {
      * @throws IllegalStateException if keytool fails (the message holds its output)
      */
     public static SigningKeys generate(Path directory) {
+        return generate(directory, EnumSet.allOf(SigningKey.class));
+    }
+
+    /**
+     * Generates the key store of each of {@code signers} in {@code directory}, which is created if
+     * missing, and what they need: {@link #trustStore()} with {@link SigningKey#ACME}, the CA and
+     * {@link #caTrustStore()} with {@link SigningKey#ISSUED} or {@link SigningKey#FORGED}. Each
+     * {@code keytool} run starts a JVM, so a test that signs with fewer keys is ready sooner.
+     *
+     * <pre>{@code
+     * SigningKeys.generate(keyDirectory, EnumSet.of(SigningKey.ACME, SigningKey.ROGUE));
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if {@code signers} is empty
+     * @throws IllegalStateException if keytool fails (the message holds its output)
+     */
+    public static SigningKeys generate(Path directory, Set<SigningKey> signers) {
+        if (signers.isEmpty()) {
+            throw new IllegalArgumentException("No key to generate in " + directory);
+        }
         SigningKeys keys = new SigningKeys(directory);
-        // Each keytool run is a JVM start, so the independent chains run side by side.
+        // The keys are independent but for the CA, so they are made side by side.
         ExecutorService executor = Executors.newFixedThreadPool(4);
         try {
-            CompletableFuture<Void> ca = CompletableFuture.runAsync(() -> {
-                keys.genkeypair("ca.p12", "ca", CA_SUBJECT, "-ext", "bc:c");
-                keys.trust("ca", "ca.p12", "ca-trust.p12");
-            }, executor);
-            CompletableFuture<Void> acme = CompletableFuture.runAsync(() -> {
-                keys.genkeypair(SigningKey.ACME);
-                keys.trust(SigningKey.ACME.alias(), keyStore(SigningKey.ACME), "trust.p12");
-            }, executor);
-            CompletableFuture<Void> rogue = CompletableFuture.runAsync(
-                    () -> keys.genkeypair(SigningKey.ROGUE), executor);
-            CompletableFuture<Void> issued = CompletableFuture.runAsync(
-                    () -> keys.request(SigningKey.ISSUED), executor)
-                    .thenCombineAsync(ca, (done, caDone) -> {
-                        String alias = SigningKey.ISSUED.alias();
-                        String keyStore = keyStore(SigningKey.ISSUED);
-                        keys.issue("ca.p12", "ca", alias);
-                        // The CA first, so that keytool can build the chain of the certificate reply.
-                        keys.keytool("-importcert", "-noprompt", "-alias", "ca", "-keystore", keyStore, "-file", "ca.pem");
-                        keys.keytool("-importcert", "-noprompt", "-alias", alias, "-keystore", keyStore,
-                                "-file", alias + ".pem");
-                        return null;
-                    }, executor);
-            CompletableFuture<Void> forged = CompletableFuture.runAsync(() -> {
-                keys.genkeypair("fake-ca.p12", "fake", CA_SUBJECT, "-ext", "bc:c");
-                keys.request(SigningKey.FORGED);
-                keys.issue("fake-ca.p12", "fake", SigningKey.FORGED.alias());
-            }, executor).thenCombineAsync(ca, (done, caDone) -> {
-                // The forged certificate, then the real CA's: a chain whose second link did not sign the first.
-                keys.concatenate(forgedChain(), SigningKey.FORGED.alias() + ".pem", "ca.pem");
-                return null;
-            }, executor);
-            CompletableFuture.allOf(ca, acme, rogue, issued, forged).join();
+            CompletableFuture<Void> ca = signers.contains(SigningKey.ISSUED) || signers.contains(SigningKey.FORGED)
+                    ? CompletableFuture.runAsync(keys::generateCa, executor)
+                    : CompletableFuture.completedFuture(null);
+            List<CompletableFuture<Void>> steps = new ArrayList<>(List.of(ca));
+            for (SigningKey signer : EnumSet.copyOf(signers)) {
+                steps.add(keys.generateKeyStore(signer, ca, executor));
+            }
+            CompletableFuture.allOf(steps.toArray(CompletableFuture[]::new)).join();
         } catch (CompletionException e) {
             // The tool's own exception: its message holds keytool's output.
             if (e.getCause() instanceof RuntimeException cause) {
@@ -102,6 +100,44 @@ public final class SigningKeys {
             executor.shutdown();
         }
         return keys;
+    }
+
+    /** The CA's key store, its certificate {@code ca.pem}, and {@link #caTrustStore()}. */
+    private void generateCa() {
+        genkeypair("ca.p12", "ca", CA_SUBJECT, "-ext", "bc:c");
+        trust("ca", "ca.p12", "ca-trust.p12");
+    }
+
+    /** The key store of {@code signer}, once {@code ca} is done where the CA takes part. */
+    private CompletableFuture<Void> generateKeyStore(SigningKey signer, CompletableFuture<Void> ca,
+            ExecutorService executor) {
+        return switch (signer) {
+            case ACME -> CompletableFuture.runAsync(() -> {
+                genkeypair(SigningKey.ACME);
+                trust(SigningKey.ACME.alias(), keyStore(SigningKey.ACME), "trust.p12");
+            }, executor);
+            case ROGUE -> CompletableFuture.runAsync(() -> genkeypair(SigningKey.ROGUE), executor);
+            case ISSUED -> CompletableFuture.runAsync(() -> request(SigningKey.ISSUED), executor)
+                    .thenCombineAsync(ca, (done, caDone) -> {
+                        String alias = SigningKey.ISSUED.alias();
+                        String keyStore = keyStore(SigningKey.ISSUED);
+                        issue("ca.p12", "ca", alias);
+                        // The CA first, so that keytool can build the chain of the certificate reply.
+                        keytool("-importcert", "-noprompt", "-alias", "ca", "-keystore", keyStore, "-file", "ca.pem");
+                        keytool("-importcert", "-noprompt", "-alias", alias, "-keystore", keyStore,
+                                "-file", alias + ".pem");
+                        return null;
+                    }, executor);
+            case FORGED -> CompletableFuture.runAsync(() -> {
+                genkeypair("fake-ca.p12", "fake", CA_SUBJECT, "-ext", "bc:c");
+                request(SigningKey.FORGED);
+                issue("fake-ca.p12", "fake", SigningKey.FORGED.alias());
+            }, executor).thenCombineAsync(ca, (done, caDone) -> {
+                // The forged certificate, then the real CA's: a chain whose second link did not sign the first.
+                concatenate(forgedChain(), SigningKey.FORGED.alias() + ".pem", "ca.pem");
+                return null;
+            }, executor);
+        };
     }
 
     /** The folder that holds the keys. */
@@ -176,7 +212,10 @@ public final class SigningKeys {
         keytool(arguments.toArray(String[]::new));
     }
 
-    /** Exports the certificate {@code alias} of {@code keystore} to {@code <alias>.pem} and imports it into {@code trustStore}. */
+    /**
+     * Exports the certificate {@code alias} of {@code keystore} to {@code <alias>.pem} and imports it
+     * into {@code trustStore}.
+     */
     private void trust(String alias, String keystore, String trustStore) {
         keytool("-exportcert", "-rfc", "-alias", alias, "-keystore", keystore, "-file", alias + ".pem");
         keytool("-importcert", "-noprompt", "-alias", alias, "-keystore", trustStore, "-storetype", "PKCS12",

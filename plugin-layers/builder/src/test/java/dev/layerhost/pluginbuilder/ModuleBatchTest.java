@@ -25,11 +25,13 @@ class ModuleBatchTest {
 
     private static final ModuleSource LIBRARY = new ModuleSource("lib.words",
             "module lib.words { exports lib.words; }",
-            Map.of("lib.words.Words", "package lib.words; public class Words { public static String hi() { return \"hi\"; } }"));
+            Map.of("lib.words.Words",
+                    "package lib.words; public class Words { public static String hi() { return \"hi\"; } }"));
 
     private static final ModuleSource APP = new ModuleSource("app.greeter",
             "module app.greeter { requires lib.words; }",
-            Map.of("app.greeter.Greeter", "package app.greeter; class Greeter { String greet() { return lib.words.Words.hi(); } }",
+            Map.of("app.greeter.Greeter",
+                    "package app.greeter; class Greeter { String greet() { return lib.words.Words.hi(); } }",
                     "app.greeter.inner.Marker", "package app.greeter.inner; class Marker {}"));
 
     @TempDir

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -14,9 +15,12 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -124,5 +128,25 @@ class SigningKeysTest {
         assertEquals(dir.resolve("signed/copy.jar"), copy);
         assertEquals(SigningKey.ACME.subject(), subject(chain(copy).get(0)));
         assertNull(chain(original));
+    }
+
+    @Test
+    void someSignersGetOnlyTheStoresTheyNeed() throws IOException {
+        SigningKeys rogueOnly = SigningKeys.generate(dir.resolve("rogue-keys"), EnumSet.of(SigningKey.ROGUE));
+
+        assertEquals(List.of("rogue.p12"), fileNames(rogueOnly.directory()), "no trust store, no CA");
+        Path signed = rogueOnly.sign(unsignedJar(), SigningKey.ROGUE);
+        assertEquals(SigningKey.ROGUE.subject(), subject(chain(signed).get(0)));
+    }
+
+    @Test
+    void noSignerIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> SigningKeys.generate(dir.resolve("none"), Set.of()));
+    }
+
+    private static List<String> fileNames(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(file -> file.getFileName().toString()).sorted().toList();
+        }
     }
 }
