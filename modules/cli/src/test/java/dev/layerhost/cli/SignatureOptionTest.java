@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,7 +47,7 @@ class SignatureOptionTest {
      */
     @BeforeAll
     static void generateKeysAndSignedJars() {
-        SigningKeys keys = SigningKeys.generate(shared.resolve("keys"));
+        SigningKeys keys = SigningKeys.generate(shared.resolve("keys"), EnumSet.of(SigningKey.ACME, SigningKey.ROGUE));
         Path jars = shared.resolve("jars");
         keys.sign(Plugins.sound(jars.resolve("trusted.jar"), "p.trusted", "1.0.0"), SigningKey.ACME);
         Plugins.sound(jars.resolve("unsigned.jar"), "p.unsigned", "1.0.0");
