@@ -1,6 +1,7 @@
 package dev.layerhost.bench;
 
 import dev.layerhost.api.DataSource;
+import dev.layerhost.pluginbuilder.ModuleLocation;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +32,7 @@ record Fixtures(Path layerhostRoot, Path layerhostLargeRoot, Path watchRoot, int
 
     /** The jar or classes folder of {@code layerhost.api} on this class path. */
     static Path apiLocation() {
-        return BatchCompiler.locationOf(DataSource.class);
+        return ModuleLocation.of(DataSource.class);
     }
 
     /** Builds every root in {@code work}. */

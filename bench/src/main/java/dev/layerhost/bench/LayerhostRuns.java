@@ -4,6 +4,7 @@ import dev.layerhost.core.PluginEvent;
 import dev.layerhost.core.PluginHost;
 import dev.layerhost.core.PluginStatus;
 import dev.layerhost.core.Report;
+import dev.layerhost.pluginbuilder.DataSourcePlugins;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -144,13 +145,13 @@ final class LayerhostRuns {
      */
     private static void requireServices(PluginHost host, int expected) {
         try {
-            Class<?> service = host.apiLayer().findLoader("layerhost.api").loadClass(ModularPlugins.DATA_SOURCE);
+            Class<?> service = host.apiLayer().findLoader("layerhost.api").loadClass(DataSourcePlugins.SERVICE);
             int found = host.services(service).size();
             if (found != expected) {
                 throw new IllegalStateException("layerhost serves " + found + " data sources, expected " + expected);
             }
         } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("the API layer has no " + ModularPlugins.DATA_SOURCE, e);
+            throw new IllegalStateException("the API layer has no " + DataSourcePlugins.SERVICE, e);
         }
     }
 }

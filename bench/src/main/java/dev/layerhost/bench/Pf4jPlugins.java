@@ -1,5 +1,9 @@
 package dev.layerhost.bench;
 
+import dev.layerhost.pluginbuilder.BatchCompiler;
+import dev.layerhost.pluginbuilder.JarPacker;
+import dev.layerhost.pluginbuilder.ModuleLocation;
+
 import java.io.File;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -15,9 +19,6 @@ import org.pf4j.Plugin;
  * all the plugins of the single javac run).
  */
 final class Pf4jPlugins {
-
-    private final BatchCompiler compiler = new BatchCompiler();
-    private final JarPacker packer = new JarPacker();
 
     static String id(int index) {
         return "pf.bench%03d".formatted(index);
@@ -45,16 +46,15 @@ final class Pf4jPlugins {
                     """.formatted(id, id));
         }
         Path classes = scratch.resolve("classes");
-        String classPath = BatchCompiler.locationOf(Plugin.class) + File.pathSeparator
-                + BatchCompiler.locationOf(Greeting.class);
-        compiler.compile(scratch.resolve("src"), sources, List.of("-d", classes.toString(), "-cp", classPath));
+        String classPath = ModuleLocation.of(Plugin.class) + File.pathSeparator + ModuleLocation.of(Greeting.class);
+        BatchCompiler.compile(scratch.resolve("src"), sources, List.of("-d", classes.toString(), "-cp", classPath));
         for (int index = 0; index < count; index++) {
             String id = id(index);
             Map<String, String> manifest = new LinkedHashMap<>();
             manifest.put("Plugin-Id", id);
             manifest.put("Plugin-Version", "1.0.0");
             manifest.put("Plugin-Class", id + ".BenchPlugin");
-            packer.pack(classes, classes.resolve(id.replace('.', '/')), root.resolve(id + ".jar"), manifest,
+            JarPacker.pack(classes, classes.resolve(id.replace('.', '/')), root.resolve(id + ".jar"), manifest,
                     Map.of("META-INF/extensions.idx", id + ".Greeter\n"));
         }
     }

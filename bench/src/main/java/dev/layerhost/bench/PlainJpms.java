@@ -1,5 +1,7 @@
 package dev.layerhost.bench;
 
+import dev.layerhost.pluginbuilder.DataSourcePlugins;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.module.Configuration;
@@ -38,10 +40,10 @@ final class PlainJpms {
         ModuleLayer api = ModuleLayer.boot().defineModulesWithOneLoader(configuration,
                 ClassLoader.getPlatformClassLoader());
         try {
-            Class<?> service = api.findLoader("layerhost.api").loadClass(ModularPlugins.DATA_SOURCE);
+            Class<?> service = api.findLoader("layerhost.api").loadClass(DataSourcePlugins.SERVICE);
             return new PlainJpms(api, service);
         } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("layerhost.api at " + apiLocation + " has no " + ModularPlugins.DATA_SOURCE, e);
+            throw new IllegalStateException("layerhost.api at " + apiLocation + " has no " + DataSourcePlugins.SERVICE, e);
         }
     }
 

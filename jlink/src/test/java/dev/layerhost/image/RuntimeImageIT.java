@@ -1,6 +1,9 @@
 package dev.layerhost.image;
 
+import dev.layerhost.api.DataSource;
 import dev.layerhost.image.Launcher.ImageRun;
+import dev.layerhost.pluginbuilder.DataSourcePlugins;
+import dev.layerhost.pluginbuilder.ModuleLocation;
 import dev.layerhost.pluginbuilder.PluginJar;
 
 import java.nio.file.Files;
@@ -16,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static dev.layerhost.image.ImagePlugins.dataSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,10 +26,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The runtime image end to end: {@code jlink/target/image/bin/layerhost} run as a process with no JDK on
- * PATH, over plugin roots built here with {@link ImagePlugins}. Runs in {@code verify}, after {@code package}
- * built the image.
+ * PATH, over plugin roots built here with the test kit's {@link DataSourcePlugins}. Runs in {@code verify},
+ * after {@code package} built the image.
  */
 class RuntimeImageIT {
+
+    private static final DataSourcePlugins DATA_SOURCES =
+            DataSourcePlugins.compiledAgainst(ModuleLocation.of(DataSource.class));
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -96,7 +101,7 @@ class RuntimeImageIT {
 
     @Test
     void loadOfASoundRootExitsZeroInText() throws Exception {
-        dataSource("p.alpha", "1.2.0", "").build(root.resolve("alpha.jar"));
+        DATA_SOURCES.plugin("p.alpha", "1.2.0").build(root.resolve("alpha.jar"));
 
         ImageRun run = layerhost.run("load", "--plugins", root);
 
@@ -107,7 +112,8 @@ class RuntimeImageIT {
     @Test
     void pluginRequiringJavaSqlLoads() throws Exception {
         // The field makes load run java.sql code, not only resolve the module.
-        dataSource("p.sql", "1.0.0", "    private final int timeout = java.sql.DriverManager.getLoginTimeout();\n")
+        DATA_SOURCES.plugin("p.sql", "1.0.0",
+                        "    private final int timeout = java.sql.DriverManager.getLoginTimeout();\n")
                 .requires("java.sql")
                 .build(root.resolve("sql.jar"));
 
@@ -121,7 +127,8 @@ class RuntimeImageIT {
 
     @Test
     void whatPluginCodePrintsGoesToStderrSoThatStdoutStaysOneJsonObject() throws Exception {
-        dataSource("p.chatty", "1.0.0", "    public Source() { System.out.println(\"hello from p.chatty\"); }\n")
+        DATA_SOURCES.plugin("p.chatty", "1.0.0",
+                        "    public Source() { System.out.println(\"hello from p.chatty\"); }\n")
                 .build(root.resolve("chatty.jar"));
 
         ImageRun run = layerhost.run("load", "--plugins", root, "--json");
@@ -138,7 +145,7 @@ class RuntimeImageIT {
     @Test
     void diagnosticsAreTheSameInEveryRun() throws Exception {
         Path multi = root.resolve("multi");
-        PluginJar.Builder plugin = dataSource("p.multi", "1.0.0", "");
+        PluginJar.Builder plugin = DATA_SOURCES.plugin("p.multi", "1.0.0");
         for (String library : List.of("lib.a", "lib.b", "lib.c", "lib.d")) {
             PluginJar.builder(library).version("1.0.0").exports("shared")
                     .emptyClass("shared.From" + library.substring(4).toUpperCase())
@@ -169,8 +176,8 @@ class RuntimeImageIT {
     }
 
     private void soundAndBrokenPlugin() {
-        dataSource("p.alpha", "1.2.0", "").build(root.resolve("alpha.jar"));
-        dataSource("p.beta", "0.9.1", "").requires("lib.absent").build(root.resolve("beta.jar"));
+        DATA_SOURCES.plugin("p.alpha", "1.2.0").build(root.resolve("alpha.jar"));
+        DATA_SOURCES.plugin("p.beta", "0.9.1").requires("lib.absent").build(root.resolve("beta.jar"));
     }
 
     private static JsonNode json(ImageRun run) {

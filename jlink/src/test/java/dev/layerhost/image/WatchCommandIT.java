@@ -1,6 +1,9 @@
 package dev.layerhost.image;
 
+import dev.layerhost.api.DataSource;
 import dev.layerhost.pluginbuilder.Corruption;
+import dev.layerhost.pluginbuilder.DataSourcePlugins;
+import dev.layerhost.pluginbuilder.ModuleLocation;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import static dev.layerhost.image.ImagePlugins.dataSource;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -34,6 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and on SIGINT. Waits are bounded waits for lines, never fixed sleeps.
  */
 class WatchCommandIT {
+
+    private static final DataSourcePlugins DATA_SOURCES =
+            DataSourcePlugins.compiledAgainst(ModuleLocation.of(DataSource.class));
 
     private static final Duration LINE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(5);
@@ -64,9 +69,9 @@ class WatchCommandIT {
     @ParameterizedTest(name = "SIG{0}")
     @ValueSource(strings = {"TERM", "INT"})
     void followsTheRootAndExitsZeroOnTheSignal(String signal) throws Exception {
-        dataSource("p.alpha", "1.0.0", "").build(root.resolve("alpha.jar"));
-        dataSource("p.beta", "1.0.0", "").build(root.resolve("beta.jar"));
-        Path alphaTwo = dataSource("p.alpha", "2.0.0", "").build(staging.resolve("alpha-2.0.0.jar"));
+        DATA_SOURCES.plugin("p.alpha", "1.0.0").build(root.resolve("alpha.jar"));
+        DATA_SOURCES.plugin("p.beta", "1.0.0").build(root.resolve("beta.jar"));
+        Path alphaTwo = DATA_SOURCES.plugin("p.alpha", "2.0.0").build(staging.resolve("alpha-2.0.0.jar"));
         Path corrupt = Files.copy(alphaTwo, staging.resolve("alpha-corrupt.jar"));
         Corruption.corruptModuleInfo(corrupt);
 
@@ -110,7 +115,7 @@ class WatchCommandIT {
      */
     @Test
     void sigintEndsWatchEvenWhenTheParentStartedItWithSigintIgnored() throws Exception {
-        dataSource("p.alpha", "1.0.0", "").build(root.resolve("alpha.jar"));
+        DATA_SOURCES.plugin("p.alpha", "1.0.0").build(root.resolve("alpha.jar"));
 
         try (WatchProcess watch = WatchProcess.startIgnoringSigint(layerhost, root, scratch, "--quiet-period", 200)) {
             watch.await("LOADED", "p.alpha", LINE_TIMEOUT);
@@ -129,8 +134,8 @@ class WatchCommandIT {
     @Test
     void signalDuringPluginCodeThatIgnoresInterruptsStillExitsAndLeavesNoCopies() throws Exception {
         Path started = temp.resolve("constructor-started");
-        dataSource("p.alpha", "1.0.0", "").build(root.resolve("alpha.jar"));
-        Path stubborn = dataSource("p.alpha", "2.0.0", """
+        DATA_SOURCES.plugin("p.alpha", "1.0.0").build(root.resolve("alpha.jar"));
+        Path stubborn = DATA_SOURCES.plugin("p.alpha", "2.0.0", """
                     public Source() {
                         try {
                             java.nio.file.Files.writeString(java.nio.file.Path.of("%s"), "started");

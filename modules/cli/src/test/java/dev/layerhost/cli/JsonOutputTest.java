@@ -1,5 +1,7 @@
 package dev.layerhost.cli;
 
+import dev.layerhost.pluginbuilder.DataSourcePlugins;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,7 +54,7 @@ class JsonOutputTest {
         assertEquals("1.2.0", alpha.get("version").asText());
         assertEquals("OK", alpha.get("status").asText());
         assertEquals("alpha.jar", alpha.get("source").asText());
-        assertEquals(List.of(Plugins.DATA_SOURCE), Json.texts(alpha.get("services")));
+        assertEquals(List.of(DataSourcePlugins.SERVICE), Json.texts(alpha.get("services")));
         assertEquals(1, alpha.get("modules").size(), run::toString);
         assertEquals("p.alpha", alpha.get("modules").get(0).get("name").asText());
         assertEquals("1.2.0", alpha.get("modules").get(0).get("version").asText());

@@ -1,5 +1,7 @@
 package dev.layerhost.cli;
 
+import dev.layerhost.pluginbuilder.DataSourcePlugins;
+
 import java.nio.file.Path;
 import java.util.List;
 
@@ -51,7 +53,7 @@ class LoadCommandTest {
         assertEquals("p.boom", failed.get("plugin").asText());
         assertEquals("boom.jar", failed.get("source").asText());
         assertEquals("p.boom.Source", failed.get("details").get("provider").asText(), run::toString);
-        assertEquals(Plugins.DATA_SOURCE, failed.get("details").get("service").asText(), run::toString);
+        assertEquals(DataSourcePlugins.SERVICE, failed.get("details").get("service").asText(), run::toString);
         assertTrue(failed.get("details").get("cause").asText().contains("no configuration for boom"), run::toString);
         assertTrue(failed.get("message").asText().contains("no configuration for boom"), run::toString);
     }

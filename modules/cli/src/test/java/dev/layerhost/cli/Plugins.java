@@ -1,29 +1,23 @@
 package dev.layerhost.cli;
 
 import dev.layerhost.api.DataSource;
+import dev.layerhost.pluginbuilder.DataSourcePlugins;
+import dev.layerhost.pluginbuilder.ModuleLocation;
 import dev.layerhost.pluginbuilder.PluginJar;
 
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 
 /**
- * Real plugin jars for the CLI tests, built with {@link PluginJar} against the host's API module.
- * Each plugin {@code p.x} provides {@code dev.layerhost.api.DataSource} with the class {@code p.x.Source}.
+ * The plugin jars the CLI tests put in their roots, built with the test kit's {@link DataSourcePlugins}
+ * against the host's API module: each plugin {@code p.x} provides {@code dev.layerhost.api.DataSource}
+ * with the class {@code p.x.Source}.
  */
 final class Plugins {
 
-    static final String DATA_SOURCE = "dev.layerhost.api.DataSource";
+    private static final DataSourcePlugins DATA_SOURCES =
+            DataSourcePlugins.compiledAgainst(ModuleLocation.of(DataSource.class));
 
     private Plugins() {
-    }
-
-    /** The jar (or classes folder) of module {@code layerhost.api} that the tests run with. */
-    static Path apiJar() {
-        try {
-            return Path.of(DataSource.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot locate layerhost.api", e);
-        }
     }
 
     /**
@@ -31,22 +25,17 @@ final class Plugins {
      * additionally holds {@code members} (constructors, static initializers).
      */
     static PluginJar.Builder dataSource(String id, String version, String members) {
-        return PluginJar.builder(id)
-                .version(version)
-                .requires("layerhost.api")
-                .provides(DATA_SOURCE, id + ".Source")
-                .source(id + ".Source", sourceText(id, members))
-                .modulePath(apiJar());
+        return DATA_SOURCES.plugin(id, version, members);
     }
 
     /** A sound plugin {@code id} at {@code jar}. */
     static Path sound(Path jar, String id, String version) {
-        return dataSource(id, version, "").build(jar);
+        return DATA_SOURCES.plugin(id, version).build(jar);
     }
 
     /** A plugin {@code id} that also requires {@code missingModule}, which no entry holds. */
     static Path missingDependency(Path jar, String id, String version, String missingModule) {
-        return dataSource(id, version, "").requires(missingModule).build(jar);
+        return DATA_SOURCES.plugin(id, version).requires(missingModule).build(jar);
     }
 
     /** A sound plugin whose provider's constructor throws an IllegalStateException with {@code message}. */
@@ -74,35 +63,6 @@ final class Plugins {
 
     /** A non-modular jar whose META-INF/services names a data source: an automatic module plugin. */
     static Path automatic(Path jar, String className) {
-        int dot = className.lastIndexOf('.');
-        String packageName = className.substring(0, dot);
-        String simpleName = className.substring(dot + 1);
-        return PluginJar.builder(packageName)
-                .automatic()
-                .provides(DATA_SOURCE, className)
-                .source(className, """
-                        package %s;
-                        import java.util.*;
-                        public class %s implements dev.layerhost.api.DataSource {
-                            public String name() { return "%s"; }
-                            public List<String> schemes() { return List.of("legacy"); }
-                            public List<Map<String, Object>> read(String location, int limit) { return List.of(); }
-                        }
-                        """.formatted(packageName, simpleName, simpleName))
-                .modulePath(apiJar())
-                .build(jar);
-    }
-
-    private static String sourceText(String id, String members) {
-        return """
-                package %s;
-                import java.util.*;
-                public class Source implements dev.layerhost.api.DataSource {
-                %s
-                    public String name() { return "%s"; }
-                    public List<String> schemes() { return List.of("test"); }
-                    public List<Map<String, Object>> read(String location, int limit) { return List.of(); }
-                }
-                """.formatted(id, members, id);
+        return DATA_SOURCES.automatic(className).build(jar);
     }
 }

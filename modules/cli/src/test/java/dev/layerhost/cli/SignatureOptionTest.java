@@ -1,10 +1,15 @@
 package dev.layerhost.cli;
 
+import dev.layerhost.pluginbuilder.Corruption;
+import dev.layerhost.pluginbuilder.SigningKey;
+import dev.layerhost.pluginbuilder.SigningKeys;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,13 +47,13 @@ class SignatureOptionTest {
      */
     @BeforeAll
     static void generateKeysAndSignedJars() {
-        SigningKeys keys = SigningKeys.generate(shared.resolve("keys"));
+        SigningKeys keys = SigningKeys.generate(shared.resolve("keys"), EnumSet.of(SigningKey.ACME, SigningKey.ROGUE));
         Path jars = shared.resolve("jars");
-        keys.sign(Plugins.sound(jars.resolve("trusted.jar"), "p.trusted", "1.0.0"), SigningKeys.ACME);
+        keys.sign(Plugins.sound(jars.resolve("trusted.jar"), "p.trusted", "1.0.0"), SigningKey.ACME);
         Plugins.sound(jars.resolve("unsigned.jar"), "p.unsigned", "1.0.0");
-        keys.sign(Plugins.sound(jars.resolve("rogue.jar"), "p.rogue", "1.0.0"), SigningKeys.ROGUE);
-        keys.sign(Plugins.sound(jars.resolve("added.jar"), "p.added", "1.0.0"), SigningKeys.ACME);
-        SigningKeys.addEntry(jars.resolve("added.jar"), "p/added/Extra.txt", "added after signing\n");
+        keys.sign(Plugins.sound(jars.resolve("rogue.jar"), "p.rogue", "1.0.0"), SigningKey.ROGUE);
+        keys.sign(Plugins.sound(jars.resolve("added.jar"), "p.added", "1.0.0"), SigningKey.ACME);
+        Corruption.addEntry(jars.resolve("added.jar"), "p/added/Extra.txt", "added after signing\n");
     }
 
     private static Path trustStore() {
@@ -152,9 +157,9 @@ class SignatureOptionTest {
         JsonNode untrusted = Json.find(diagnostics, "code", "UNTRUSTED_SIGNER");
         assertEquals("p.rogue", untrusted.get("plugin").asText());
         assertEquals("rogue.jar", untrusted.get("details").get("file").asText());
-        assertEquals(List.of(SigningKeys.ROGUE_SUBJECT), Json.texts(untrusted.get("details").get("signers")),
+        assertEquals(List.of(SigningKey.ROGUE.subject()), Json.texts(untrusted.get("details").get("signers")),
                 untrusted::toString);
-        assertTrue(untrusted.get("message").asText().contains(SigningKeys.ROGUE_SUBJECT), untrusted::toString);
+        assertTrue(untrusted.get("message").asText().contains(SigningKey.ROGUE.subject()), untrusted::toString);
         JsonNode unsigned = Json.find(diagnostics, "code", "UNSIGNED");
         assertEquals("unsigned.jar", unsigned.get("details").get("file").asText());
     }

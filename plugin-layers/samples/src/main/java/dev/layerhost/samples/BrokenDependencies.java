@@ -3,6 +3,7 @@ package dev.layerhost.samples;
 import static dev.layerhost.samples.Workspace.DATA_SOURCE;
 import static dev.layerhost.samples.Workspace.EXPORTER;
 
+import dev.layerhost.pluginbuilder.DataSourcePlugins;
 import dev.layerhost.pluginbuilder.PluginJar;
 import java.nio.file.Path;
 
@@ -59,7 +60,7 @@ record BrokenDependencies(Workspace workspace) {
         // of DataSource, as a build that shades its dependencies would.
         PluginJar.builder("p.apisplit")
                 .version("1.0.0")
-                .requires("layerhost.api")
+                .requires(DataSourcePlugins.API_MODULE)
                 .provides(DATA_SOURCE, "p.apisplit.ShadedSource")
                 .sources(workspace.sources(NAME, "split-api-package", "p.apisplit"))
                 .build(root.resolve("split-api-package.jar"));

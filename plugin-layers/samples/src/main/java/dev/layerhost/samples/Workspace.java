@@ -1,5 +1,6 @@
 package dev.layerhost.samples;
 
+import dev.layerhost.pluginbuilder.DataSourcePlugins;
 import dev.layerhost.pluginbuilder.PluginJar;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,7 @@ import java.nio.file.Path;
  */
 record Workspace(Path apiJar, Path pluginSources, Path compileOnly) {
 
-    static final String DATA_SOURCE = "dev.layerhost.api.DataSource";
+    static final String DATA_SOURCE = DataSourcePlugins.SERVICE;
     static final String ML_PLATFORM = "dev.layerhost.api.MlPlatform";
     static final String EXPORTER = "dev.layerhost.api.Exporter";
 
@@ -30,7 +31,7 @@ record Workspace(Path apiJar, Path pluginSources, Path compileOnly) {
 
     /** A plugin module: versioned, {@code requires layerhost.api}, compiled against the API jar. */
     PluginJar.Builder plugin(String module, String version) {
-        return PluginJar.builder(module).version(version).requires("layerhost.api").modulePath(apiJar);
+        return PluginJar.builder(module).version(version).requires(DataSourcePlugins.API_MODULE).modulePath(apiJar);
     }
 
     /** A library module: versioned, needing nothing but the JDK unless told otherwise. */

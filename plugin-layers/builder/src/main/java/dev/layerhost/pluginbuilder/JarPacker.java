@@ -1,4 +1,4 @@
-package dev.layerhost.bench;
+package dev.layerhost.pluginbuilder;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,18 +14,41 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
-/** Packs a folder of classes, with an optional manifest and extra text files, into a jar. */
-final class JarPacker {
+/**
+ * Packs a folder of compiled classes into a jar, as is: no tool run, no entries for folders, files in
+ * name order. It adds nothing to a module's {@code module-info.class}, so javac's
+ * {@code --module-version} is what the jar's module declares.
+ *
+ * <pre>{@code
+ * JarPacker.pack(classes.resolve("p.alpha"), root.resolve("p.alpha.jar"));   // one module of a batch
+ * JarPacker.pack(classes, classes.resolve("pf/one"), root.resolve("pf.one.jar"),
+ *         Map.of("Plugin-Id", "pf.one"), Map.of("META-INF/extensions.idx", "pf.one.Greeter\n"));
+ * }</pre>
+ */
+public final class JarPacker {
+
+    private JarPacker() {
+    }
+
+    /** Writes {@code jar} from every file below {@code classes}, without a manifest; returns {@code jar}. */
+    public static Path pack(Path classes, Path jar) {
+        return pack(classes, classes, jar, Map.of(), Map.of());
+    }
 
     /**
-     * Writes {@code jar} from the files below {@code subtree} (named by their paths relative to
-     * {@code classes}, which holds {@code subtree}), the main attributes {@code manifest} (none when
-     * empty) and {@code resources} (jar path to text).
+     * Writes {@code jar} from the files below {@code subtree}, named by their paths relative to
+     * {@code classes} (which holds {@code subtree}), with the main attributes {@code manifest} (no
+     * manifest when empty) and then {@code resources} (a path in the jar to UTF-8 text). Missing
+     * parent folders of {@code jar} are created.
+     *
+     * @return {@code jar}
+     * @throws UncheckedIOException if the classes cannot be read or the jar cannot be written
      */
-    void pack(Path classes, Path subtree, Path jar, Map<String, String> manifest, Map<String, String> resources) {
+    public static Path pack(Path classes, Path subtree, Path jar, Map<String, String> manifest,
+            Map<String, String> resources) {
         try (Stream<Path> tree = Files.walk(subtree)) {
             List<Path> files = tree.filter(Files::isRegularFile).sorted().toList();
-            Files.createDirectories(jar.getParent());
+            Files.createDirectories(jar.toAbsolutePath().getParent());
             try (OutputStream file = Files.newOutputStream(jar);
                     JarOutputStream out = manifest.isEmpty() ? new JarOutputStream(file)
                             : new JarOutputStream(file, manifestOf(manifest))) {
@@ -40,8 +63,9 @@ final class JarPacker {
                     out.closeEntry();
                 }
             }
+            return jar;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + jar, e);
+            throw new UncheckedIOException("cannot write " + jar + " from " + subtree, e);
         }
     }
 
