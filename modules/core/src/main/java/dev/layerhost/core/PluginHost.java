@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -90,6 +91,8 @@ public final class PluginHost implements AutoCloseable {
     private RootWatcher watcher;
     /** Set once, by the first close(); from then on the host refuses new work. */
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** What the first close() returned, once it returned. */
+    private final CompletableFuture<Boolean> closedInTime = new CompletableFuture<>();
 
     private PluginHost(Builder builder, ApiLayer api) {
         this.pluginRoot = builder.pluginRoot;
@@ -270,13 +273,14 @@ public final class PluginHost implements AutoCloseable {
      * closing twice is harmless.
      *
      * @return whether every plugin was closed within {@code timeout}: {@code false} if plugin code still
-     *         runs (it then finds the host closed, and what it built is dropped when it returns)
+     *         runs (it then finds the host closed, and what it built is dropped when it returns). A second
+     *         call returns at once: the first call's answer, or {@code false} while the first still waits
      */
     public boolean close(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
         // A second close returns at once, even while the first still waits for plugin code to return.
         if (!closed.compareAndSet(false, true)) {
-            return true;
+            return closedInTime.getNow(false);
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         RootWatcher closingWatcher;
@@ -290,19 +294,22 @@ public final class PluginHost implements AutoCloseable {
             registry = null;
             snapshots = null;
         }
-        boolean closedInTime = true;
+        boolean inTime = true;
         // Outside the lock: the watcher's thread may be delivering an event to a listener that calls us.
         if (closingWatcher != null) {
-            closedInTime = closingWatcher.close(remaining(deadline));
+            inTime = closingWatcher.close(remaining(deadline));
         }
         if (closingRegistry != null) {
-            closedInTime &= closingRegistry.close(remaining(deadline));
+            inTime &= closingRegistry.close(remaining(deadline));
         }
         if (closingSnapshots != null) {
             closingSnapshots.close();
         }
-        io.shutdownNow();
-        return closedInTime;
+        // Not shutdownNow(): a copy or read queued by a load that still runs must complete, or its caller
+        // would wait for it forever; they are file I/O only, and the snapshot store refuses new copies.
+        io.shutdown();
+        closedInTime.complete(inTime);
+        return inTime;
     }
 
     private static Duration remaining(long deadline) {

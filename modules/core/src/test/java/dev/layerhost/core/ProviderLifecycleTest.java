@@ -109,6 +109,28 @@ class ProviderLifecycleTest {
     }
 
     @Test
+    void aThreadWhoseInterruptFlagIsSetStillClosesEveryProvider() throws Exception {
+        Path root = Files.createDirectories(workspace.resolve("plugins"));
+        Path log = workspace.resolve("close.log");
+        threadedPlugin(root.resolve("alpha.jar"), "p.alpha", "1.0.0", log, false);
+        PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).build();
+        assertEquals(List.of(), host.load().diagnostics());
+
+        // As an embedder that restored the flag after an InterruptedException would close it.
+        Thread.currentThread().interrupt();
+        boolean closedInTime;
+        try {
+            closedInTime = host.close(Duration.ofSeconds(10));
+        } finally {
+            assertTrue(Thread.interrupted(), "the flag is left as it was");
+        }
+
+        assertTrue(closedInTime);
+        assertEquals(List.of("closed 1.0.0"), Files.readAllLines(log), "the provider's close() joined its thread");
+        assertFalse(workerRunning("1.0.0"));
+    }
+
+    @Test
     void aProviderThatFailsToCloseIsAnEventAndTheNewVersionServes() throws Exception {
         Path root = Files.createDirectories(workspace.resolve("plugins"));
         Path log = workspace.resolve("close.log");
@@ -182,6 +204,7 @@ class ProviderLifecycleTest {
 
         assertFalse(closedInTime, "plugin code was still running");
         assertTrue(took.compareTo(Duration.ofSeconds(2)) < 0, "close took " + took);
+        assertFalse(host.close(Duration.ofSeconds(5)), "a second close gives the first one's answer at once");
         assertEquals(0, Reachability.filesBelow(work, name -> true), "the host's copies are deleted at once");
         assertThrows(IllegalStateException.class, host::scan, "a closed host refuses work");
         // When the constructor returns, the load finds the host closed and drops what it built.

@@ -3,6 +3,7 @@ package dev.layerhost.core.internal.live;
 import dev.layerhost.core.Diagnostic;
 import dev.layerhost.core.internal.archive.ArchiveReader;
 import dev.layerhost.core.internal.archive.Candidate;
+import dev.layerhost.core.internal.archive.ParallelIo;
 import dev.layerhost.core.internal.diagnostic.Diagnostics;
 import dev.layerhost.core.internal.scan.Entry;
 
@@ -10,12 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
- * Takes private copies of entries and reads their descriptors, many at once on the host's executor:
- * it is I/O on many small files, which in parallel takes a fraction of the time.
+ * Takes private copies of entries and reads their descriptors, many at once on the host's executor.
  */
 final class EntryCopier {
 
@@ -33,11 +32,7 @@ final class EntryCopier {
      * copied (it is taken on a later pass). The caller holds each copy until it releases it.
      */
     List<Optional<EntryCopy>> copyAll(List<Entry> entries) {
-        List<CompletableFuture<Optional<EntryCopy>>> copies = entries.stream()
-                .map(entry -> CompletableFuture.supplyAsync(
-                        () -> snapshots.take(entry).map(copy -> new EntryCopy(copy, read(copy))), io))
-                .toList();
-        return copies.stream().map(CompletableFuture::join).toList();
+        return ParallelIo.map(entries, entry -> snapshots.take(entry).map(copy -> new EntryCopy(copy, read(copy))), io);
     }
 
     /** The copy's modules, and an {@code INVALID_ARCHIVE} for each jar of the original that could not be read. */

@@ -139,7 +139,7 @@ public final class LiveRegistry {
         Change change = new Change();
         try {
             Synchronization done;
-            lock.lock();
+            lockForChange();
             try {
                 ensureOpen();
                 done = synchronizeLocked(scope, forced, change);
@@ -159,7 +159,7 @@ public final class LiveRegistry {
     public List<PluginEvent> unload(String pluginId) {
         Change change = new Change();
         try {
-            lock.lock();
+            lockForChange();
             try {
                 ensureOpen();
                 if (!live.containsKey(pluginId)) {
@@ -217,13 +217,8 @@ public final class LiveRegistry {
         closed = true;
         serving = List.of();
         Change change = new Change();
-        try {
-            if (!lock.tryLock(patience.toNanos(), TimeUnit.NANOSECONDS)) {
-                log.warn("Plugin code still runs in a load; the host closes without waiting for it");
-                return false;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!lockWithin(patience)) {
+            log.warn("Plugin code still runs in a load; the host closes without waiting for it");
             return false;
         }
         try {
@@ -237,6 +232,36 @@ public final class LiveRegistry {
                     outbox.post(events);
                     outbox.deliver();
                 });
+    }
+
+    /**
+     * Takes the lock within {@code patience}, even on a thread whose interrupt flag is set (an embedder
+     * that restored it, a listener on the interrupted watcher thread): closing must still happen.
+     */
+    private boolean lockWithin(Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return lock.tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Locks for a change; plugin code that runs in a change (a provider's constructor) cannot start another. */
+    private void lockForChange() {
+        if (lock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("plugin code cannot change the host's plugins while it is being loaded");
+        }
+        lock.lock();
     }
 
     private Synchronization synchronizeLocked(Optional<Set<String>> scope, Predicate<String> forced, Change change) {

@@ -57,9 +57,17 @@ final class Retirement {
         Thread teller = new Thread(() -> announce.accept(tell(retired)), "layerhost-close");
         teller.setDaemon(true);
         teller.start();
-        try {
-            teller.join(Math.max(1, patience.toMillis()));
-        } catch (InterruptedException e) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        boolean interrupted = false;
+        // Waits even on an interrupted thread: the bound, not the flag, decides when to stop waiting.
+        while (teller.isAlive() && deadline - System.nanoTime() > 0) {
+            try {
+                teller.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
         if (teller.isAlive()) {

@@ -39,15 +39,24 @@ public final class SnapshotStore implements AutoCloseable {
     private final AtomicLong generation = new AtomicLong();
     /** Deletes a copy once the last layer defined from it is collected; its daemon thread ends once the store and those layers are gone. */
     private final Cleaner cleaner = Cleaner.create();
-    /**
-     * How many holders each copy has: the registry, for as long as the copy is an entry's current files or
-     * a live plugin's, and every layer defined from it, until that layer is collected. Guarded by this
-     * object's lock; a copy is deleted when its count drops to zero.
-     */
-    private final Map<Snapshot, Integer> holders = new HashMap<>();
+    /** Who holds each copy; guarded by this object's lock. A copy is deleted when nobody holds it. */
+    private final Map<Snapshot, Holds> holders = new HashMap<>();
     /** Whether a copy lost its last holder but a layer, since the store last said so. */
     private boolean awaitingCollection;
     private boolean closed;
+
+    /**
+     * The holders of one copy: the registry (as an entry's current files, and as each live plugin's) and
+     * every layer defined from it, until that layer is collected.
+     */
+    private static final class Holds {
+        private int registry = 1;
+        private int layers;
+
+        boolean none() {
+            return registry <= 0 && layers <= 0;
+        }
+    }
 
     /**
      * @param workDirectory where the copies go, in a new folder of the store's own; when empty, in a new
@@ -106,7 +115,7 @@ public final class SnapshotStore implements AutoCloseable {
                     delete(directory);
                     return Optional.empty();
                 }
-                holders.put(snapshot, 1);
+                holders.put(snapshot, new Holds());
             }
             return Optional.of(snapshot);
         } catch (IOException e) {
@@ -116,21 +125,28 @@ public final class SnapshotStore implements AutoCloseable {
         }
     }
 
-    /** One more holder of {@code snapshot}'s copy. */
+    /** The registry holds {@code snapshot}'s copy once more (a live plugin's files). */
     public synchronized void retain(Snapshot snapshot) {
-        if (!closed) {
-            holders.merge(snapshot, 1, Integer::sum);
+        Holds holds = holders.get(snapshot);
+        if (holds != null) {
+            holds.registry++;
         }
     }
 
-    /** One holder less; the copy is deleted when it has none left. */
+    /** The registry holds {@code snapshot}'s copy once less; it is deleted once nothing holds it. */
     public synchronized void release(Snapshot snapshot) {
-        Integer left = holders.computeIfPresent(snapshot, (s, count) -> count == 1 ? null : count - 1);
-        if (left == null) {
-            delete(snapshot.directory());
-        } else {
+        Holds holds = holders.get(snapshot);
+        if (holds == null) {
+            if (!closed) {
+                log.warn("Released snapshot '{}' that the store does not hold; it is left alone", snapshot.directory());
+            }
+            return;
+        }
+        holds.registry--;
+        if (holds.registry <= 0 && holds.layers > 0) {
             awaitingCollection = true;
         }
+        deleteIfUnheld(snapshot, holds);
     }
 
     /**
@@ -141,17 +157,33 @@ public final class SnapshotStore implements AutoCloseable {
      * built on it too.
      */
     public synchronized void holdFor(Snapshot snapshot, ModuleLayer layer) {
-        if (closed) {
+        Holds holds = holders.get(snapshot);
+        if (holds == null) {
             return;
         }
-        retain(snapshot);
+        holds.layers++;
         // The action must not refer to the layer, or the layer would never become unreachable.
-        cleaner.register(layer, () -> release(snapshot));
+        cleaner.register(layer, () -> layerCollected(snapshot));
+    }
+
+    private synchronized void layerCollected(Snapshot snapshot) {
+        Holds holds = holders.get(snapshot);
+        if (holds != null) {
+            holds.layers--;
+            deleteIfUnheld(snapshot, holds);
+        }
+    }
+
+    private void deleteIfUnheld(Snapshot snapshot, Holds holds) {
+        if (holds.none()) {
+            holders.remove(snapshot);
+            delete(snapshot.directory());
+        }
     }
 
     /**
-     * Whether a copy has been released by the registry since the last call, and is still held by a
-     * layer only: its files go once a garbage collection finds that layer unreachable.
+     * Whether, since the last call, the registry let go of a copy that a layer still holds: its files go
+     * once a garbage collection finds that layer unreachable.
      */
     public synchronized boolean takeAwaitingCollection() {
         boolean awaiting = awaitingCollection;

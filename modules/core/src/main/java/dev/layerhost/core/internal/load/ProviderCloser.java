@@ -35,6 +35,9 @@ public final class ProviderCloser {
         Collections.reverse(lastFirst);
         Thread thread = Thread.currentThread();
         ClassLoader hostContext = thread.getContextClassLoader();
+        // A close() that joins its threads must not fail because the host's thread was interrupted (a
+        // signal, a closing host): the flag is set aside and restored afterwards.
+        boolean interrupted = Thread.interrupted();
         for (Object instance : lastFirst) {
             if (!(instance instanceof AutoCloseable closeable) || !closed.add(instance)) {
                 continue;
@@ -51,6 +54,9 @@ public final class ProviderCloser {
             } finally {
                 thread.setContextClassLoader(hostContext);
             }
+        }
+        if (interrupted) {
+            thread.interrupt();
         }
         return failures;
     }

@@ -4,6 +4,7 @@ import dev.layerhost.core.Policy;
 import dev.layerhost.core.internal.api.ApiLayer;
 import dev.layerhost.core.internal.archive.ArchiveReader;
 import dev.layerhost.core.internal.archive.Candidate;
+import dev.layerhost.core.internal.archive.ParallelIo;
 import dev.layerhost.core.internal.check.PluginChecker;
 import dev.layerhost.core.internal.check.Verdicts;
 import dev.layerhost.core.internal.scan.Entry;
@@ -11,7 +12,6 @@ import dev.layerhost.core.internal.scan.RootScanner;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
@@ -36,10 +36,7 @@ public final class DescriptorPass {
 
     public PlannedRoot run(Path root) {
         List<Entry> entries = scanner.scan(root);
-        List<CompletableFuture<Candidate>> reads = entries.stream()
-                .map(entry -> CompletableFuture.supplyAsync(() -> reader.read(entry), io))
-                .toList();
-        List<Candidate> candidates = reads.stream().map(CompletableFuture::join).toList();
+        List<Candidate> candidates = ParallelIo.map(entries, reader::read, io);
         Verdicts check = checker.check(candidates);
         return new PlannedRoot(check, planner.plan(check));
     }

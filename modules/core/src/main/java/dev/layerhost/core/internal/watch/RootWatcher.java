@@ -203,6 +203,10 @@ public final class RootWatcher {
         } catch (IOException e) {
             log.debug("Closing the watch service failed: {}", e.toString());
         }
+        if (Thread.currentThread() == thread) {
+            // A listener the watcher is delivering to closes the host: its pass ends when the listener returns.
+            return true;
+        }
         thread.interrupt();
         try {
             thread.join(Math.max(1, patience.toMillis()));
