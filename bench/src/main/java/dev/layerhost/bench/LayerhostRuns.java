@@ -119,7 +119,7 @@ final class LayerhostRuns {
                 throw new IllegalStateException("no RELOADED of " + pluginId + " " + version + " within " + EVENT_TIMEOUT);
             }
             PluginEvent event = arrival.event();
-            if (!event.pluginId().equals(Optional.of(pluginId))) {
+            if (!event.plugin().equals(Optional.of(pluginId))) {
                 continue;
             }
             if (event.kind() == PluginEvent.Kind.RELOADED && event.version().equals(Optional.of(version))) {

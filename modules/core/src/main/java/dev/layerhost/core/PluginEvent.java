@@ -10,7 +10,7 @@ import java.util.Optional;
  * {@code layerhost watch} prints, one per line.
  *
  * @param kind        what happened
- * @param pluginId    the plugin's id; empty for an entry whose files hold no readable plugin module and
+ * @param plugin      the plugin's id, as in {@link Diagnostic#plugin()}; empty for an entry whose files hold no readable plugin module and
  *                    that no live plugin came from (then {@code source} names it)
  * @param version     the version the event is about: the new one for {@code LOADED}/{@code RELOADED}, the
  *                    refused one for {@code REJECTED}/{@code FAILED}, the dropped one for {@code UNLOADED}
@@ -19,7 +19,7 @@ import java.util.Optional;
  * @param diagnostics why, for {@code REJECTED} and {@code FAILED}; warnings for the others
  * @param at          when it happened
  */
-public record PluginEvent(Kind kind, Optional<String> pluginId, Optional<String> version, String source,
+public record PluginEvent(Kind kind, Optional<String> plugin, Optional<String> version, String source,
                           List<Diagnostic> diagnostics, Instant at) {
 
     /** The kinds of event, as the contract names them. */
@@ -44,7 +44,7 @@ public record PluginEvent(Kind kind, Optional<String> pluginId, Optional<String>
 
     public PluginEvent {
         Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(pluginId, "pluginId");
+        Objects.requireNonNull(plugin, "plugin");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(source, "source");
         diagnostics = List.copyOf(diagnostics);
@@ -53,6 +53,6 @@ public record PluginEvent(Kind kind, Optional<String> pluginId, Optional<String>
 
     /** The plugin's id, or, when the event is about an entry with no readable plugin, the entry's name. */
     public String pluginOrSource() {
-        return pluginId.orElse(source);
+        return plugin.orElse(source);
     }
 }

@@ -74,6 +74,8 @@ public final class PluginHost implements AutoCloseable {
     private final Path pluginRoot;
     private final ApiLayer api;
     private final Policy policy;
+    /** The API modules the builder named (not those of API paths). */
+    private final Set<String> namedApiModules;
     private final Optional<Path> workDirectory;
     private final Duration quietPeriod;
     private final Duration pollInterval;
@@ -98,6 +100,7 @@ public final class PluginHost implements AutoCloseable {
         this.pluginRoot = builder.pluginRoot;
         this.api = api;
         this.policy = builder.policy;
+        this.namedApiModules = Set.copyOf(builder.apiModules);
         this.workDirectory = Optional.ofNullable(builder.workDirectory);
         this.quietPeriod = builder.quietPeriod;
         this.pollInterval = builder.pollInterval;
@@ -143,7 +146,8 @@ public final class PluginHost implements AutoCloseable {
      * {@code LOADED} (or {@code RELOADED}), {@code REJECTED} and {@code FAILED} events.
      *
      * @return one report per entry (status {@code LOADED}, {@code FAILED} or {@code REJECTED}) and every diagnostic
-     * @throws HostSetupException if the plugin root is missing or unreadable
+     * @throws HostSetupException    if the plugin root is missing or unreadable
+     * @throws IllegalStateException if the host is closed, or closes while the load runs
      */
     public Report load() {
         LiveRegistry.Synchronization done = registry().loadAll();
@@ -155,8 +159,9 @@ public final class PluginHost implements AutoCloseable {
      * it, in dependency order. All-or-nothing: if the new files are rejected or fail, the live version
      * keeps serving and a {@code REJECTED} or {@code FAILED} event says why.
      *
-     * @return the events of this reload, also given to the listeners
+     * @return the events of this reload, also given to the listeners ({@code CLOSE_FAILED} included)
      * @throws NoSuchElementException if no entry holds a plugin with this id
+     * @throws IllegalStateException  if the host is closed, or closes while the reload waits or runs
      */
     public List<PluginEvent> reload(String pluginId) {
         LiveRegistry current = registry();
@@ -170,8 +175,9 @@ public final class PluginHost implements AutoCloseable {
      * each, children first), and closes its {@link AutoCloseable} providers. It stays unloaded until its
      * files change (when watching) or the next {@link #load()} or {@link #reload(String)}.
      *
-     * @return the events of this unload, also given to the listeners
+     * @return the events of this unload, also given to the listeners ({@code CLOSE_FAILED} included)
      * @throws NoSuchElementException if the plugin is not live
+     * @throws IllegalStateException  if the host is closed
      */
     public List<PluginEvent> unload(String pluginId) {
         return registry().unload(pluginId);
@@ -179,8 +185,11 @@ public final class PluginHost implements AutoCloseable {
 
     /**
      * Follows the plugin root until {@link #close()}: an entry whose files changed and then stayed still
-     * for the quiet period is reloaded (or loaded, when new); a removed entry is unloaded. Call
-     * {@link #load()} first. Calling it again has no effect.
+     * for the quiet period is reloaded (or loaded, when new); a removed entry is unloaded. Usually called
+     * after {@link #load()}; without it, the watcher loads the root's plugins once their files have been
+     * still for the quiet period. Calling it again has no effect.
+     *
+     * @throws IllegalStateException if the host is closed
      */
     public void watch() {
         LiveRegistry current = registry();
@@ -194,11 +203,16 @@ public final class PluginHost implements AutoCloseable {
     }
 
     /**
-     * Adds a listener for the events of loads, reloads, unloads and the watcher. An exception a listener
-     * throws is logged; the other listeners still receive the event.
+     * Adds a listener for the events of loads, reloads, unloads and the watcher. What a listener throws
+     * (an exception, an {@code AssertionError}, a {@code LinkageError}, a {@code StackOverflowError}) is
+     * logged; the other listeners still receive the event, and the host goes on.
+     *
+     * @throws IllegalStateException if the host is closed
      */
     public void addListener(PluginListener listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
+        Objects.requireNonNull(listener, "listener");
+        ensureOpen();
+        listeners.add(listener);
     }
 
     /** Removes a listener added before. */
@@ -318,14 +332,21 @@ public final class PluginHost implements AutoCloseable {
 
     private void requireApiClass(Class<?> type) {
         Optional<Class<?>> apiClass = api.serviceClass(type.getName());
-        if (apiClass.isPresent() && apiClass.get() != type) {
-            throw new IllegalArgumentException(type.getName() + " of " + describe(type.getClassLoader())
-                    + " is not the API layer's " + type.getName() + " of "
-                    + describe(apiClass.get().getClassLoader()) + ": plugins implement the API layer's class,"
-                    + " so no plugin provides this one. Build the host with apiModule(" + type.getSimpleName()
-                    + ".class.getModule()) (or apiLayer(...)) so that the host's own module is the API;"
-                    + " with apiPath(...), load the type from apiLayer()");
+        if (apiClass.isEmpty() || apiClass.get() == type) {
+            return;
         }
+        String mismatch = type.getName() + " of " + describe(type.getClassLoader()) + " is not the API layer's "
+                + type.getName() + " of " + describe(apiClass.get().getClassLoader())
+                + ": plugins implement the API layer's class, so no plugin provides this one. ";
+        Module module = type.getModule();
+        if (module.isNamed() && namedApiModules.contains(module.getName())) {
+            throw new IllegalArgumentException(mismatch + "An API path holds another copy of module "
+                    + module.getName() + ", which hides the one named by apiModule(...)/apiLayer(...):"
+                    + " remove it from the API paths");
+        }
+        throw new IllegalArgumentException(mismatch + "Build the host with apiModule(" + type.getSimpleName()
+                + ".class.getModule()) (or apiLayer(...)) so that the host's own module is the API;"
+                + " with apiPath(...), load the type from apiLayer()");
     }
 
     private static String describe(ClassLoader loader) {
@@ -356,7 +377,7 @@ public final class PluginHost implements AutoCloseable {
             // One failing listener must not keep the event from the listeners after it.
             try {
                 listener.onEvent(event);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
                 log.warn("A plugin listener failed on {} of '{}': {}", event.kind(), event.pluginOrSource(),
                         e.toString());
             }
@@ -418,7 +439,8 @@ public final class PluginHost implements AutoCloseable {
             Objects.requireNonNull(module, "module");
             if (!module.isNamed() || module.getLayer() == null) {
                 throw new IllegalArgumentException(module + " is not a named module of a layer: put the API on"
-                        + " the module path, or name its jar with apiPath(...)");
+                        + " the module path. (apiPath(apiJar) also works, but its layer defines its own API classes:"
+                        + " services(...) then needs those, from apiLayer(), not the host's own)");
             }
             if (apiLayer != null && apiLayer != module.getLayer()) {
                 throw new IllegalArgumentException("module " + module.getName() + " is in another layer than "

@@ -25,9 +25,4 @@ public record PluginReport(Optional<String> id, Optional<String> version, Plugin
         services = List.copyOf(services);
         modules = List.copyOf(modules);
     }
-
-    /** This report with another status. */
-    public PluginReport withStatus(PluginStatus newStatus) {
-        return new PluginReport(id, version, newStatus, source, services, modules);
-    }
 }

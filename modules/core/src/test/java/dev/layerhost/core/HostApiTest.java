@@ -70,6 +70,33 @@ class HostApiTest {
     }
 
     @Test
+    void anApiPathThatHidesTheNamedApiModuleIsNamedAsTheCause() throws Exception {
+        Path root = Files.createDirectories(workspace.resolve("plugins"));
+        dataSource("p.alpha", "1.0.0").build(root.resolve("alpha.jar"));
+        try (PluginHost host = PluginHost.builder().pluginRoot(root).apiModule(DataSource.class.getModule())
+                .apiPath(apiJar()).build()) {
+            host.load();
+            IllegalArgumentException hidden = assertThrows(IllegalArgumentException.class,
+                    () -> host.services(DataSource.class));
+            assertTrue(hidden.getMessage().contains("remove it from the API paths"), hidden.getMessage());
+        }
+    }
+
+    @Test
+    void pluginsOfAnotherApiThanTheNamedOneAreToldWhichTypeNoApiModuleExports() throws Exception {
+        Path root = Files.createDirectories(workspace.resolve("plugins"));
+        dataSource("p.alpha", "1.0.0").build(root.resolve("alpha.jar"));
+        // The host names the wrong module (here: java.base) as its API.
+        try (PluginHost host = PluginHost.builder().pluginRoot(root)
+                .apiModule(Object.class.getModule()).build()) {
+            Diagnostic noProvider = host.scan().diagnostics().get(0);
+            assertEquals(DiagnosticCode.NO_PROVIDER, noProvider.code());
+            assertEquals(List.of("dev.layerhost.api.DataSource"), noProvider.details().get("services"));
+            assertTrue(noProvider.message().contains("which no API module (java.base) exports"), noProvider.message());
+        }
+    }
+
+    @Test
     void servicesOfATypeOutsideTheApiAreFilteredNotRefused() throws Exception {
         Path root = Files.createDirectories(workspace.resolve("plugins"));
         dataSource("p.alpha", "1.0.0").build(root.resolve("alpha.jar"));

@@ -73,7 +73,7 @@ class ReloadApiTest {
             PluginEvent reloaded = events.get(0);
             assertAll("event " + reloaded,
                     () -> assertEquals(PluginEvent.Kind.RELOADED, reloaded.kind()),
-                    () -> assertEquals(Optional.of("p.alpha"), reloaded.pluginId()),
+                    () -> assertEquals(Optional.of("p.alpha"), reloaded.plugin()),
                     () -> assertEquals(Optional.of("1.0.0"), reloaded.version()),
                     () -> assertEquals("alpha.jar", reloaded.source()),
                     () -> assertEquals(List.of(), reloaded.diagnostics()),

@@ -63,7 +63,9 @@ final class EntryInspector {
         if (plugin.isEmpty() && !candidate.modules().isEmpty()) {
             diagnostics.add(Diagnostics.noProvider(source,
                     candidate.modules().stream().map(CandidateModule::name).sorted().distinct().toList(),
-                    api.moduleNames()));
+                    api.moduleNames(),
+                    candidate.modules().stream().flatMap(m -> m.descriptor().provides().stream())
+                            .map(ModuleDescriptor.Provides::service).sorted().distinct().toList()));
         }
         diagnostics.addAll(signatures.inspect(candidate, pluginId));
         List<String> services = plugin.map(this::apiServices).orElse(List.of());

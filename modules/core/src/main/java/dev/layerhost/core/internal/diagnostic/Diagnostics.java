@@ -54,13 +54,29 @@ public final class Diagnostics {
                 details("file", file, "reason", reason));
     }
 
-    public static Diagnostic noProvider(String source, List<String> modules, List<String> apiModules) {
+    /**
+     * @param provided the service types the entry's modules do provide, none of which an API module
+     *                 exports: named in the message and in {@code details.services}, for a host that named
+     *                 the wrong API
+     */
+    public static Diagnostic noProvider(String source, List<String> modules, List<String> apiModules,
+                                        List<String> provided) {
+        String apiList = apiModules.isEmpty() ? "(none)" : String.join(", ", apiModules);
+        if (provided.isEmpty()) {
+            return error(DiagnosticCode.NO_PROVIDER, Optional.empty(), source,
+                    "entry " + source + " has no module that provides a service type of the API layer (modules: "
+                            + String.join(", ", modules) + ")",
+                    "add 'provides <service> with <class>' to the plugin's module-info, for a service type exported by "
+                            + apiList,
+                    details("modules", modules, "apiModules", apiModules));
+        }
         return error(DiagnosticCode.NO_PROVIDER, Optional.empty(), source,
                 "entry " + source + " has no module that provides a service type of the API layer (modules: "
-                        + String.join(", ", modules) + ")",
-                "add 'provides <service> with <class>' to the plugin's module-info, for a service type exported by "
-                        + String.join(", ", apiModules),
-                details("modules", modules, "apiModules", apiModules));
+                        + String.join(", ", modules) + "); it provides " + String.join(", ", provided)
+                        + ", which no API module (" + apiList + ") exports",
+                "provide a service type exported by " + apiList + ", or run the host with the API module that"
+                        + " exports " + String.join(", ", provided) + " (apiModule/apiPath, or --api)",
+                details("modules", modules, "apiModules", apiModules, "services", provided));
     }
 
     public static Diagnostic shadowedApi(String source, String plugin, String service, String module) {
@@ -94,7 +110,7 @@ public final class Diagnostics {
                 .map(owner -> "module " + module + " is private to plugin entry " + owner
                         + "; bundle it in " + source + " or require a plugin that makes it visible")
                 .orElse("add a jar of module " + module + " to entry " + source
-                        + ", or to the API layer (--api), or to the runtime image");
+                        + ", or to the API layer (--api, or apiPath when embedding), or to the runtime image");
         return error(DiagnosticCode.MISSING_DEPENDENCY, Optional.of(plugin), source,
                 "module " + module + " not found, required by " + requiredBy, hint,
                 details("module", module, "requiredBy", requiredBy));

@@ -42,7 +42,7 @@ public final class EventOutbox {
                 for (PluginEvent next = next(); next != null; next = next()) {
                     try {
                         listener.accept(next);
-                    } catch (RuntimeException e) {
+                    } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
                         log.warn("A plugin listener failed on {} of '{}': {}", next.kind(), next.pluginOrSource(),
                                 e.toString());
                     }

@@ -60,6 +60,8 @@ import org.slf4j.LoggerFactory;
 public final class LiveRegistry {
 
     private static final Logger log = LoggerFactory.getLogger(LiveRegistry.class);
+    /** How often a caller waiting for the lock looks whether the registry closed meanwhile. */
+    private static final Duration LOCK_POLL = Duration.ofMillis(50);
 
     private final Path root;
     private final RootScanner scanner = new RootScanner();
@@ -137,22 +139,21 @@ public final class LiveRegistry {
 
     private Synchronization synchronize(Optional<Set<String>> scope, Predicate<String> forced) {
         Change change = new Change();
+        Synchronization done;
         try {
-            Synchronization done;
             lockForChange();
             try {
-                ensureOpen();
                 done = synchronizeLocked(scope, forced, change);
             } finally {
                 finishLocked(change);
                 lock.unlock();
             }
-            // What this change built was dropped when it finished: say so rather than report it loaded.
-            ensureOpen();
-            return done;
         } finally {
             tellRetired(change);
         }
+        // What this change built was dropped when it finished: say so rather than report it loaded.
+        ensureOpen();
+        return new Synchronization(done.root(), done.outcome(), change.happened());
     }
 
     /** Unloads a plugin and, first, every live plugin that requires it; returns the events. */
@@ -161,7 +162,6 @@ public final class LiveRegistry {
         try {
             lockForChange();
             try {
-                ensureOpen();
                 if (!live.containsKey(pluginId)) {
                     throw new NoSuchElementException("no live plugin '" + pluginId + "'");
                 }
@@ -178,7 +178,7 @@ public final class LiveRegistry {
 
     /** The entry a plugin is live from, or, if it is not live, the entry whose current files hold it. */
     public Optional<String> sourceOf(String pluginId) {
-        lock.lock();
+        lockWhileOpen();
         try {
             Live plugin = live.get(pluginId);
             if (plugin != null) {
@@ -192,7 +192,7 @@ public final class LiveRegistry {
 
     /** The fingerprints of the entries as last copied, by source. */
     public Map<String, EntryFingerprint> fingerprints() {
-        lock.lock();
+        lockWhileOpen();
         try {
             return current.fingerprints();
         } finally {
@@ -261,7 +261,26 @@ public final class LiveRegistry {
         if (lock.isHeldByCurrentThread()) {
             throw new IllegalStateException("plugin code cannot change the host's plugins while it is being loaded");
         }
-        lock.lock();
+        lockWhileOpen();
+    }
+
+    /**
+     * Takes the lock, however long a change that runs plugin code holds it, unless the registry closes
+     * meanwhile: a caller waiting behind a load that close() gave up on is told at once.
+     *
+     * @throws IllegalStateException if the registry is closed, or closes while waiting
+     */
+    private void lockWhileOpen() {
+        while (true) {
+            ensureOpen();
+            if (lockWithin(LOCK_POLL)) {
+                break;
+            }
+        }
+        if (closed) {
+            lock.unlock();
+            ensureOpen();
+        }
     }
 
     private Synchronization synchronizeLocked(Optional<Set<String>> scope, Predicate<String> forced, Change change) {
@@ -402,7 +421,9 @@ public final class LiveRegistry {
      * close, never the host's caller.
      */
     private void tellRetired(Change change) {
-        outbox.post(retirement.tell(change.retired()));
+        List<PluginEvent> closeFailures = retirement.tell(change.retired());
+        change.happened().addAll(closeFailures);
+        outbox.post(closeFailures);
         outbox.deliver();
     }
 
