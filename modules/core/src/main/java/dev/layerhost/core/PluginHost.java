@@ -231,7 +231,7 @@ public final class PluginHost implements AutoCloseable {
      */
     public <S> List<PluginService<S>> services(Class<S> type) {
         Objects.requireNonNull(type, "type");
-        requireApiClass(type);
+        api.requireApiClass(type, namedApiModules);
         List<PluginService<S>> services = new ArrayList<>();
         for (LoadedPlugin plugin : serving()) {
             for (Object instance : plugin.services()) {
@@ -328,32 +328,6 @@ public final class PluginHost implements AutoCloseable {
 
     private static Duration remaining(long deadline) {
         return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-    }
-
-    private void requireApiClass(Class<?> type) {
-        Optional<Class<?>> apiClass = api.serviceClass(type.getName());
-        if (apiClass.isEmpty() || apiClass.get() == type) {
-            return;
-        }
-        String mismatch = type.getName() + " of " + describe(type.getClassLoader()) + " is not the API layer's "
-                + type.getName() + " of " + describe(apiClass.get().getClassLoader())
-                + ": plugins implement the API layer's class, so no plugin provides this one. ";
-        Module module = type.getModule();
-        if (module.isNamed() && namedApiModules.contains(module.getName())) {
-            throw new IllegalArgumentException(mismatch + "An API path holds another copy of module "
-                    + module.getName() + ", which hides the one named by apiModule(...)/apiLayer(...):"
-                    + " remove it from the API paths");
-        }
-        throw new IllegalArgumentException(mismatch + "Build the host with apiModule(" + type.getSimpleName()
-                + ".class.getModule()) (or apiLayer(...)) so that the host's own module is the API;"
-                + " with apiPath(...), load the type from apiLayer()");
-    }
-
-    private static String describe(ClassLoader loader) {
-        if (loader == null) {
-            return "the boot class loader";
-        }
-        return loader.getName() == null ? "class loader " + loader : "class loader '" + loader.getName() + "' (" + loader + ")";
     }
 
     private List<LoadedPlugin> serving() {

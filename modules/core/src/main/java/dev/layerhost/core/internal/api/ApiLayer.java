@@ -182,6 +182,40 @@ public final class ApiLayer {
         return Optional.empty();
     }
 
+    /**
+     * Refuses a type whose name is an API service type's but whose class is another (another class
+     * loader's): plugins implement the API layer's class, so asking for that one could only ever find
+     * nothing.
+     *
+     * @param namedModules the API modules the host named itself (not those of API paths)
+     * @throws IllegalArgumentException naming both class loaders and the fix
+     */
+    public void requireApiClass(Class<?> type, Set<String> namedModules) {
+        Optional<Class<?>> apiClass = serviceClass(type.getName());
+        if (apiClass.isEmpty() || apiClass.get() == type) {
+            return;
+        }
+        String mismatch = type.getName() + " of " + describe(type.getClassLoader()) + " is not the API layer's "
+                + type.getName() + " of " + describe(apiClass.get().getClassLoader())
+                + ": plugins implement the API layer's class, so no plugin provides this one. ";
+        Module module = type.getModule();
+        if (module.isNamed() && namedModules.contains(module.getName())) {
+            throw new IllegalArgumentException(mismatch + "An API path holds another copy of module "
+                    + module.getName() + ", which hides the one named by apiModule(...)/apiLayer(...):"
+                    + " remove it from the API paths");
+        }
+        throw new IllegalArgumentException(mismatch + "Build the host with apiModule(" + type.getSimpleName()
+                + ".class.getModule()) (or apiLayer(...)) so that the host's own module is the API;"
+                + " with apiPath(...), load the type from apiLayer()");
+    }
+
+    private static String describe(ClassLoader loader) {
+        if (loader == null) {
+            return "the boot class loader";
+        }
+        return loader.getName() == null ? "class loader " + loader : "class loader '" + loader.getName() + "' (" + loader + ")";
+    }
+
     public static String packageOf(String typeName) {
         int dot = typeName.lastIndexOf('.');
         return dot < 0 ? "" : typeName.substring(0, dot);

@@ -35,8 +35,6 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -60,8 +58,6 @@ import org.slf4j.LoggerFactory;
 public final class LiveRegistry {
 
     private static final Logger log = LoggerFactory.getLogger(LiveRegistry.class);
-    /** How often a caller waiting for the lock looks whether the registry closed meanwhile. */
-    private static final Duration LOCK_POLL = Duration.ofMillis(50);
 
     private final Path root;
     private final RootScanner scanner = new RootScanner();
@@ -72,16 +68,14 @@ public final class LiveRegistry {
     private final Retirement retirement;
     private final EventOutbox outbox;
     private final Clock clock;
-    /** Guards everything below but {@link #serving} and {@link #closed}; plugin code runs under it while loading. */
-    private final ReentrantLock lock = new ReentrantLock();
+    /** Guards everything below but {@link #serving}; plugin code runs under it while loading. */
+    private final RegistryLock lock = new RegistryLock();
 
     /** The latest stable copy of every entry. */
     private final CurrentCopies current;
     /** The serving plugins, by id, parents before children. */
     private final Map<String, Live> live = new LinkedHashMap<>();
     private volatile List<LoadedPlugin> serving = List.of();
-    /** Set by close(), without the lock: a change that is running when it comes drops what it built. */
-    private volatile boolean closed;
     /** The sources whose verdict was sound at the last synchronization. */
     private Set<String> soundBefore = Set.of();
 
@@ -141,7 +135,7 @@ public final class LiveRegistry {
         Change change = new Change();
         Synchronization done;
         try {
-            lockForChange();
+            lock.lockForChange();
             try {
                 done = synchronizeLocked(scope, forced, change);
             } finally {
@@ -160,7 +154,7 @@ public final class LiveRegistry {
     public List<PluginEvent> unload(String pluginId) {
         Change change = new Change();
         try {
-            lockForChange();
+            lock.lockForChange();
             try {
                 if (!live.containsKey(pluginId)) {
                     throw new NoSuchElementException("no live plugin '" + pluginId + "'");
@@ -178,7 +172,7 @@ public final class LiveRegistry {
 
     /** The entry a plugin is live from, or, if it is not live, the entry whose current files hold it. */
     public Optional<String> sourceOf(String pluginId) {
-        lockWhileOpen();
+        lock.lockWhileOpen();
         try {
             Live plugin = live.get(pluginId);
             if (plugin != null) {
@@ -192,7 +186,7 @@ public final class LiveRegistry {
 
     /** The fingerprints of the entries as last copied, by source. */
     public Map<String, EntryFingerprint> fingerprints() {
-        lockWhileOpen();
+        lock.lockWhileOpen();
         try {
             return current.fingerprints();
         } finally {
@@ -214,10 +208,10 @@ public final class LiveRegistry {
      */
     public boolean close(Duration patience) {
         long deadline = System.nanoTime() + patience.toNanos();
-        closed = true;
-        serving = List.of();
         Change change = new Change();
-        if (!lockWithin(patience)) {
+        boolean locked = lock.closeAndLockWithin(patience);
+        serving = List.of();
+        if (!locked) {
             log.warn("Plugin code still runs in a load; the host closes without waiting for it");
             return false;
         }
@@ -232,55 +226,6 @@ public final class LiveRegistry {
                     outbox.post(events);
                     outbox.deliver();
                 });
-    }
-
-    /**
-     * Takes the lock within {@code patience}, even on a thread whose interrupt flag is set (an embedder
-     * that restored it, a listener on the interrupted watcher thread): closing must still happen.
-     */
-    private boolean lockWithin(Duration patience) {
-        long deadline = System.nanoTime() + patience.toNanos();
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return lock.tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    /** Locks for a change; plugin code that runs in a change (a provider's constructor) cannot start another. */
-    private void lockForChange() {
-        if (lock.isHeldByCurrentThread()) {
-            throw new IllegalStateException("plugin code cannot change the host's plugins while it is being loaded");
-        }
-        lockWhileOpen();
-    }
-
-    /**
-     * Takes the lock, however long a change that runs plugin code holds it, unless the registry closes
-     * meanwhile: a caller waiting behind a load that close() gave up on is told at once.
-     *
-     * @throws IllegalStateException if the registry is closed, or closes while waiting
-     */
-    private void lockWhileOpen() {
-        while (true) {
-            ensureOpen();
-            if (lockWithin(LOCK_POLL)) {
-                break;
-            }
-        }
-        if (closed) {
-            lock.unlock();
-            ensureOpen();
-        }
     }
 
     private Synchronization synchronizeLocked(Optional<Set<String>> scope, Predicate<String> forced, Change change) {
@@ -405,7 +350,7 @@ public final class LiveRegistry {
      * everything it built.
      */
     private void finishLocked(Change change) {
-        if (closed) {
+        if (lock.isClosed()) {
             retireAll(change);
             outbox.clear();
             serving = List.of();
@@ -432,9 +377,7 @@ public final class LiveRegistry {
     }
 
     private void ensureOpen() {
-        if (closed) {
-            throw new IllegalStateException("plugin host is closed");
-        }
+        lock.ensureOpen();
     }
 
     /** The verdicts, sound ones parents first, then the others by source. */
