@@ -75,6 +75,8 @@ public final class LiveRegistry {
     private final CurrentCopies current;
     /** The serving plugins, by id, parents before children. */
     private final Map<String, Live> live = new LinkedHashMap<>();
+    /** The ids of {@link #live} by their entry, so that a build need not look through every live plugin. */
+    private final Map<String, Set<String>> liveBySource = new HashMap<>();
     private volatile List<LoadedPlugin> serving = List.of();
     /** The sources whose verdict was sound at the last synchronization. */
     private Set<String> soundBefore = Set.of();
@@ -244,7 +246,7 @@ public final class LiveRegistry {
     /** Unloads the plugins of the entries in {@code scope} that are no longer in the root. */
     private void unloadRemoved(Optional<Set<String>> scope, Set<String> present, Change change) {
         for (String source : current.forgetAbsent(scope, present)) {
-            unloadWithDependents(liveFrom(source).stream().map(l -> l.plugin().id()).toList(), change);
+            unloadWithDependents(liveIdsFrom(source), change);
         }
     }
 
@@ -259,7 +261,7 @@ public final class LiveRegistry {
         List<Reconciler.Target> targets = bySource.values().stream()
                 .map(v -> new Reconciler.Target(v.source(), v.sound() && layers.containsKey(v.source()), v.parents()))
                 .toList();
-        Set<String> liveSources = live.values().stream().map(l -> l.plugin().source()).collect(Collectors.toSet());
+        Set<String> liveSources = Set.copyOf(liveBySource.keySet());
         Set<String> rebuilt = new LinkedHashSet<>();
         for (Reconciler.Step step : Reconciler.steps(targets, changed, soundBefore, liveSources)) {
             if (step.due(rebuilt)) {
@@ -277,7 +279,7 @@ public final class LiveRegistry {
         String source = verdict.source();
         // Broken new files may not say which plugin they are: then the one live from this entry is meant.
         Optional<String> pluginId = verdict.pluginId()
-                .or(() -> liveFrom(source).stream().map(l -> l.plugin().id()).findFirst());
+                .or(() -> liveIdsFrom(source).stream().findFirst());
         Optional<String> version = verdict.pluginModule().flatMap(m -> m.descriptor().rawVersion());
         if (!verdict.sound() || planned.isEmpty()) {
             List<Diagnostic> errors = new ArrayList<>(verdict.diagnostics());
@@ -307,10 +309,10 @@ public final class LiveRegistry {
                     pluginId, version, source, build.diagnostics()));
             return;
         }
-        unloadWithDependents(liveFrom(source).stream().map(l -> l.plugin().id()).filter(other -> !other.equals(id))
-                .toList(), change);
+        unloadWithDependents(liveIdsFrom(source).stream().filter(other -> !other.equals(id)).toList(), change);
         snapshots.retain(copy);
         Live previous = live.put(id, new Live(build.loaded().get(), copy, verdict.parents()));
+        liveBySource.computeIfAbsent(source, s -> new LinkedHashSet<>()).add(id);
         rebuilt.add(id);
         if (previous == null) {
             change.happened().add(event(PluginEvent.Kind.LOADED, pluginId, version, source, verdict.diagnostics()));
@@ -323,10 +325,17 @@ public final class LiveRegistry {
     }
 
     private void unloadWithDependents(List<String> pluginIds, Change change) {
+        if (pluginIds.isEmpty()) {
+            return;
+        }
         Map<String, List<String>> liveParents = new LinkedHashMap<>();
         live.forEach((id, plugin) -> liveParents.put(id, plugin.parents()));
         for (String id : Reconciler.unloadOrder(liveParents, pluginIds)) {
             Live removed = live.remove(id);
+            liveBySource.computeIfPresent(removed.plugin().source(), (source, ids) -> {
+                ids.remove(id);
+                return ids.isEmpty() ? null : ids;
+            });
             LoadedPlugin plugin = removed.plugin();
             change.happened().add(event(PluginEvent.Kind.UNLOADED, Optional.of(plugin.id()), plugin.version(),
                     plugin.source(), List.of()));
@@ -341,6 +350,7 @@ public final class LiveRegistry {
             change.retired().add(RetiredPlugin.of(plugin.plugin()));
         }
         live.clear();
+        liveBySource.clear();
         current.clear();
     }
 
@@ -372,8 +382,9 @@ public final class LiveRegistry {
         outbox.deliver();
     }
 
-    private List<Live> liveFrom(String source) {
-        return live.values().stream().filter(l -> l.plugin().source().equals(source)).toList();
+    /** The ids of the plugins live from {@code source}: one, or none (a second only while its entry's plugin id changes). */
+    private List<String> liveIdsFrom(String source) {
+        return List.copyOf(liveBySource.getOrDefault(source, Set.of()));
     }
 
     private void ensureOpen() {
