@@ -351,7 +351,11 @@ public final class PluginHost implements AutoCloseable {
             // One failing listener must not keep the event from the listeners after it.
             try {
                 listener.onEvent(event);
-            } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
+            } catch (RuntimeException | Error e) {
+                // The JVM's own failures are not the listener's; anything else it throws is.
+                if (e instanceof VirtualMachineError fatal) {
+                    throw fatal;
+                }
                 log.warn("A plugin listener failed on {} of '{}': {}", event.kind(), event.pluginOrSource(),
                         e.toString());
             }

@@ -57,6 +57,28 @@ class ReloadApiTest {
     }
 
     @Test
+    void aPluginThatMovesToAnotherEntryServesFromThereAndStaysWhenItsOldEntryGoes() throws IOException {
+        dataSource("p.alpha", "1.0.0").build(root.resolve("a.jar"));
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).build()) {
+            host.load();
+            // p.alpha moves from a.jar to b.jar, and a.jar now holds another plugin.
+            dataSource("p.zeta", "1.0.0").build(staging.resolve("a.jar"));
+            Files.move(staging.resolve("a.jar"), root.resolve("a.jar"), StandardCopyOption.REPLACE_EXISTING);
+            dataSource("p.alpha", "2.0.0").build(root.resolve("b.jar"));
+
+            assertEquals(List.of(), host.load().diagnostics());
+            assertEquals(List.of("p.alpha", "p.zeta"), liveIds(host).stream().sorted().toList());
+            assertEquals("b.jar", host.live().stream().filter(p -> p.id().equals("p.alpha")).findFirst()
+                    .orElseThrow().source());
+
+            Files.delete(root.resolve("a.jar"));
+            host.load();
+            assertEquals(List.of("p.alpha"), liveIds(host), "removing a.jar unloads only what a.jar holds now");
+            assertEquals(Optional.of("2.0.0"), host.liveVersion("p.alpha"));
+        }
+    }
+
+    @Test
     void reloadBuildsANewLayerOnANewLoaderAndTheOldLoaderCanBeCollected() {
         buildAll(() -> alpha("1.0.0", "v1").build(root.resolve("alpha.jar")));
         EventRecorder recorder = new EventRecorder();

@@ -10,8 +10,8 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * The modules of an entry its plugin module needs, transitively, and the dependences that must come from
@@ -70,11 +70,11 @@ record EntryClosure(List<CandidateModule> modules, List<External> externals) {
         return new EntryClosure(List.copyOf(resolved.values()), externals);
     }
 
-    /** The ids among {@code pluginIds} that the closure requires from outside the entry, sorted. */
-    List<String> parentIds(Set<String> pluginIds) {
+    /** The ids of other plugins ({@code isOtherPlugin}) that the closure requires from outside the entry, sorted. */
+    List<String> parentIds(Predicate<String> isOtherPlugin) {
         TreeSet<String> parents = new TreeSet<>();
         for (External external : externals) {
-            if (pluginIds.contains(external.module())) {
+            if (isOtherPlugin.test(external.module())) {
                 parents.add(external.module());
             }
         }

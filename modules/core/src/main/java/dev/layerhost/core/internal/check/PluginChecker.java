@@ -13,6 +13,8 @@ import dev.layerhost.core.internal.scan.Entry;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +42,14 @@ public final class PluginChecker {
     private final Policy policy;
     /** The last check's outcomes with a model, by source; guarded by this object's lock. */
     private Map<String, Remembered> lastOutcomes = Map.of();
+    /**
+     * The last check's facts and closure of each entry, by its candidate (the same object, not an equal
+     * one): they depend on the entry's files alone, so an unchanged entry is not inspected again.
+     */
+    private Map<Candidate, Inspected> lastInspected = new IdentityHashMap<>();
+
+    private record Inspected(EntryFacts facts, EntryClosure closure) {
+    }
 
     private record Remembered(Candidate candidate, List<ModelConfiguration> parentModels, ResolutionOutcome outcome) {
 
@@ -59,11 +69,19 @@ public final class PluginChecker {
         EntryInspector inspector = new EntryInspector(api, policy);
         Map<String, EntryFacts> factsBySource = new TreeMap<>();
         Map<String, List<Diagnostic>> diagnostics = new HashMap<>();
+        Map<Candidate, Inspected> inspected = new IdentityHashMap<>();
         for (Candidate candidate : candidates) {
-            EntryFacts facts = inspector.inspect(candidate);
+            Inspected last = lastInspected.get(candidate);
+            if (last == null) {
+                EntryFacts fresh = inspector.inspect(candidate);
+                last = new Inspected(fresh, fresh.plugin().isPresent() ? EntryClosure.of(fresh) : null);
+            }
+            inspected.put(candidate, last);
+            EntryFacts facts = last.facts();
             factsBySource.put(facts.source(), facts);
             diagnostics.put(facts.source(), new ArrayList<>(facts.diagnostics()));
         }
+        lastInspected = inspected;
 
         Map<String, List<EntryFacts>> byPluginId = new TreeMap<>();
         Map<String, String> moduleOwners = new HashMap<>();
@@ -87,12 +105,11 @@ public final class PluginChecker {
         Map<String, List<String>> parentsBySource = new HashMap<>();
         Map<String, EntryClosure> closures = new HashMap<>();
         for (Map.Entry<String, List<EntryFacts>> plugin : byPluginId.entrySet()) {
-            Set<String> others = new TreeSet<>(byPluginId.keySet());
-            others.remove(plugin.getKey());
+            String self = plugin.getKey();
             for (EntryFacts facts : plugin.getValue()) {
-                EntryClosure closure = EntryClosure.of(facts);
+                EntryClosure closure = inspected.get(facts.candidate()).closure();
                 closures.put(facts.source(), closure);
-                List<String> parents = closure.parentIds(others);
+                List<String> parents = closure.parentIds(id -> !id.equals(self) && byPluginId.containsKey(id));
                 parentsBySource.put(facts.source(), parents);
                 parentsById.computeIfAbsent(plugin.getKey(), k -> new TreeSet<>()).addAll(parents);
             }
@@ -154,10 +171,11 @@ public final class PluginChecker {
         }
 
         List<Verdict> verdicts = new ArrayList<>();
+        Set<String> soundSources = new HashSet<>(layerOrder);
         for (EntryFacts facts : factsBySource.values()) {
             Optional<ResolutionOutcome> outcome = Optional.ofNullable(outcomes.get(facts.source()));
             List<Diagnostic> entryDiagnostics = dedupe(diagnostics.get(facts.source()));
-            boolean sound = layerOrder.contains(facts.source());
+            boolean sound = soundSources.contains(facts.source());
             verdicts.add(new Verdict(facts, entryDiagnostics,
                     sound ? outcome.flatMap(ResolutionOutcome::configuration) : Optional.empty(),
                     outcome.map(ResolutionOutcome::parents)

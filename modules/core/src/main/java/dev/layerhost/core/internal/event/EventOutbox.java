@@ -42,7 +42,10 @@ public final class EventOutbox {
                 for (PluginEvent next = next(); next != null; next = next()) {
                     try {
                         listener.accept(next);
-                    } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
+                    } catch (RuntimeException | Error e) {
+                        if (e instanceof VirtualMachineError fatal) {
+                            throw fatal;
+                        }
                         log.warn("A plugin listener failed on {} of '{}': {}", next.kind(), next.pluginOrSource(),
                                 e.toString());
                     }

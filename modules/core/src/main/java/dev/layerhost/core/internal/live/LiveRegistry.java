@@ -209,6 +209,11 @@ public final class LiveRegistry {
      * @return whether every plugin was told within {@code patience}
      */
     public boolean close(Duration patience) {
+        if (lock.isHeldByCurrentThread()) {
+            // Plugin code of a running change closes the host: that change drops everything when it ends.
+            lock.markClosed();
+            return false;
+        }
         long deadline = System.nanoTime() + patience.toNanos();
         Change change = new Change();
         boolean locked = lock.closeAndLockWithin(patience);
@@ -312,6 +317,9 @@ public final class LiveRegistry {
         unloadWithDependents(liveIdsFrom(source).stream().filter(other -> !other.equals(id)).toList(), change);
         snapshots.retain(copy);
         Live previous = live.put(id, new Live(build.loaded().get(), copy, verdict.parents()));
+        if (previous != null) {
+            forgetLiveSource(previous.plugin().source(), id);
+        }
         liveBySource.computeIfAbsent(source, s -> new LinkedHashSet<>()).add(id);
         rebuilt.add(id);
         if (previous == null) {
@@ -332,10 +340,7 @@ public final class LiveRegistry {
         live.forEach((id, plugin) -> liveParents.put(id, plugin.parents()));
         for (String id : Reconciler.unloadOrder(liveParents, pluginIds)) {
             Live removed = live.remove(id);
-            liveBySource.computeIfPresent(removed.plugin().source(), (source, ids) -> {
-                ids.remove(id);
-                return ids.isEmpty() ? null : ids;
-            });
+            forgetLiveSource(removed.plugin().source(), id);
             LoadedPlugin plugin = removed.plugin();
             change.happened().add(event(PluginEvent.Kind.UNLOADED, Optional.of(plugin.id()), plugin.version(),
                     plugin.source(), List.of()));
@@ -380,6 +385,14 @@ public final class LiveRegistry {
         change.happened().addAll(closeFailures);
         outbox.post(closeFailures);
         outbox.deliver();
+    }
+
+    /** Keeps {@link #liveBySource} in step when plugin {@code id} no longer serves from {@code source}. */
+    private void forgetLiveSource(String source, String id) {
+        liveBySource.computeIfPresent(source, (entry, ids) -> {
+            ids.remove(id);
+            return ids.isEmpty() ? null : ids;
+        });
     }
 
     /** The ids of the plugins live from {@code source}: one, or none (a second only while its entry's plugin id changes). */

@@ -53,8 +53,17 @@ final class RegistryLock {
 
     /** Marks the registry closed and locks within {@code patience}; whether it got the lock. */
     boolean closeAndLockWithin(Duration patience) {
-        closed = true;
+        markClosed();
         return lockWithin(patience);
+    }
+
+    /** Marks the registry closed: every change from now on is refused, and a running one drops what it built. */
+    void markClosed() {
+        closed = true;
+    }
+
+    boolean isHeldByCurrentThread() {
+        return lock.isHeldByCurrentThread();
     }
 
     void unlock() {
