@@ -29,6 +29,15 @@ public final class Main {
      * @return the exit code: 0 no error, 1 an error diagnostic, 2 a usage error, 3 a bug in layerhost
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        // The version alone needs none of picocli's reflective model of the verbs (a third of a second of
+        // class loading and lambda spinning at start-up): it is printed as picocli would print it.
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            for (String line : new VersionProvider().getVersion()) {
+                out.println(line);
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
         CommandLine commandLine = new CommandLine(new LayerhostCommand());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setOut(out);
