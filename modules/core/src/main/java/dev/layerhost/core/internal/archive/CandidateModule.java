@@ -22,8 +22,4 @@ public record CandidateModule(ModuleReference reference, String file) {
     public String name() {
         return reference.descriptor().name();
     }
-
-    public String versionOrEmpty() {
-        return reference.descriptor().rawVersion().orElse("");
-    }
 }

@@ -8,9 +8,6 @@ import java.util.Deque;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 /**
  * Events that happened under the registry's lock, delivered after it is released: one at a time, oldest
  * first, each to every listener before the next. One thread delivers at a time; a thread that finds
@@ -20,12 +17,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class EventOutbox {
 
-    private static final Logger log = LoggerFactory.getLogger(EventOutbox.class);
-
     private final Consumer<PluginEvent> listener;
     private final Deque<PluginEvent> pending = new ArrayDeque<>();
     private final AtomicBoolean delivering = new AtomicBoolean();
 
+    /**
+     * @param listener receives each event: the host's, which keeps one failing listener from the others
+     *                 and so does not throw
+     */
     public EventOutbox(Consumer<PluginEvent> listener) {
         this.listener = listener;
     }
@@ -40,15 +39,7 @@ public final class EventOutbox {
         while (delivering.compareAndSet(false, true)) {
             try {
                 for (PluginEvent next = next(); next != null; next = next()) {
-                    try {
-                        listener.accept(next);
-                    } catch (RuntimeException | Error e) {
-                        if (e instanceof VirtualMachineError fatal) {
-                            throw fatal;
-                        }
-                        log.warn("A plugin listener failed on {} of '{}': {}", next.kind(), next.pluginOrSource(),
-                                e.toString());
-                    }
+                    listener.accept(next);
                 }
             } finally {
                 delivering.set(false);

@@ -148,7 +148,7 @@ public final class LiveRegistry {
             tellRetired(change);
         }
         // What this change built was dropped when it finished: say so rather than report it loaded.
-        ensureOpen();
+        lock.ensureOpen();
         return new Synchronization(done.root(), done.outcome(), change.happened());
     }
 
@@ -264,7 +264,7 @@ public final class LiveRegistry {
         Map<String, PlannedLayer> layers = new HashMap<>();
         planned.plan().layers().forEach(layer -> layers.put(layer.verdict().source(), layer));
         List<Reconciler.Target> targets = bySource.values().stream()
-                .map(v -> new Reconciler.Target(v.source(), v.sound() && layers.containsKey(v.source()), v.parents()))
+                .map(v -> new Reconciler.Target(v.source(), v.sound(), v.parents()))
                 .toList();
         Set<String> liveSources = Set.copyOf(liveBySource.keySet());
         Set<String> rebuilt = new LinkedHashSet<>();
@@ -398,10 +398,6 @@ public final class LiveRegistry {
     /** The ids of the plugins live from {@code source}: one, or none (a second only while its entry's plugin id changes). */
     private List<String> liveIdsFrom(String source) {
         return List.copyOf(liveBySource.getOrDefault(source, Set.of()));
-    }
-
-    private void ensureOpen() {
-        lock.ensureOpen();
     }
 
     /** The verdicts, sound ones parents first, then the others by source. */

@@ -32,7 +32,8 @@ final class Reconciler {
      * One entry as the checker sees it now.
      *
      * @param source  the entry's name
-     * @param sound   whether its verdict is sound and its layer planned
+     * @param sound   whether the checker found it sound (the JDK may still refuse its layer: then building
+     *                it announces the refusal)
      * @param parents the ids of the plugins it requires
      */
     record Target(String source, boolean sound, List<String> parents) {

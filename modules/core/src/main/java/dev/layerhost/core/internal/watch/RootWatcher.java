@@ -97,6 +97,10 @@ public final class RootWatcher {
                     rootUnreadable = true;
                 }
             } catch (RuntimeException | AssertionError | StackOverflowError e) {
+                if (closed) {
+                    // the host closed under a running pass, which the registry then refuses: no failure
+                    return;
+                }
                 // The watcher must outlive any one bad pass (plugin code included); the next pass starts
                 // from the files again.
                 log.error("Watch pass over '{}' failed", root, e);
