@@ -8,7 +8,8 @@
  * stages of the pipeline, each depending only on the ones before it:
  * <ul>
  *   <li>{@code internal.scan}: the entries of a plugin root and their fingerprints;</li>
- *   <li>{@code internal.archive}: module descriptors read from an entry's jars ({@code INVALID_ARCHIVE});</li>
+ *   <li>{@code internal.archive}: module descriptors read from an entry's jars ({@code INVALID_ARCHIVE}),
+ *   and the discovery cache that spares reading an unchanged jar again;</li>
  *   <li>{@code internal.trust}: jar signatures against the trust store;</li>
  *   <li>{@code internal.model}: a model of configurations and modules, as the JDK's resolver sees them;</li>
  *   <li>{@code internal.api}: the API layer, the parent of every plugin layer;</li>
@@ -19,11 +20,14 @@
  *   <li>{@code internal.live}: the live plugins: snapshots, reconciling verdicts with what serves, reload and unload;</li>
  *   <li>{@code internal.watch}: following the root's files;</li>
  *   <li>{@code internal.event}: delivering events to listeners;</li>
- *   <li>{@code internal.report}: the public reports made of verdicts, plans and loads.</li>
+ *   <li>{@code internal.report}: the public reports made of verdicts, plans and loads;</li>
+ *   <li>{@code internal.timing}: the time each phase of a pass took, as flight-recorder events.</li>
  * </ul>
  */
 module layerhost.core {
     requires org.slf4j;
+    // layerhost.Phase flight-recorder events: where a load spends its time
+    requires jdk.jfr;
 
     exports dev.layerhost.core;
 }

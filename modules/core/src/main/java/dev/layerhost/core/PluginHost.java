@@ -4,6 +4,8 @@ import dev.layerhost.core.internal.api.ApiLayer;
 import dev.layerhost.core.internal.live.LiveRegistry;
 import dev.layerhost.core.internal.live.SnapshotStore;
 import dev.layerhost.core.internal.load.LoadedPlugin;
+import dev.layerhost.core.internal.archive.CacheFolder;
+import dev.layerhost.core.internal.archive.DiscoveryCache;
 import dev.layerhost.core.internal.plan.DescriptorPass;
 import dev.layerhost.core.internal.report.ReportAssembler;
 import dev.layerhost.core.internal.watch.RootWatcher;
@@ -77,6 +79,9 @@ public final class PluginHost implements AutoCloseable {
     /** The API modules the builder named (not those of API paths). */
     private final Set<String> namedApiModules;
     private final Optional<Path> workDirectory;
+    /** The cache folder shared by hosts over time; empty if it cannot be used. */
+    private final Optional<Path> cacheDirectory;
+    private final DiscoveryCache discoveryCache;
     private final Duration quietPeriod;
     private final Duration pollInterval;
     private final Duration closeTimeout;
@@ -102,6 +107,9 @@ public final class PluginHost implements AutoCloseable {
         this.policy = builder.policy;
         this.namedApiModules = Set.copyOf(builder.apiModules);
         this.workDirectory = Optional.ofNullable(builder.workDirectory);
+        this.cacheDirectory = CacheFolder.usable(Optional.ofNullable(builder.cacheDirectory));
+        this.discoveryCache = cacheDirectory.map(folder -> DiscoveryCache.open(CacheFolder.indexFile(folder, pluginRoot)))
+                .orElseGet(DiscoveryCache::inMemory);
         this.quietPeriod = builder.quietPeriod;
         this.pollInterval = builder.pollInterval;
         this.closeTimeout = builder.closeTimeout;
@@ -111,7 +119,7 @@ public final class PluginHost implements AutoCloseable {
         // Idle threads end, so a host that is never closed keeps no thread.
         pool.allowCoreThreadTimeOut(true);
         this.io = pool;
-        this.descriptorPass = new DescriptorPass(api, policy, io);
+        this.descriptorPass = new DescriptorPass(api, policy, io, discoveryCache);
     }
 
     /** A builder; {@link Builder#pluginRoot(Path)} and the API are required. */
@@ -339,8 +347,9 @@ public final class PluginHost implements AutoCloseable {
         synchronized (lock) {
             ensureOpen();
             if (registry == null) {
-                snapshots = new SnapshotStore(workDirectory);
-                registry = new LiveRegistry(pluginRoot, api, policy, snapshots, io, this::announce, clock);
+                snapshots = new SnapshotStore(workDirectory, cacheDirectory, discoveryCache);
+                registry = new LiveRegistry(pluginRoot, api, policy, snapshots, discoveryCache, io, this::announce,
+                        clock);
             }
             return registry;
         }
@@ -389,6 +398,7 @@ public final class PluginHost implements AutoCloseable {
         private final List<Path> apiPaths = new ArrayList<>();
         private Policy policy = Policy.permissive();
         private Path workDirectory;
+        private Path cacheDirectory;
         private Duration quietPeriod = Duration.ofSeconds(1);
         private Duration pollInterval = Duration.ofMillis(100);
         private Duration closeTimeout = Duration.ofSeconds(10);
@@ -473,10 +483,25 @@ public final class PluginHost implements AutoCloseable {
         /**
          * Where the private copies of plugin files go (layers are defined from them, so the originals can
          * be replaced at any time): a new folder inside {@code directory}, deleted on
-         * {@link PluginHost#close()}; {@code directory} itself stays. Default: a new temporary folder.
+         * {@link PluginHost#close()}; {@code directory} itself stays. The copies are hard links to the
+         * cache's content store where the file system allows, so {@code directory} is best on the cache
+         * folder's file system. Default: a new folder in the cache folder.
          */
         public Builder workDirectory(Path directory) {
             this.workDirectory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /**
+         * The cache folder, shared by the hosts that use it over time: an index of what each jar read
+         * is (by path, size, times and file key; never stale, see README "Discovery cache") and
+         * copies of jars by content, so that a host over an unchanged root neither reads nor copies a
+         * jar again. Deleting it at any time when no host runs is safe. Default:
+         * {@code $XDG_CACHE_HOME/layerhost}, or {@code ~/.cache/layerhost}; when that cannot be
+         * created, the host keeps its cache in memory and its copies in its work folder.
+         */
+        public Builder cacheDirectory(Path directory) {
+            this.cacheDirectory = Objects.requireNonNull(directory, "directory");
             return this;
         }
 

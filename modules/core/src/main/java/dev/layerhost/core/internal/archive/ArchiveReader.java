@@ -20,31 +20,53 @@ import java.util.Set;
  */
 public final class ArchiveReader {
 
-    public Candidate read(Entry entry) {
+    private ArchiveReader() {
+    }
+
+    /**
+     * What the JDK's module finder makes of {@code jar}. The file name counts: it names an automatic
+     * module, so a copy must keep the original's name.
+     */
+    public static JarReading readJar(Path jar) {
+        try {
+            Set<ModuleReference> found = ModuleFinder.of(jar).findAll();
+            if (found.isEmpty()) {
+                return new JarReading.Invalid("no module found in the jar");
+            }
+            ModuleReference module = found.iterator().next();
+            // javac compiles such a package, but only the runtime's loaders may define it: the JDK
+            // would refuse the plugin's layer at load time, after the scan had called it sound.
+            Optional<String> javaPackage = module.descriptor().packages().stream()
+                    .filter(name -> name.equals("java") || name.startsWith("java.")).sorted().findFirst();
+            if (javaPackage.isPresent()) {
+                return new JarReading.Invalid("module " + module.descriptor().name() + " contains package "
+                        + javaPackage.get() + ", which only the Java runtime may define");
+            }
+            return new JarReading.Module(module.descriptor());
+        } catch (FindException | SecurityException | IllegalArgumentException e) {
+            return new JarReading.Invalid(reasonOf(e));
+        }
+    }
+
+    /**
+     * The candidate of {@code entry} made of one reading per jar, in the entry's jar order.
+     *
+     * @param files where each jar's module is read from when its layer is defined: the jars themselves
+     *              or private copies of them, in the same order
+     */
+    public static Candidate candidate(Entry entry, List<JarReading> readings, List<Path> files) {
+        if (readings.size() != entry.jars().size() || files.size() != readings.size()) {
+            throw new IllegalArgumentException("one reading and one file per jar of " + entry.name());
+        }
         List<CandidateModule> modules = new ArrayList<>();
         List<Diagnostic> problems = new ArrayList<>();
-        for (Path jar : entry.jars()) {
-            String file = entry.label(jar);
-            try {
-                Set<ModuleReference> found = ModuleFinder.of(jar).findAll();
-                if (found.isEmpty()) {
-                    problems.add(Diagnostics.invalidArchive(entry.name(), file, "no module found in the jar"));
-                } else {
-                    ModuleReference module = found.iterator().next();
-                    // javac compiles such a package, but only the runtime's loaders may define it: the JDK
-                    // would refuse the plugin's layer at load time, after the scan had called it sound.
-                    Optional<String> javaPackage = module.descriptor().packages().stream()
-                            .filter(name -> name.equals("java") || name.startsWith("java.")).sorted().findFirst();
-                    if (javaPackage.isPresent()) {
-                        problems.add(Diagnostics.invalidArchive(entry.name(), file, "module "
-                                + module.descriptor().name() + " contains package " + javaPackage.get()
-                                + ", which only the Java runtime may define"));
-                    } else {
-                        modules.add(new CandidateModule(module, file));
-                    }
-                }
-            } catch (FindException | SecurityException | IllegalArgumentException e) {
-                problems.add(Diagnostics.invalidArchive(entry.name(), file, reasonOf(e)));
+        for (int i = 0; i < readings.size(); i++) {
+            String file = entry.label(entry.jars().get(i));
+            JarReading reading = readings.get(i);
+            if (reading instanceof JarReading.Module module) {
+                modules.add(new CandidateModule(new JarModuleReference(module.descriptor(), files.get(i)), file));
+            } else if (reading instanceof JarReading.Invalid invalid) {
+                problems.add(Diagnostics.invalidArchive(entry.name(), file, invalid.reason()));
             }
         }
         return new Candidate(entry, modules, problems);

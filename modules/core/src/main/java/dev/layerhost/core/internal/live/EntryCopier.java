@@ -14,11 +14,11 @@ import java.util.TreeMap;
 import java.util.concurrent.Executor;
 
 /**
- * Takes private copies of entries and reads their descriptors, many at once on the host's executor.
+ * Takes private copies of entries, many at once on the host's executor, and makes each a candidate from
+ * what the copy's jars are as modules (read from the copy, or known unchanged by the discovery cache).
  */
 final class EntryCopier {
 
-    private final ArchiveReader reader = new ArchiveReader();
     private final SnapshotStore snapshots;
     private final Executor io;
 
@@ -32,12 +32,12 @@ final class EntryCopier {
      * copied (it is taken on a later pass). The caller holds each copy until it releases it.
      */
     List<Optional<EntryCopy>> copyAll(List<Entry> entries) {
-        return ParallelIo.map(entries, entry -> snapshots.take(entry).map(copy -> new EntryCopy(copy, read(copy))), io);
+        return ParallelIo.map(entries, entry -> snapshots.take(entry).map(copy -> new EntryCopy(copy, candidate(copy))), io);
     }
 
     /** The copy's modules, and an {@code INVALID_ARCHIVE} for each jar of the original that could not be read. */
-    private Candidate read(Snapshot copy) {
-        Candidate candidate = reader.read(copy.entry());
+    private static Candidate candidate(Snapshot copy) {
+        Candidate candidate = ArchiveReader.candidate(copy.entry(), copy.readings(), copy.entry().jars());
         if (copy.unreadable().isEmpty()) {
             return candidate;
         }

@@ -4,6 +4,8 @@ import dev.layerhost.core.Diagnostic;
 import dev.layerhost.core.PluginEvent;
 import dev.layerhost.core.Policy;
 import dev.layerhost.core.internal.api.ApiLayer;
+import dev.layerhost.core.internal.archive.Candidate;
+import dev.layerhost.core.internal.archive.DiscoveryCache;
 import dev.layerhost.core.internal.check.PluginChecker;
 import dev.layerhost.core.internal.check.Verdict;
 import dev.layerhost.core.internal.check.Verdicts;
@@ -20,6 +22,8 @@ import dev.layerhost.core.internal.plan.PlannedRoot;
 import dev.layerhost.core.internal.scan.Entry;
 import dev.layerhost.core.internal.scan.EntryFingerprint;
 import dev.layerhost.core.internal.scan.RootScanner;
+import dev.layerhost.core.internal.timing.PhaseTimes;
+import dev.layerhost.core.internal.timing.PhaseTimes.Phase;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -65,6 +69,7 @@ public final class LiveRegistry {
     private final LayerPlanner planner;
     private final PluginLoader loader;
     private final SnapshotStore snapshots;
+    private final DiscoveryCache cache;
     private final Retirement retirement;
     private final EventOutbox outbox;
     private final Clock clock;
@@ -104,9 +109,10 @@ public final class LiveRegistry {
     /**
      * @param io where copies are taken and descriptors read, in parallel: the host's own executor
      */
-    public LiveRegistry(Path root, ApiLayer api, Policy policy, SnapshotStore snapshots, Executor io,
-                        Consumer<PluginEvent> events, Clock clock) {
+    public LiveRegistry(Path root, ApiLayer api, Policy policy, SnapshotStore snapshots, DiscoveryCache cache,
+                        Executor io, Consumer<PluginEvent> events, Clock clock) {
         this.root = root;
+        this.cache = cache;
         this.checker = new PluginChecker(api, policy);
         this.planner = new LayerPlanner(api);
         this.loader = new PluginLoader(api);
@@ -236,14 +242,25 @@ public final class LiveRegistry {
     }
 
     private Synchronization synchronizeLocked(Optional<Set<String>> scope, Predicate<String> forced, Change change) {
-        List<Entry> entries = scanner.scan(root);
-        Set<String> changed = current.refresh(entries, scope, forced);
+        PhaseTimes times = new PhaseTimes(scope.isEmpty() ? "load" : "synchronize");
+        List<Entry> entries = times.time(Phase.SCAN, 0, () -> scanner.scan(root));
+        Set<String> changed = times.time(Phase.COPY, entries.size(), () -> {
+            Set<String> copied = current.refresh(entries, scope, forced);
+            if (scope.isEmpty()) {
+                cache.retainOnly(entries.stream().flatMap(entry -> entry.jars().stream()).toList());
+            }
+            cache.save();
+            return copied;
+        });
         Set<String> present = entries.stream().map(Entry::name).collect(Collectors.toSet());
         unloadRemoved(scope, present, change);
-        Verdicts verdicts = checker.check(current.candidates());
-        PlannedRoot planned = new PlannedRoot(verdicts, planner.plan(verdicts));
+        List<Candidate> candidates = current.candidates();
+        Verdicts verdicts = times.time(Phase.CHECK, candidates.size(), () -> checker.check(candidates));
+        PlannedRoot planned = times.time(Phase.PLAN, verdicts.layerOrder().size(),
+                () -> new PlannedRoot(verdicts, planner.plan(verdicts)));
         Map<String, List<Diagnostic>> failures = new HashMap<>();
-        applyAll(planned, changed, failures, change);
+        applyAll(planned, changed, failures, change, times);
+        times.report();
         return new Synchronization(planned, new LoadOutcome(live.values().stream().map(Live::plugin).toList(),
                 failures), change.happened());
     }
@@ -256,7 +273,7 @@ public final class LiveRegistry {
     }
 
     private void applyAll(PlannedRoot planned, Set<String> changed, Map<String, List<Diagnostic>> failures,
-                          Change change) {
+                          Change change, PhaseTimes times) {
         Map<String, Verdict> bySource = new LinkedHashMap<>();
         for (Verdict verdict : inLayerOrder(planned.verdicts())) {
             bySource.put(verdict.source(), verdict);
@@ -272,7 +289,8 @@ public final class LiveRegistry {
             if (step.due(rebuilt)) {
                 Verdict verdict = bySource.get(step.source());
                 List<Diagnostic> refusals = planned.plan().refusals().getOrDefault(step.source(), List.of());
-                apply(verdict, Optional.ofNullable(layers.get(step.source())), refusals, rebuilt, failures, change);
+                apply(verdict, Optional.ofNullable(layers.get(step.source())), refusals, rebuilt, failures, change,
+                        times);
             }
         }
         soundBefore = planned.verdicts().verdicts().stream().filter(Verdict::sound).map(Verdict::source)
@@ -280,7 +298,7 @@ public final class LiveRegistry {
     }
 
     private void apply(Verdict verdict, Optional<PlannedLayer> planned, List<Diagnostic> refusals,
-                       Set<String> rebuilt, Map<String, List<Diagnostic>> failures, Change change) {
+                       Set<String> rebuilt, Map<String, List<Diagnostic>> failures, Change change, PhaseTimes times) {
         String source = verdict.source();
         // Broken new files may not say which plugin they are: then the one live from this entry is meant.
         Optional<String> pluginId = verdict.pluginId()
@@ -304,7 +322,7 @@ public final class LiveRegistry {
             }
             parentLayers.add(parentPlugin.plugin().layer());
         }
-        PluginBuild build = loader.build(verdict, parentLayers, planned.map(PlannedLayer::configuration));
+        PluginBuild build = loader.build(verdict, parentLayers, planned.map(PlannedLayer::configuration), times);
         Snapshot copy = current.snapshot(source);
         build.definedLayer().ifPresent(layer -> snapshots.holdFor(copy, layer));
         build.abandoned().ifPresent(change.retired()::add);

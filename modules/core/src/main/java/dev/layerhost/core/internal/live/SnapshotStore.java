@@ -4,6 +4,13 @@ import dev.layerhost.core.HostSetupException;
 import dev.layerhost.core.internal.scan.Entry;
 import dev.layerhost.core.internal.scan.EntryFingerprint;
 
+import dev.layerhost.core.internal.archive.ArchiveReader;
+import dev.layerhost.core.internal.archive.DiscoveryCache;
+import dev.layerhost.core.internal.archive.JarReading;
+import dev.layerhost.core.internal.archive.JarStamp;
+import java.nio.file.LinkOption;
+import java.util.HashSet;
+import java.util.Set;
 import java.io.IOException;
 import java.lang.ref.Cleaner;
 import java.nio.file.FileSystemException;
@@ -36,7 +43,12 @@ public final class SnapshotStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SnapshotStore.class);
 
     private final Path workDirectory;
+    private final ContentStore content;
+    private final DiscoveryCache cache;
     private final AtomicLong generation = new AtomicLong();
+    /** The folder new private copies go to, and the names taken in it; guarded by this object's lock. */
+    private Path batch;
+    private final Set<String> batchNames = new HashSet<>();
     /** Deletes a copy once the last layer defined from it is collected; its daemon thread ends once the store and those layers are gone. */
     private final Cleaner cleaner = Cleaner.create();
     /** Who holds each copy; guarded by this object's lock. A copy is deleted when nobody holds it. */
@@ -59,20 +71,28 @@ public final class SnapshotStore implements AutoCloseable {
     }
 
     /**
-     * @param workDirectory where the copies go, in a new folder of the store's own; when empty, in a new
-     *                      temporary folder
+     * @param workDirectory where this store's own folder goes (its links to the content store, deleted on
+     *                      close); when empty, in {@code cacheDirectory}, or else a new temporary folder
+     * @param cacheDirectory the cache folder whose content store hosts share; when empty, copies go to
+     *                      this store's own folder and are deleted with it
+     * @param cache         what is known of jars: a jar whose content is stored is neither read nor copied again
      */
-    public SnapshotStore(Optional<Path> workDirectory) {
-        Path parent = workDirectory.orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir")));
+    public SnapshotStore(Optional<Path> workDirectory, Optional<Path> cacheDirectory, DiscoveryCache cache) {
+        Path parent = workDirectory.or(() -> cacheDirectory.map(folder -> folder.resolve("hosts")))
+                .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir")));
         try {
             this.workDirectory = Files.createTempDirectory(Files.createDirectories(parent), "layerhost-snapshots-");
         } catch (IOException e) {
             throw new HostSetupException("cannot create a snapshot folder in " + parent + ": " + e, parent);
         }
+        this.content = new ContentStore(cacheDirectory.map(folder -> folder.resolve("store"))
+                .orElseGet(() -> this.workDirectory.resolve(".store")));
+        this.cache = cache;
     }
 
     /**
      * Copies {@code entry}'s jars; the caller holds the copy until it {@linkplain #release releases} it.
+     * A jar the discovery cache knows unchanged, and whose content is stored, is linked, not copied.
      * Returns empty when the original changed while it was being copied
      * (its fingerprint before and after differ), or vanished: the caller tries again once it is stable.
      * A jar that cannot be read although it stays the same (no permission) is left out of the copy and
@@ -87,32 +107,39 @@ public final class SnapshotStore implements AutoCloseable {
         if (before.isEmpty()) {
             return Optional.empty();
         }
-        Path directory = workDirectory.resolve(generation.incrementAndGet() + "-" + safeName(entry.name()));
-        try {
-            Files.createDirectories(directory);
-            List<Path> copies = new ArrayList<>();
-            Map<String, String> unreadable = new TreeMap<>();
-            for (Path jar : entry.jars()) {
-                Path copy = directory.resolve(jar.getFileName().toString());
-                try {
-                    Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
-                    copies.add(copy);
-                } catch (IOException e) {
-                    // a jar that changed while copied is retried below; one that stays unreadable is reported
-                    unreadable.put(entry.label(jar), reasonOf(e));
+        List<Snapshot.StoredJar> stored = new ArrayList<>();
+        List<JarReading> readings = new ArrayList<>();
+        Map<String, String> unreadable = new TreeMap<>();
+        for (Path jar : entry.jars()) {
+            try {
+                Optional<Snapshot.StoredJar> copy = store(jar, readings);
+                if (copy.isEmpty()) {
+                    return Optional.empty();
                 }
+                stored.add(copy.get());
+            } catch (IOException e) {
+                // a jar that changed while copied is retried below; one that stays unreadable is reported
+                unreadable.put(entry.label(jar), reasonOf(e));
             }
-            Optional<EntryFingerprint> after = EntryFingerprint.of(entry);
-            if (!before.equals(after)) {
-                delete(directory);
-                return Optional.empty();
-            }
+        }
+        Optional<EntryFingerprint> after = EntryFingerprint.of(entry);
+        if (!before.equals(after)) {
+            return Optional.empty();
+        }
+        Path files = null;
+        try {
             boolean singleJar = entry.jars().size() == 1 && entry.path().equals(entry.jars().get(0));
-            Entry copied = new Entry(entry.name(), singleJar && !copies.isEmpty() ? copies.get(0) : directory, copies);
-            Snapshot snapshot = new Snapshot(copied, before.get(), directory, unreadable);
+            files = privateFolderFor(entry.name(), singleJar);
+            Path folder = singleJar ? files.getParent() : files;
+            List<Path> links = new ArrayList<>();
+            for (Snapshot.StoredJar jar : stored) {
+                links.add(link(jar.stored(), folder.resolve(jar.stored().getFileName().toString())));
+            }
+            Entry copied = new Entry(entry.name(), singleJar && !links.isEmpty() ? links.get(0) : folder, links);
+            Snapshot snapshot = new Snapshot(copied, before.get(), files, unreadable, readings, stored);
             synchronized (this) {
                 if (closed) {
-                    delete(directory);
+                    delete(files);
                     return Optional.empty();
                 }
                 holders.put(snapshot, new Holds());
@@ -120,8 +147,69 @@ public final class SnapshotStore implements AutoCloseable {
             return Optional.of(snapshot);
         } catch (IOException e) {
             log.debug("Could not copy entry '{}' yet: {}", entry.name(), e.toString());
-            delete(directory);
+            if (files != null) {
+                delete(files);
+            }
             return Optional.empty();
+        }
+    }
+
+    /**
+     * The content-store copy of {@code jar}, its reading added to {@code readings}: known and stored
+     * already, or copied and read now. Empty when the jar changed while it was copied.
+     */
+    private Optional<Snapshot.StoredJar> store(Path jar, List<JarReading> readings) throws IOException {
+        String fileName = jar.getFileName().toString();
+        long observed = cache.nowNanos();
+        Optional<JarStamp> stamp = JarStamp.of(jar);
+        if (stamp.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<DiscoveryCache.Known> known = cache.lookup(jar, stamp.get());
+        if (known.isPresent() && known.get().sha256().isPresent()) {
+            String sha256 = known.get().sha256().get();
+            Optional<Path> stored = content.find(sha256, fileName);
+            if (stored.isPresent()) {
+                readings.add(known.get().reading());
+                return Optional.of(new Snapshot.StoredJar(jar, sha256, stored.get()));
+            }
+        }
+        ContentStore.Stored copy = content.put(jar, fileName);
+        if (!JarStamp.of(jar).equals(stamp)) {
+            content.remove(copy.path());
+            return Optional.empty();
+        }
+        JarReading reading = ArchiveReader.readJar(copy.path());
+        cache.record(jar, stamp.get(), observed, Optional.of(copy.sha256()), reading);
+        readings.add(reading);
+        return Optional.of(new Snapshot.StoredJar(jar, copy.sha256(), copy.path()));
+    }
+
+    /**
+     * Where the private copies of an entry go: a single jar straight into the current batch folder, a
+     * folder entry's jars into a folder of its own there. A batch folder takes every entry name once, so
+     * a load of a thousand single-jar entries makes one folder, not a thousand.
+     */
+    private synchronized Path privateFolderFor(String entryName, boolean singleJar) throws IOException {
+        String name = safeName(entryName);
+        if (batch == null || !batchNames.add(name)) {
+            batch = Files.createDirectory(workDirectory.resolve(Long.toString(generation.incrementAndGet())));
+            batchNames.clear();
+            batchNames.add(name);
+        }
+        Path files = batch.resolve(name);
+        if (!singleJar) {
+            Files.createDirectory(files);
+        }
+        return files;
+    }
+
+    /** A hard link to the stored copy (no bytes copied), or a copy where the file system has no links. */
+    private static Path link(Path stored, Path link) throws IOException {
+        try {
+            return Files.createLink(link, stored);
+        } catch (UnsupportedOperationException | FileSystemException e) {
+            return Files.copy(stored, link);
         }
     }
 
@@ -138,7 +226,7 @@ public final class SnapshotStore implements AutoCloseable {
         Holds holds = holders.get(snapshot);
         if (holds == null) {
             if (!closed) {
-                log.warn("Released snapshot '{}' that the store does not hold; it is left alone", snapshot.directory());
+                log.warn("Released snapshot '{}' that the store does not hold; it is left alone", snapshot.files());
             }
             return;
         }
@@ -177,7 +265,28 @@ public final class SnapshotStore implements AutoCloseable {
     private void deleteIfUnheld(Snapshot snapshot, Holds holds) {
         if (holds.none()) {
             holders.remove(snapshot);
-            delete(snapshot.directory());
+            delete(snapshot.files());
+            Path folder = snapshot.files().getParent();
+            if (!folder.equals(batch)) {
+                try {
+                    Files.deleteIfExists(folder);
+                } catch (IOException e) {
+                    // other copies of that batch are still in use
+                }
+            }
+            dropSuperseded(snapshot);
+        }
+    }
+
+    /**
+     * Removes the stored content of {@code snapshot}'s jars that the discovery cache no longer knows as
+     * their originals' content: an old version, which no later host will ask for.
+     */
+    private void dropSuperseded(Snapshot snapshot) {
+        for (Snapshot.StoredJar jar : snapshot.stored()) {
+            if (!cache.currentHash(jar.original()).equals(Optional.of(jar.sha256()))) {
+                content.remove(jar.stored());
+            }
         }
     }
 
@@ -199,6 +308,7 @@ public final class SnapshotStore implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
+        holders.keySet().forEach(this::dropSuperseded);
         holders.clear();
         delete(workDirectory);
     }
@@ -214,7 +324,7 @@ public final class SnapshotStore implements AutoCloseable {
     }
 
     private static void delete(Path directory) {
-        if (!Files.exists(directory)) {
+        if (!Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try {

@@ -20,6 +20,9 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 
+import dev.layerhost.core.internal.timing.PhaseTimes;
+import dev.layerhost.core.internal.timing.PhaseTimes.Phase;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,13 +50,15 @@ public final class PluginLoader {
      *                parents are the configurations of {@code parentLayers} (a first load), which spares
      *                a second resolution
      */
-    public PluginBuild build(Verdict verdict, List<ModuleLayer> parentLayers, Optional<Configuration> planned) {
+    public PluginBuild build(Verdict verdict, List<ModuleLayer> parentLayers, Optional<Configuration> planned,
+                             PhaseTimes times) {
         String id = verdict.pluginId().orElseThrow();
         String source = verdict.source();
         List<ModuleLayer> parents = new ArrayList<>(parentLayers);
         parents.add(api.layer());
         List<Configuration> parentConfigurations = parents.stream().map(ModuleLayer::configuration).toList();
         ModuleLayer layer;
+        long defineStart = System.nanoTime();
         try {
             Configuration configuration = planned.filter(c -> SameObjects.inOrder(c.parents(), parentConfigurations))
                     .orElseGet(() -> Configuration.resolve(new EntryFinder(verdict.layerModules()),
@@ -63,11 +68,18 @@ public final class PluginLoader {
         } catch (ResolutionException | FindException | LayerInstantiationException | SecurityException e) {
             log.warn("The JDK refused the layer of plugin '{}': {}", id, e.getMessage());
             return PluginBuild.refused(JdkRefusal.toDiagnostic(source, id, e));
+        } finally {
+            times.add(Phase.DEFINE, 1, System.nanoTime() - defineStart);
         }
         List<Object> instances = new ArrayList<>();
         List<Diagnostic> providerFailures = new ArrayList<>();
-        for (String serviceType : verdict.services()) {
-            instantiate(id, source, layer, serviceType, instances, providerFailures);
+        long instantiateStart = System.nanoTime();
+        try {
+            for (String serviceType : verdict.services()) {
+                instantiate(id, source, layer, serviceType, instances, providerFailures);
+            }
+        } finally {
+            times.add(Phase.INSTANTIATE, 1, System.nanoTime() - instantiateStart);
         }
         if (!providerFailures.isEmpty()) {
             return PluginBuild.failed(providerFailures, layer,

@@ -2,13 +2,16 @@ package dev.layerhost.core.internal.plan;
 
 import dev.layerhost.core.Policy;
 import dev.layerhost.core.internal.api.ApiLayer;
-import dev.layerhost.core.internal.archive.ArchiveReader;
+import dev.layerhost.core.internal.archive.DiscoveryCache;
+import dev.layerhost.core.internal.archive.EntryReader;
 import dev.layerhost.core.internal.archive.Candidate;
 import dev.layerhost.core.internal.archive.ParallelIo;
 import dev.layerhost.core.internal.check.PluginChecker;
 import dev.layerhost.core.internal.check.Verdicts;
 import dev.layerhost.core.internal.scan.Entry;
 import dev.layerhost.core.internal.scan.RootScanner;
+import dev.layerhost.core.internal.timing.PhaseTimes;
+import dev.layerhost.core.internal.timing.PhaseTimes.Phase;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -21,23 +24,38 @@ import java.util.concurrent.Executor;
 public final class DescriptorPass {
 
     private final RootScanner scanner = new RootScanner();
-    private final ArchiveReader reader = new ArchiveReader();
+    private final DiscoveryCache cache;
+    private final EntryReader reader;
     private final PluginChecker checker;
     private final LayerPlanner planner;
 
     private final Executor io;
 
-    /** @param io where the entries' descriptors are read, in parallel: the host's own executor */
-    public DescriptorPass(ApiLayer api, Policy policy, Executor io) {
+    /**
+     * @param io    where the entries' descriptors are read, in parallel: the host's own executor
+     * @param cache what is known of jars already: an unchanged jar is not read again
+     */
+    public DescriptorPass(ApiLayer api, Policy policy, Executor io, DiscoveryCache cache) {
+        this.cache = cache;
+        this.reader = new EntryReader(cache);
         this.checker = new PluginChecker(api, policy);
         this.planner = new LayerPlanner(api);
         this.io = io;
     }
 
     public PlannedRoot run(Path root) {
-        List<Entry> entries = scanner.scan(root);
-        List<Candidate> candidates = ParallelIo.map(entries, reader::read, io);
-        Verdicts check = checker.check(candidates);
-        return new PlannedRoot(check, planner.plan(check));
+        PhaseTimes times = new PhaseTimes("scan");
+        List<Entry> entries = times.time(Phase.SCAN, 0, () -> scanner.scan(root));
+        List<Candidate> candidates = times.time(Phase.READ, entries.size(), () -> {
+            List<Candidate> read = ParallelIo.map(entries, reader::read, io);
+            cache.retainOnly(entries.stream().flatMap(entry -> entry.jars().stream()).toList());
+            cache.save();
+            return read;
+        });
+        Verdicts check = times.time(Phase.CHECK, candidates.size(), () -> checker.check(candidates));
+        PlannedRoot planned = times.time(Phase.PLAN, check.layerOrder().size(),
+                () -> new PlannedRoot(check, planner.plan(check)));
+        times.report();
+        return planned;
     }
 }

@@ -1,0 +1,278 @@
+package dev.layerhost.core.internal.archive;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.zip.CRC32;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What layerhost learnt of each jar it read (its reading as a module, and its content hash), keyed by
+ * the jar's path and {@link JarStamp}, and kept in an index file so that the next host over an unchanged
+ * root reads no jar again.
+ *
+ * <p>Never stale: a jar's reading is reused only if its stamp is the recorded one. A stamp can lie only
+ * when the jar changed within the file system's timestamp granularity of being recorded, or when the
+ * platform has no status-change time: such a record is "racy" (the term is git's, for the same problem
+ * in its index), and it is reused only if the jar's content hash is still the recorded one.
+ *
+ * <p>A missing, unreadable, truncated or foreign index file is an empty cache, never an error. Thread-safe.
+ */
+public final class DiscoveryCache {
+
+    private static final Logger log = LoggerFactory.getLogger(DiscoveryCache.class);
+    /** Longer than the coarsest timestamp granularity in use (FAT's 2 s). */
+    public static final Duration RACY_WINDOW = Duration.ofSeconds(3);
+    private static final int MAGIC = 0x4C484958; // "LHIX"
+    /** Bumped whenever what a reading holds, or how a jar is read, changes. */
+    private static final int FORMAT = 1;
+
+    private final Optional<Path> indexFile;
+    private final Duration racyWindow;
+    private final Clock clock;
+    private final Map<String, Known> known = new ConcurrentHashMap<>();
+    private final AtomicBoolean dirty = new AtomicBoolean();
+
+    /**
+     * A jar as it was recorded.
+     *
+     * @param observedNanos when the stamp was taken (epoch nanoseconds)
+     * @param sha256        the content hash, when it was computed
+     */
+    public record Known(JarStamp stamp, long observedNanos, Optional<String> sha256, JarReading reading) {
+        public Known {
+            Objects.requireNonNull(stamp, "stamp");
+            Objects.requireNonNull(sha256, "sha256");
+            Objects.requireNonNull(reading, "reading");
+        }
+    }
+
+    private DiscoveryCache(Optional<Path> indexFile, Duration racyWindow, Clock clock) {
+        this.indexFile = indexFile;
+        this.racyWindow = racyWindow;
+        this.clock = clock;
+    }
+
+    /** A cache kept in memory only. */
+    public static DiscoveryCache inMemory() {
+        return new DiscoveryCache(Optional.empty(), RACY_WINDOW, Clock.systemUTC());
+    }
+
+    /** The cache kept in {@code indexFile}, with what the file holds now (nothing if it is missing or unreadable). */
+    public static DiscoveryCache open(Path indexFile) {
+        return open(indexFile, RACY_WINDOW, Clock.systemUTC());
+    }
+
+    static DiscoveryCache open(Path indexFile, Duration racyWindow, Clock clock) {
+        DiscoveryCache cache = new DiscoveryCache(Optional.of(indexFile), racyWindow, clock);
+        cache.load();
+        return cache;
+    }
+
+    /**
+     * What was recorded of {@code jar} if it is unchanged: its stamp is {@code stamp}, and, for a racy
+     * record, its content hash is the recorded one.
+     */
+    public Optional<Known> lookup(Path jar, JarStamp stamp) {
+        String key = key(jar);
+        Known record = known.get(key);
+        if (record == null || !record.stamp().equals(stamp)) {
+            return Optional.empty();
+        }
+        if (!racy(record.stamp(), record.observedNanos())) {
+            return Optional.of(record);
+        }
+        if (record.sha256().isEmpty()) {
+            return Optional.empty();
+        }
+        long observed = nowNanos();
+        try {
+            if (!ContentHash.of(jar).equals(record.sha256().get())
+                    || !JarStamp.of(jar).equals(Optional.of(stamp))) {
+                return Optional.empty();
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        if (!racy(stamp, observed)) {
+            // The content was verified at a time after which any write changes the stamp.
+            Known verified = new Known(stamp, observed, record.sha256(), record.reading());
+            known.put(key, verified);
+            dirty.set(true);
+            return Optional.of(verified);
+        }
+        return Optional.of(record);
+    }
+
+    /**
+     * Records {@code reading} of {@code jar}, read while its stamp stayed {@code stamp}, which was taken
+     * at {@code observedNanos} (epoch nanoseconds) or later. A racy stamp without a content hash is not
+     * recorded, nor is a descriptor the cache cannot reproduce.
+     */
+    public void record(Path jar, JarStamp stamp, long observedNanos, Optional<String> sha256, JarReading reading) {
+        if (reading instanceof JarReading.Module module && !DescriptorCodec.codable(module.descriptor())) {
+            return;
+        }
+        if (sha256.isEmpty() && racy(stamp, observedNanos)) {
+            return;
+        }
+        known.put(key(jar), new Known(stamp, observedNanos, sha256, reading));
+        dirty.set(true);
+    }
+
+    /** The content hash last recorded for {@code jar}, whatever its stamp now. */
+    public Optional<String> currentHash(Path jar) {
+        Known record = known.get(key(jar));
+        return record == null ? Optional.empty() : record.sha256();
+    }
+
+    /** Forgets every jar but {@code jars}: a full scan saw only these. */
+    public void retainOnly(Collection<Path> jars) {
+        Set<String> keep = new HashSet<>();
+        jars.forEach(jar -> keep.add(key(jar)));
+        if (known.keySet().retainAll(keep)) {
+            dirty.set(true);
+        }
+    }
+
+    /** The time to pass as {@code observedNanos} of a stamp taken now. */
+    public long nowNanos() {
+        Instant now = clock.instant();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
+    /** Writes the index file if anything changed since it was read or written; a failure only costs speed. */
+    public synchronized void save() {
+        if (indexFile.isEmpty() || !dirty.getAndSet(false)) {
+            return;
+        }
+        Path file = indexFile.get();
+        Path temporary = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(temporary, encode());
+            try {
+                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            log.debug("Could not write the discovery cache {}: {}", file, e.toString());
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException ignored) {
+                // nothing else to do: the next save writes it anew
+            }
+        }
+    }
+
+    private boolean racy(JarStamp stamp, long observedNanos) {
+        return !stamp.hasChangeTime() || observedNanos - stamp.latestNanos() < racyWindow.toNanos();
+    }
+
+    private static String key(Path jar) {
+        return jar.toAbsolutePath().normalize().toString();
+    }
+
+    private byte[] encode() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeInt(MAGIC);
+        out.writeInt(FORMAT);
+        out.writeInt(Runtime.version().feature());
+        Map<String, Known> records = Map.copyOf(known);
+        out.writeInt(records.size());
+        for (Map.Entry<String, Known> record : records.entrySet()) {
+            Known value = record.getValue();
+            out.writeUTF(record.getKey());
+            out.writeLong(value.stamp().size());
+            out.writeLong(value.stamp().modifiedNanos());
+            out.writeLong(value.stamp().changedNanos());
+            out.writeUTF(value.stamp().fileKey());
+            out.writeLong(value.observedNanos());
+            out.writeBoolean(value.sha256().isPresent());
+            if (value.sha256().isPresent()) {
+                out.writeUTF(value.sha256().get());
+            }
+            if (value.reading() instanceof JarReading.Module module) {
+                out.writeByte(0);
+                DescriptorCodec.write(module.descriptor(), out);
+            } else if (value.reading() instanceof JarReading.Invalid invalid) {
+                out.writeByte(1);
+                String reason = invalid.reason();
+                out.writeUTF(reason.length() > 8_000 ? reason.substring(0, 8_000) : reason);
+            }
+        }
+        out.flush();
+        CRC32 crc = new CRC32();
+        crc.update(bytes.toByteArray());
+        out.writeLong(crc.getValue());
+        return bytes.toByteArray();
+    }
+
+    private void load() {
+        Path file = indexFile.orElseThrow();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return;
+        } catch (IOException | OutOfMemoryError e) {
+            log.debug("Could not read the discovery cache {}: {}", file, e.toString());
+            return;
+        }
+        try {
+            if (bytes.length < 8) {
+                throw new IOException("too short");
+            }
+            CRC32 crc = new CRC32();
+            crc.update(bytes, 0, bytes.length - 8);
+            if (crc.getValue() != ByteBuffer.wrap(bytes, bytes.length - 8, 8).getLong()) {
+                throw new IOException("checksum mismatch");
+            }
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, bytes.length - 8));
+            if (in.readInt() != MAGIC || in.readInt() != FORMAT || in.readInt() != Runtime.version().feature()) {
+                throw new IOException("another format or Java version");
+            }
+            int count = in.readInt();
+            for (int i = 0; i < count; i++) {
+                String key = in.readUTF();
+                JarStamp stamp = new JarStamp(in.readLong(), in.readLong(), in.readLong(), in.readUTF());
+                long observed = in.readLong();
+                Optional<String> sha = in.readBoolean() ? Optional.of(in.readUTF()) : Optional.empty();
+                byte kind = in.readByte();
+                JarReading reading = switch (kind) {
+                    case 0 -> new JarReading.Module(DescriptorCodec.read(in));
+                    case 1 -> new JarReading.Invalid(in.readUTF());
+                    default -> throw new IOException("unknown reading kind " + kind);
+                };
+                known.put(key, new Known(stamp, observed, sha, reading));
+            }
+        } catch (IOException | RuntimeException e) {
+            // Whatever the file holds, a cache that cannot be trusted is an empty one.
+            log.debug("Ignoring the discovery cache {}: {}", file, e.toString());
+            known.clear();
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.layerhost.core.internal.archive;
+
+import java.lang.module.ModuleDescriptor;
+import java.util.Objects;
+
+/**
+ * What reading one jar as a module gave: its descriptor, or why the JDK cannot read it as a module
+ * (the reason of an {@code INVALID_ARCHIVE}). This is what the discovery cache keeps per jar.
+ */
+public sealed interface JarReading {
+
+    /** A jar the JDK reads as a module. */
+    record Module(ModuleDescriptor descriptor) implements JarReading {
+        public Module {
+            Objects.requireNonNull(descriptor, "descriptor");
+        }
+    }
+
+    /** A jar that is no module, and why. */
+    record Invalid(String reason) implements JarReading {
+        public Invalid {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+}
