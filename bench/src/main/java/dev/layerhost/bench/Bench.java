@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -49,7 +52,7 @@ public final class Bench {
         try {
             long start = System.nanoTime();
             Fixtures fixtures = Fixtures.build(settings, work);
-            progress.printf("built %d + %d plugin jars in %d ms in %s%n", settings.largeRoot(), settings.largeRoot(),
+            progress.printf("built %d + %d plugin jars in %d ms in %s%n", settings.largest(), settings.largest(),
                     (System.nanoTime() - start) / 1_000_000, work);
             return measure(settings, fixtures, progress);
         } finally {
@@ -64,29 +67,46 @@ public final class Bench {
         Pf4jRuns pf4j = new Pf4jRuns();
         PlainJpms plain = PlainJpms.over(Fixtures.apiLocation());
         int plugins = settings.plugins();
+        int large = settings.largeRoot();
+        String watched = fixtures.watchedPlugin();
 
-        progress.println("1/5 watch(): replacing " + fixtures.watchedPlugin() + " " + settings.watchChanges() + " times");
-        Samples watch = layerhost.watchLatency(fixtures.watchRoot(), fixtures.watchedPlugin(),
-                fixtures.watchedJar().getFileName().toString(), fixtures.variants(), settings.quietPeriod(),
+        progress.println("1/6 watch(): replacing " + watched + " " + settings.watchChanges() + " times");
+        Samples watch = layerhost.watchLatency(fixtures.watchRoot(), watched,
+                fixtures.watchedJar(plugins).getFileName().toString(), fixtures.variants(), settings.quietPeriod(),
                 settings.watchChanges(), plugins);
-        progress.println("2/5 layerhost reload(" + fixtures.watchedPlugin() + ")");
-        Samples reload = layerhost.reloads(fixtures.layerhostRoot(), fixtures.watchedPlugin(), settings.warmUp(),
-                settings.reloads(), plugins);
-        Samples reloadLarge = layerhost.reloads(fixtures.layerhostLargeRoot(), fixtures.watchedPlugin(),
-                settings.warmUp(), Math.max(1, settings.reloads() / 4), settings.largeRoot());
-        progress.println("3/5 PF4J unload + load + start of " + fixtures.watchedPf4jPlugin());
-        Pf4jRuns.Timing pf4jReload = pf4j.reloads(fixtures.pf4jRoot(), fixtures.watchedPf4jPlugin(), settings.warmUp(),
-                settings.reloads(), plugins);
-        progress.println("4/5 plain JPMS layer of " + fixtures.watchedPlugin());
-        Samples plainLayer = plainLayers(plain, fixtures.watchedJar(), settings);
+        progress.println("2/6 layerhost reload(" + watched + ") among " + plugins + " and " + large);
+        int largeReloads = Math.max(1, settings.reloads() / 4);
+        Samples reload = layerhost.reloads(fixtures.layerhostRoot(plugins), watched, settings.warmUp(),
+                settings.reloads(), plugins, false);
+        Samples reloadLarge = layerhost.reloads(fixtures.layerhostRoot(large), watched, settings.warmUp(),
+                largeReloads, large, false);
+        Samples lazyReload = layerhost.reloads(fixtures.layerhostRoot(plugins), watched, settings.warmUp(),
+                settings.reloads(), plugins, true);
+        Samples lazyReloadLarge = layerhost.reloads(fixtures.layerhostRoot(large), watched, settings.warmUp(),
+                largeReloads, large, true);
+        progress.println("3/6 PF4J unload + load + start of " + fixtures.watchedPf4jPlugin());
+        Pf4jRuns.Timing pf4jReload = pf4j.reloads(fixtures.pf4jRoot(plugins), fixtures.watchedPf4jPlugin(),
+                settings.warmUp(), settings.reloads(), plugins);
+        progress.println("4/6 plain JPMS layer of " + watched);
+        Samples plainLayer = plainLayers(plain, fixtures.watchedJar(plugins), settings);
         List<Figures.Load> loads = new ArrayList<>();
-        progress.println("5/5 loads of " + plugins + " and " + settings.largeRoot() + " plugins");
-        loads.add(loads(settings, plugins, fixtures.layerhostRoot(), fixtures.pf4jRoot(), layerhost, pf4j, plain));
-        if (settings.largeRoot() != plugins) {
-            loads.add(loads(settings, settings.largeRoot(), fixtures.layerhostLargeRoot(), fixtures.pf4jLargeRoot(),
-                    layerhost, pf4j, plain));
+        for (int size : settings.sizes()) {
+            progress.println("5/6 loads and scans of " + size + " plugins");
+            loads.add(loads(settings, size, fixtures, layerhost, pf4j, plain));
         }
-        return new Figures(settings, watch, reload, reloadLarge, pf4jReload, plainLayer, loads);
+        Optional<Figures.Huge> huge = Optional.empty();
+        if (settings.huge() > 0) {
+            progress.println("   scan and load of " + settings.huge() + " plugins");
+            huge = Optional.of(huge(settings.huge(), fixtures.layerhostRoot(settings.huge()), layerhost));
+        }
+        Optional<Processes.Figures> processes = Optional.empty();
+        if (settings.image().isPresent() && settings.processRuns() > 0) {
+            progress.println("6/6 whole processes: the image's layerhost load, a PF4J program, --version");
+            processes = Optional.of(new Processes(settings.image().get()).measure(fixtures.layerhostRoot(plugins),
+                    fixtures.pf4jRoot(plugins), plugins, settings.processRuns()));
+        }
+        return new Figures(settings, watch, reload, reloadLarge, lazyReload, lazyReloadLarge, pf4jReload, plainLayer,
+                loads, huge, processes);
     }
 
     private static Samples plainLayers(PlainJpms plain, Path jar, Settings settings) {
@@ -105,35 +125,73 @@ public final class Bench {
         return recorder.samples();
     }
 
-    /** One untimed round, then {@code loadRounds} timed ones; each round loads the root once with each host. */
-    private static Figures.Load loads(Settings settings, int plugins, Path layerhostRoot, Path pf4jRoot,
-                                      LayerhostRuns layerhost, Pf4jRuns pf4j, PlainJpms plain) {
-        Samples.Recorder ours = new Samples.Recorder();
-        Samples.Recorder pf4jStarted = new Samples.Recorder();
-        Samples.Recorder pf4jWithExtensions = new Samples.Recorder();
-        Samples.Recorder plainLoads = new Samples.Recorder();
+    /**
+     * One untimed round, then {@code loadRounds} timed ones; each round loads the root once in each way,
+     * taking turns, with a collection before each so that no load pays for another's garbage.
+     */
+    private static Figures.Load loads(Settings settings, int plugins, Fixtures fixtures, LayerhostRuns layerhost,
+                                      Pf4jRuns pf4j, PlainJpms plain) {
+        Path root = fixtures.layerhostRoot(plugins);
+        Path pf4jRoot = fixtures.pf4jRoot(plugins);
+        Map<String, Samples.Recorder> recorders = new LinkedHashMap<>();
+        for (String name : List.of("eager", "lazy", "lazyServed", "cold", "pf4jStarted", "pf4jServed", "plain",
+                "scan", "findAll")) {
+            recorders.put(name, new Samples.Recorder());
+        }
+        Map<String, Long> phaseNanos = new LinkedHashMap<>();
         for (int round = 0; round <= settings.loadRounds(); round++) {
-            // Each load starts without the previous one's garbage, so that no host pays for another's.
+            Map<String, Long> took = new LinkedHashMap<>();
             System.gc();
-            long layerhostTime = layerhost.load(layerhostRoot, plugins);
+            try (PhaseRecorder phases = new PhaseRecorder()) {
+                took.put("eager", layerhost.load(root, plugins, LayerhostRuns.LoadKind.EAGER));
+                if (round > 0) {
+                    phases.stop("load").forEach((phase, nanos) -> phaseNanos.merge(phase, nanos, Long::sum));
+                }
+            }
+            System.gc();
+            took.put("lazy", layerhost.load(root, plugins, LayerhostRuns.LoadKind.LAZY));
+            System.gc();
+            took.put("lazyServed", layerhost.load(root, plugins, LayerhostRuns.LoadKind.LAZY_SERVED));
+            System.gc();
+            took.put("cold", layerhost.load(root, plugins, LayerhostRuns.LoadKind.COLD));
             System.gc();
             Pf4jRuns.LoadTime pf4jTime = pf4j.load(pf4jRoot, plugins);
+            took.put("pf4jStarted", pf4jTime.started());
+            took.put("pf4jServed", pf4jTime.withExtensions());
             System.gc();
             long start = System.nanoTime();
-            int instances = plain.loadAll(layerhostRoot).size();
-            long plainTime = System.nanoTime() - start;
+            int instances = plain.loadAll(root).size();
+            took.put("plain", System.nanoTime() - start);
             if (instances != plugins) {
                 throw new IllegalStateException("plain JPMS made " + instances + " providers of " + plugins);
             }
+            System.gc();
+            took.put("scan", layerhost.scan(root, plugins));
+            took.put("findAll", PlainJpms.findAll(root, plugins));
             if (round > 0) {
-                ours.add(layerhostTime);
-                pf4jStarted.add(pf4jTime.started());
-                pf4jWithExtensions.add(pf4jTime.withExtensions());
-                plainLoads.add(plainTime);
+                took.forEach((name, nanos) -> recorders.get(name).add(nanos));
             }
         }
-        return new Figures.Load(plugins, ours.samples(), pf4jStarted.samples(), pf4jWithExtensions.samples(),
-                plainLoads.samples());
+        Map<String, Double> phases = new LinkedHashMap<>();
+        phaseNanos.forEach((phase, nanos) -> phases.put(phase, nanos / 1e6 / settings.loadRounds()));
+        long layerhostHeap = layerhost.retainedHeap(root, plugins);
+        long pf4jHeap = pf4j.retainedHeap(pf4jRoot, plugins);
+        return new Figures.Load(plugins, recorders.get("eager").samples(), recorders.get("lazy").samples(),
+                recorders.get("lazyServed").samples(), recorders.get("cold").samples(),
+                recorders.get("pf4jStarted").samples(), recorders.get("pf4jServed").samples(),
+                recorders.get("plain").samples(), recorders.get("scan").samples(), recorders.get("findAll").samples(),
+                phases, layerhostHeap, pf4jHeap);
+    }
+
+    /** The huge root, once each after one untimed scan: too big to repeat in a run of a few minutes. */
+    private static Figures.Huge huge(int plugins, Path root, LayerhostRuns layerhost) {
+        layerhost.scan(root, plugins);
+        System.gc();
+        long scan = layerhost.scan(root, plugins);
+        System.gc();
+        long load = layerhost.load(root, plugins, LayerhostRuns.LoadKind.EAGER);
+        long heap = layerhost.retainedHeap(root, plugins);
+        return new Figures.Huge(plugins, scan / 1e6, load / 1e6, heap);
     }
 
     /** A new folder in {@code parent}, so that a second run with the same {@code --work} starts afresh. */

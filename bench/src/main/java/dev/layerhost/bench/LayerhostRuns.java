@@ -2,6 +2,7 @@ package dev.layerhost.bench;
 
 import dev.layerhost.core.PluginEvent;
 import dev.layerhost.core.PluginHost;
+import dev.layerhost.core.PluginService;
 import dev.layerhost.core.PluginStatus;
 import dev.layerhost.core.Report;
 import dev.layerhost.pluginbuilder.DataSourcePlugins;
@@ -11,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -40,7 +42,8 @@ final class LayerhostRuns {
                          int changes, int expectedPlugins) {
         BlockingQueue<Arrival> arrivals = new LinkedBlockingQueue<>();
         Samples.Recorder recorder = new Samples.Recorder();
-        try (PluginHost host = PluginHost.builder().pluginRoot(root).apiPath(Fixtures.apiLocation()).quietPeriod(quietPeriod).build()) {
+        try (PluginHost host = PluginHost.builder().pluginRoot(root).apiPath(Fixtures.apiLocation())
+                .quietPeriod(quietPeriod).build()) {
             host.addListener(event -> arrivals.add(new Arrival(event, System.nanoTime())));
             requireLoaded(host.load(), expectedPlugins, root);
             host.watch();
@@ -74,9 +77,9 @@ final class LayerhostRuns {
      * Loads {@code root}, then times {@code host.reload(pluginId)} {@code count} times after {@code warmUp}
      * untimed reloads.
      */
-    Samples reloads(Path root, String pluginId, int warmUp, int count, int expectedPlugins) {
+    Samples reloads(Path root, String pluginId, int warmUp, int count, int expectedPlugins, boolean lazy) {
         Samples.Recorder recorder = new Samples.Recorder();
-        try (PluginHost host = PluginHost.builder().pluginRoot(root).apiPath(Fixtures.apiLocation()).build()) {
+        try (PluginHost host = host(root, lazy, Optional.empty())) {
             requireLoaded(host.load(), expectedPlugins, root);
             for (int run = 0; run < warmUp + count; run++) {
                 long start = System.nanoTime();
@@ -93,21 +96,83 @@ final class LayerhostRuns {
         return recorder.samples();
     }
 
+    /** How a load is timed. */
+    enum LoadKind {
+        /** {@code load()}, providers made while loading (the default). */
+        EAGER,
+        /** {@code load()} with {@code lazyProviders(true)}: layers defined, no plugin code run. */
+        LAZY,
+        /** The same, then {@code services(DataSource)} and one call of each: what PF4J's getExtensions row does. */
+        LAZY_SERVED,
+        /** Eager, by a host with a new, empty cache folder: every jar read and copied. */
+        COLD
+    }
+
     /**
      * Times {@code load()} of {@code root} by a new host (building the host, which makes its API layer,
      * is not timed; closing it neither).
      *
      * @return nanoseconds
      */
-    long load(Path root, int expectedPlugins) {
-        try (PluginHost host = PluginHost.builder().pluginRoot(root).apiPath(Fixtures.apiLocation()).build()) {
+    long load(Path root, int expectedPlugins, LoadKind kind) {
+        Optional<Path> cache = Optional.empty();
+        try {
+            if (kind == LoadKind.COLD) {
+                cache = Optional.of(Files.createTempDirectory("layerhost-bench-cache-"));
+            }
+            boolean lazy = kind == LoadKind.LAZY || kind == LoadKind.LAZY_SERVED;
+            try (PluginHost host = host(root, lazy, cache)) {
+                long start = System.nanoTime();
+                Report report = host.load();
+                if (kind == LoadKind.LAZY_SERVED) {
+                    callEach(host, expectedPlugins);
+                }
+                long took = System.nanoTime() - start;
+                requireLoaded(report, expectedPlugins, root);
+                if (kind != LoadKind.LAZY_SERVED) {
+                    callEach(host, expectedPlugins);
+                }
+                return took;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a cache folder", e);
+        } finally {
+            cache.ifPresent(Fixtures::deleteTree);
+        }
+    }
+
+    /** Times {@code scan()} (what {@code list} and {@code doctor} do) of {@code root} by a new host. */
+    long scan(Path root, int expectedPlugins) {
+        try (PluginHost host = host(root, false, Optional.empty())) {
             long start = System.nanoTime();
-            Report report = host.load();
+            Report report = host.scan();
             long took = System.nanoTime() - start;
-            requireLoaded(report, expectedPlugins, root);
-            requireServices(host, expectedPlugins);
+            long ok = report.plugins().stream().filter(plugin -> plugin.status() == PluginStatus.OK).count();
+            if (ok != expectedPlugins) {
+                throw new IllegalStateException("scan found " + ok + " sound plugins of " + expectedPlugins);
+            }
             return took;
         }
+    }
+
+    /**
+     * The heap that an eager load of {@code root} keeps while its host is open, services made and called
+     * once: used heap after a full collection, with the host open, less before it was built.
+     */
+    long retainedHeap(Path root, int expectedPlugins) {
+        long before = HeapProbe.usedAfterCollection();
+        try (PluginHost host = host(root, false, Optional.empty())) {
+            requireLoaded(host.load(), expectedPlugins, root);
+            callEach(host, expectedPlugins);
+            return HeapProbe.usedAfterCollection() - before;
+        }
+    }
+
+    private static PluginHost host(Path root, boolean lazy, Optional<Path> cache) {
+        PluginHost.Builder builder = PluginHost.builder().pluginRoot(root).apiPath(Fixtures.apiLocation())
+                .lazyProviders(lazy);
+        cache.ifPresent(builder::cacheDirectory);
+        return builder.build();
     }
 
     private static long awaitReloaded(BlockingQueue<Arrival> arrivals, String pluginId, String version)
@@ -140,17 +205,23 @@ final class LayerhostRuns {
     }
 
     /**
-     * The bench runs on the class path, so its {@code DataSource} is not the API layer's: look the service
-     * type up in the API layer itself.
+     * Gets every data source and calls {@code name()} once on each. The bench runs on the class path, so
+     * its {@code DataSource} is not the API layer's: the service type is looked up in the API layer.
      */
-    private static void requireServices(PluginHost host, int expected) {
+    private static void callEach(PluginHost host, int expected) {
         try {
             Class<?> service = host.apiLayer().findLoader("layerhost.api").loadClass(DataSourcePlugins.SERVICE);
-            int found = host.services(service).size();
-            if (found != expected) {
-                throw new IllegalStateException("layerhost serves " + found + " data sources, expected " + expected);
+            Method name = service.getMethod("name");
+            List<? extends PluginService<?>> services = host.services(service);
+            if (services.size() != expected) {
+                throw new IllegalStateException("layerhost serves " + services.size() + " data sources, expected " + expected);
             }
-        } catch (ClassNotFoundException e) {
+            for (PluginService<?> each : services) {
+                if (name.invoke(each.service()) == null) {
+                    throw new IllegalStateException(each.plugin() + " has no name");
+                }
+            }
+        } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("the API layer has no " + DataSourcePlugins.SERVICE, e);
         }
     }

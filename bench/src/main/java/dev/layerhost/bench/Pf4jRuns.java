@@ -52,6 +52,7 @@ final class Pf4jRuns {
                 PluginState state = manager.startPlugin(loaded);
                 long afterStart = System.nanoTime();
                 List<Greeting> greetings = manager.getExtensions(Greeting.class, loaded);
+                greetings.forEach(Greeting::greet);
                 long afterExtensions = System.nanoTime();
                 if (state != PluginState.STARTED || greetings.size() != 1) {
                     throw new IllegalStateException("PF4J reload of " + pluginId + ": " + state + ", " + greetings);
@@ -82,12 +83,30 @@ final class Pf4jRuns {
             manager.startPlugins();
             long afterStart = System.nanoTime();
             List<Greeting> greetings = manager.getExtensions(Greeting.class);
+            greetings.forEach(Greeting::greet);
             long afterExtensions = System.nanoTime();
             requireStarted(manager, expectedPlugins, root);
             if (greetings.size() != expectedPlugins) {
                 throw new IllegalStateException("PF4J made " + greetings.size() + " extensions of " + expectedPlugins);
             }
             return new LoadTime(afterStart - start, afterExtensions - start);
+        } finally {
+            manager.stopPlugins();
+            manager.unloadPlugins();
+        }
+    }
+
+    /** The heap a loaded and started root keeps, extensions made and called once (see {@link HeapProbe}). */
+    long retainedHeap(Path root, int expectedPlugins) {
+        long before = HeapProbe.usedAfterCollection();
+        PluginManager manager = new JarPluginManager(root);
+        try {
+            manager.loadPlugins();
+            manager.startPlugins();
+            List<Greeting> greetings = manager.getExtensions(Greeting.class);
+            greetings.forEach(Greeting::greet);
+            requireStarted(manager, expectedPlugins, root);
+            return HeapProbe.usedAfterCollection() - before;
         } finally {
             manager.stopPlugins();
             manager.unloadPlugins();

@@ -76,6 +76,23 @@ final class PlainJpms {
         return instances;
     }
 
+    /**
+     * The floor of any scan: {@code ModuleFinder.of(jars).findAll()} over the root's jars, which reads
+     * every descriptor once and checks nothing.
+     *
+     * @return nanoseconds
+     */
+    static long findAll(Path root, int expected) {
+        List<Path> jars = jarsOf(root);
+        long start = System.nanoTime();
+        int found = ModuleFinder.of(jars.toArray(Path[]::new)).findAll().size();
+        long took = System.nanoTime() - start;
+        if (found != expected) {
+            throw new IllegalStateException("ModuleFinder found " + found + " modules of " + expected);
+        }
+        return took;
+    }
+
     private static List<Path> jarsOf(Path root) {
         try (Stream<Path> entries = Files.list(root)) {
             return entries.filter(path -> path.getFileName().toString().endsWith(".jar")).sorted().toList();

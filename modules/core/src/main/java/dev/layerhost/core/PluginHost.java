@@ -4,6 +4,7 @@ import dev.layerhost.core.internal.api.ApiLayer;
 import dev.layerhost.core.internal.live.LiveRegistry;
 import dev.layerhost.core.internal.live.SnapshotStore;
 import dev.layerhost.core.internal.load.LoadedPlugin;
+import dev.layerhost.core.internal.load.Providers;
 import dev.layerhost.core.internal.archive.CacheFolder;
 import dev.layerhost.core.internal.archive.DiscoveryCache;
 import dev.layerhost.core.internal.plan.DescriptorPass;
@@ -85,6 +86,7 @@ public final class PluginHost implements AutoCloseable {
     private final Duration quietPeriod;
     private final Duration pollInterval;
     private final Duration closeTimeout;
+    private final boolean lazyProviders;
     private final Clock clock = Clock.systemUTC();
     /** Copies and descriptor reads run here, in parallel; shut down by close(). */
     private final ExecutorService io;
@@ -113,6 +115,7 @@ public final class PluginHost implements AutoCloseable {
         this.quietPeriod = builder.quietPeriod;
         this.pollInterval = builder.pollInterval;
         this.closeTimeout = builder.closeTimeout;
+        this.lazyProviders = builder.lazyProviders;
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), daemonThreads("layerhost-io-" + pluginRoot.getFileName()));
@@ -242,7 +245,15 @@ public final class PluginHost implements AutoCloseable {
         api.requireApiClass(type, namedApiModules);
         List<PluginService<S>> services = new ArrayList<>();
         for (LoadedPlugin plugin : serving()) {
-            for (Object instance : plugin.services()) {
+            if (lazyProviders && !plugin.serviceTypes().contains(type.getName())) {
+                continue; // made only when a caller asks for a type the plugin provides
+            }
+            Providers.Made made = plugin.providers().get();
+            if (made.failed()) {
+                registry().providersFailed(plugin, made.failures());
+                continue;
+            }
+            for (Object instance : made.instances()) {
                 if (type.isInstance(instance)) {
                     services.add(new PluginService<>(plugin.id(), plugin.version(), type.cast(instance)));
                 }
@@ -348,8 +359,8 @@ public final class PluginHost implements AutoCloseable {
             ensureOpen();
             if (registry == null) {
                 snapshots = new SnapshotStore(workDirectory, cacheDirectory, discoveryCache);
-                registry = new LiveRegistry(pluginRoot, api, policy, snapshots, discoveryCache, io, this::announce,
-                        clock);
+                registry = new LiveRegistry(pluginRoot, api, policy, lazyProviders, snapshots, discoveryCache, io,
+                        this::announce, clock);
             }
             return registry;
         }
@@ -399,6 +410,7 @@ public final class PluginHost implements AutoCloseable {
         private Policy policy = Policy.permissive();
         private Path workDirectory;
         private Path cacheDirectory;
+        private boolean lazyProviders;
         private Duration quietPeriod = Duration.ofSeconds(1);
         private Duration pollInterval = Duration.ofMillis(100);
         private Duration closeTimeout = Duration.ofSeconds(10);
@@ -489,6 +501,24 @@ public final class PluginHost implements AutoCloseable {
          */
         public Builder workDirectory(Path directory) {
             this.workDirectory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /**
+         * Whether {@link PluginHost#load()} and reloads only define the plugins' layers, and each plugin's
+         * providers are made when {@link PluginHost#services(Class)} first asks for a service type it
+         * provides (on the calling thread). Default {@code false}: providers are made while loading, so a
+         * constructor that throws makes the plugin {@code FAILED} in the load's report, and a reload whose
+         * new providers fail keeps the old version serving.
+         *
+         * <p>Lazy, a load runs no plugin code and costs a fraction (see BENCHMARKS.md); what changes: a
+         * provider that throws when first asked for makes its plugin stop serving then (its dependents
+         * unloaded first), with a {@code FAILED} event carrying {@code PROVIDER_FAILED}, and
+         * {@code services} leaves it out; a reload replaces the old version once the new layer is defined,
+         * before any new provider has run.
+         */
+        public Builder lazyProviders(boolean lazy) {
+            this.lazyProviders = lazy;
             return this;
         }
 

@@ -109,13 +109,13 @@ public final class LiveRegistry {
     /**
      * @param io where copies are taken and descriptors read, in parallel: the host's own executor
      */
-    public LiveRegistry(Path root, ApiLayer api, Policy policy, SnapshotStore snapshots, DiscoveryCache cache,
-                        Executor io, Consumer<PluginEvent> events, Clock clock) {
+    public LiveRegistry(Path root, ApiLayer api, Policy policy, boolean lazyProviders, SnapshotStore snapshots,
+                        DiscoveryCache cache, Executor io, Consumer<PluginEvent> events, Clock clock) {
         this.root = root;
         this.cache = cache;
         this.checker = new PluginChecker(api, policy);
         this.planner = new LayerPlanner(api);
-        this.loader = new PluginLoader(api);
+        this.loader = new PluginLoader(api, lazyProviders);
         this.snapshots = snapshots;
         this.current = new CurrentCopies(snapshots, io);
         this.retirement = new Retirement(clock);
@@ -168,6 +168,37 @@ public final class LiveRegistry {
                     throw new NoSuchElementException("no live plugin '" + pluginId + "'");
                 }
                 unloadWithDependents(List.of(pluginId), change);
+            } finally {
+                finishLocked(change);
+                lock.unlock();
+            }
+        } finally {
+            tellRetired(change);
+        }
+        return List.copyOf(change.happened());
+    }
+
+    /**
+     * A live plugin whose providers, made when first asked for, failed: it stops serving as if unloaded
+     * (its dependents first), with a {@code FAILED} event naming the providers; it stays so until its
+     * files change or the next load or reload. Nothing happens if {@code plugin} no longer serves.
+     *
+     * @return the events
+     */
+    public List<PluginEvent> providersFailed(LoadedPlugin plugin, List<Diagnostic> failures) {
+        Change change = new Change();
+        try {
+            lock.lockForChange();
+            try {
+                Live current = live.get(plugin.id());
+                if (current == null || current.plugin() != plugin) {
+                    return List.of();
+                }
+                unloadWithDependents(List.of(plugin.id()), change);
+                change.happened().replaceAll(event -> event.kind() == PluginEvent.Kind.UNLOADED
+                        && event.plugin().equals(Optional.of(plugin.id()))
+                        ? event(PluginEvent.Kind.FAILED, event.plugin(), event.version(), event.source(), failures)
+                        : event);
             } finally {
                 finishLocked(change);
                 lock.unlock();
@@ -243,7 +274,8 @@ public final class LiveRegistry {
 
     private Synchronization synchronizeLocked(Optional<Set<String>> scope, Predicate<String> forced, Change change) {
         PhaseTimes times = new PhaseTimes(scope.isEmpty() ? "load" : "synchronize");
-        List<Entry> entries = times.time(Phase.SCAN, 0, () -> scanner.scan(root));
+        List<Entry> entries = times.time(Phase.SCAN, 0,
+                () -> scope.map(names -> scanner.scan(root, names)).orElseGet(() -> scanner.scan(root)));
         Set<String> changed = times.time(Phase.COPY, entries.size(), () -> {
             Set<String> copied = current.refresh(entries, scope, forced);
             if (scope.isEmpty()) {

@@ -5,17 +5,18 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A plugin whose layer is defined and whose providers were instantiated.
+ * A plugin whose layer is defined, and whose providers were instantiated or are made when first asked for.
  *
  * @param id       the plugin's id
  * @param version  its version, if it has one
  * @param source   its entry in the plugin root
  * @param layer    its layer; dropping every reference to it is how it is unloaded
  * @param serviceTypes the API service types the plugin provides, sorted
- * @param services the provider instances, in the order of the plugin's service types
+ * @param providers the provider instances, in the order of the plugin's service types (made while
+ *                  loading, or when first asked for)
  */
 public record LoadedPlugin(String id, Optional<String> version, String source, ModuleLayer layer, List<String> serviceTypes,
-                           List<Object> services) {
+                           Providers providers) {
 
     public LoadedPlugin {
         Objects.requireNonNull(id, "id");
@@ -23,6 +24,6 @@ public record LoadedPlugin(String id, Optional<String> version, String source, M
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(layer, "layer");
         serviceTypes = List.copyOf(serviceTypes);
-        services = List.copyOf(services);
+        Objects.requireNonNull(providers, "providers");
     }
 }

@@ -36,9 +36,15 @@ public final class PluginLoader {
     private static final Logger log = LoggerFactory.getLogger(PluginLoader.class);
 
     private final ApiLayer api;
+    private final boolean lazy;
 
-    public PluginLoader(ApiLayer api) {
+    /**
+     * @param lazy whether a build defines the layer only, its providers made when first asked for
+     *             ({@link Providers#get()}), rather than instantiating them while loading
+     */
+    public PluginLoader(ApiLayer api, boolean lazy) {
         this.api = api;
+        this.lazy = lazy;
     }
 
     /**
@@ -71,23 +77,36 @@ public final class PluginLoader {
         } finally {
             times.add(Phase.DEFINE, 1, System.nanoTime() - defineStart);
         }
-        List<Object> instances = new ArrayList<>();
-        List<Diagnostic> providerFailures = new ArrayList<>();
+        Optional<String> version = verdict.pluginModule().orElseThrow().descriptor().rawVersion();
+        if (lazy) {
+            log.debug("Loaded plugin '{}' {}; its providers are made when first asked for", id, version.orElse(""));
+            ModuleLayer defined = layer;
+            return PluginBuild.loaded(new LoadedPlugin(id, version, source, layer, verdict.services(),
+                    Providers.lazy(() -> instantiateAll(id, source, defined, verdict.services()))));
+        }
         long instantiateStart = System.nanoTime();
+        Providers.Made made;
         try {
-            for (String serviceType : verdict.services()) {
-                instantiate(id, source, layer, serviceType, instances, providerFailures);
-            }
+            made = instantiateAll(id, source, layer, verdict.services());
         } finally {
             times.add(Phase.INSTANTIATE, 1, System.nanoTime() - instantiateStart);
         }
-        if (!providerFailures.isEmpty()) {
-            return PluginBuild.failed(providerFailures, layer,
-                    new RetiredPlugin(id, verdict.pluginModule().orElseThrow().descriptor().rawVersion(), source, instances));
+        if (made.failed()) {
+            return PluginBuild.failed(made.failures(), layer, new RetiredPlugin(id, version, source, made.instances()));
         }
-        Optional<String> version = verdict.pluginModule().orElseThrow().descriptor().rawVersion();
-        log.debug("Loaded plugin '{}' {} with {} service(s)", id, version.orElse(""), instances.size());
-        return PluginBuild.loaded(new LoadedPlugin(id, version, source, layer, verdict.services(), instances));
+        log.debug("Loaded plugin '{}' {} with {} service(s)", id, version.orElse(""), made.instances().size());
+        return PluginBuild.loaded(new LoadedPlugin(id, version, source, layer, verdict.services(),
+                Providers.made(made.instances())));
+    }
+
+    /** Every provider of the plugin's service types, in their order; plugin code runs here. */
+    private Providers.Made instantiateAll(String id, String source, ModuleLayer layer, List<String> serviceTypes) {
+        List<Object> instances = new ArrayList<>();
+        List<Diagnostic> failures = new ArrayList<>();
+        for (String serviceType : serviceTypes) {
+            instantiate(id, source, layer, serviceType, instances, failures);
+        }
+        return new Providers.Made(instances, failures);
     }
 
     private void instantiate(String id, String source, ModuleLayer layer, String serviceType,

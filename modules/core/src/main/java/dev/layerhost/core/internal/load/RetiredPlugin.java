@@ -22,8 +22,8 @@ public record RetiredPlugin(String id, Optional<String> version, String source, 
         instances = List.copyOf(instances);
     }
 
-    /** The instances of a plugin that served until now. */
+    /** The instances of a plugin that served until now; from now on it makes no more. */
     public static RetiredPlugin of(LoadedPlugin plugin) {
-        return new RetiredPlugin(plugin.id(), plugin.version(), plugin.source(), plugin.services());
+        return new RetiredPlugin(plugin.id(), plugin.version(), plugin.source(), plugin.providers().retire());
     }
 }

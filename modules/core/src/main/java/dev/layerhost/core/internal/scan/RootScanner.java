@@ -6,10 +6,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
 import java.util.stream.Stream;
 
 /**
@@ -21,6 +25,42 @@ public final class RootScanner {
 
     /** The entries of {@code root}, sorted by name. */
     public List<Entry> scan(Path root) {
+        checkRoot(root);
+        List<Entry> entries = new ArrayList<>();
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(root)) {
+            for (Path child : children) {
+                entryAt(child).ifPresent(entries::add);
+            }
+        } catch (IOException e) {
+            throw new HostSetupException("cannot list plugin root " + root + ": " + e.getMessage(), root);
+        }
+        entries.sort(Comparator.comparing(Entry::name));
+        return List.copyOf(entries);
+    }
+
+    /**
+     * The entries of {@code root} among {@code names}, sorted by name, without listing the whole root: a
+     * reload of one plugin looks at its own entry only. A name that is no entry (now) is left out.
+     */
+    public List<Entry> scan(Path root, Set<String> names) {
+        checkRoot(root);
+        List<Entry> entries = new ArrayList<>();
+        for (String name : names) {
+            Path child;
+            try {
+                child = root.resolve(name);
+            } catch (InvalidPathException e) {
+                continue;
+            }
+            if (child.getParent() != null && child.getParent().equals(root)) {
+                entryAt(child).ifPresent(entries::add);
+            }
+        }
+        entries.sort(Comparator.comparing(Entry::name));
+        return List.copyOf(entries);
+    }
+
+    private static void checkRoot(Path root) {
         // An empty path would quietly mean the working directory: a slip of the caller's, never a choice.
         if (root.toString().isEmpty()) {
             throw new HostSetupException("plugin root is an empty path; name a directory", root);
@@ -33,27 +73,24 @@ public final class RootScanner {
         if (!Files.isReadable(root)) {
             throw new HostSetupException("plugin root is not readable: " + root, root);
         }
-        List<Entry> entries = new ArrayList<>();
-        try (DirectoryStream<Path> children = Files.newDirectoryStream(root)) {
-            for (Path child : children) {
-                String name = child.getFileName().toString();
-                if (name.startsWith(".")) {
-                    continue;
-                }
-                if (isJar(child)) {
-                    entries.add(new Entry(name, child, List.of(child)));
-                } else if (Files.isDirectory(child)) {
-                    List<Path> jars = jarsIn(child);
-                    if (!jars.isEmpty()) {
-                        entries.add(new Entry(name, child, jars));
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new HostSetupException("cannot list plugin root " + root + ": " + e.getMessage(), root);
+    }
+
+    /** The entry {@code child} of the root is, if it is one. */
+    private static Optional<Entry> entryAt(Path child) {
+        String name = child.getFileName().toString();
+        if (name.startsWith(".")) {
+            return Optional.empty();
         }
-        entries.sort(Comparator.comparing(Entry::name));
-        return List.copyOf(entries);
+        if (isJar(child)) {
+            return Optional.of(new Entry(name, child, List.of(child)));
+        }
+        if (Files.isDirectory(child)) {
+            List<Path> jars = jarsIn(child);
+            if (!jars.isEmpty()) {
+                return Optional.of(new Entry(name, child, jars));
+            }
+        }
+        return Optional.empty();
     }
 
     private static List<Path> jarsIn(Path folder) {
