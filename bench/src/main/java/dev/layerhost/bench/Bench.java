@@ -135,7 +135,7 @@ public final class Bench {
         Path pf4jRoot = fixtures.pf4jRoot(plugins);
         Map<String, Samples.Recorder> recorders = new LinkedHashMap<>();
         for (String name : List.of("eager", "lazy", "lazyServed", "cold", "pf4jStarted", "pf4jServed", "plain",
-                "scan", "findAll")) {
+                "scan", "discovery", "findAll")) {
             recorders.put(name, new Samples.Recorder());
         }
         Map<String, Long> phaseNanos = new LinkedHashMap<>();
@@ -166,7 +166,11 @@ public final class Bench {
                 throw new IllegalStateException("plain JPMS made " + instances + " providers of " + plugins);
             }
             System.gc();
-            took.put("scan", layerhost.scan(root, plugins));
+            try (PhaseRecorder phases = new PhaseRecorder()) {
+                took.put("scan", layerhost.scan(root, plugins));
+                Map<String, Long> scanPhases = phases.stop("scan");
+                took.put("discovery", scanPhases.getOrDefault("scan", 0L) + scanPhases.getOrDefault("read", 0L));
+            }
             took.put("findAll", PlainJpms.findAll(root, plugins));
             if (round > 0) {
                 took.forEach((name, nanos) -> recorders.get(name).add(nanos));
@@ -179,7 +183,7 @@ public final class Bench {
         return new Figures.Load(plugins, recorders.get("eager").samples(), recorders.get("lazy").samples(),
                 recorders.get("lazyServed").samples(), recorders.get("cold").samples(),
                 recorders.get("pf4jStarted").samples(), recorders.get("pf4jServed").samples(),
-                recorders.get("plain").samples(), recorders.get("scan").samples(), recorders.get("findAll").samples(),
+                recorders.get("plain").samples(), recorders.get("scan").samples(), recorders.get("discovery").samples(), recorders.get("findAll").samples(),
                 phases, layerhostHeap, pf4jHeap);
     }
 

@@ -39,13 +39,15 @@ record Figures(Settings settings, Samples watch, Samples reload, Samples reloadL
      * @param pf4jServed         the same, then {@code getExtensions(Greeting.class)} and one call of each
      * @param plain              one layer per plugin by hand, each with its provider instantiated
      * @param scan               {@code scan()} (list, doctor) by a new host over the unchanged root
+     * @param discovery          the discovery part of that scan: listing the root and reading (or
+     *                           recalling) every jar's descriptor, from layerhost's flight-recorder events
      * @param findAll            {@code ModuleFinder.of(jars).findAll()}: the floor of any scan
      * @param phases             milliseconds per eager load in each phase, from layerhost's flight-recorder events
      * @param layerhostHeap      heap retained by an eager load, services made, in bytes
      * @param pf4jHeap           heap retained by PF4J, extensions made, in bytes
      */
     record Load(int plugins, Samples eager, Samples lazy, Samples lazyServed, Samples cold, Samples pf4jStarted,
-                Samples pf4jServed, Samples plain, Samples scan, Samples findAll, Map<String, Double> phases,
+                Samples pf4jServed, Samples plain, Samples scan, Samples discovery, Samples findAll, Map<String, Double> phases,
                 long layerhostHeap, long pf4jHeap) {
         Load {
             phases = Map.copyOf(phases);

@@ -40,7 +40,7 @@ class BenchTest {
         new ResultTable(new PrintWriter(table)).print(figures);
         for (String row : new String[] {"1 watch()", "2 layerhost reload(id)", "3 PF4J", "4 plain JPMS",
                 "5 10 plugins", "lazy providers", "empty cache folder", "findAll", "phases of one eager load",
-                "heap retained", "cost per plugin", "goals (issue 8)", "warm scan of 10", "goals met"}) {
+                "heap retained", "cost per plugin", "goals (issue 8)", "warm start: discovery of 10", "goals met"}) {
             assertTrue(table.toString().contains(row), () -> row + " missing in\n" + table);
         }
     }

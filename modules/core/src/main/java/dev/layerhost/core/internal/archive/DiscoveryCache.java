@@ -53,6 +53,8 @@ public final class DiscoveryCache {
     private final Clock clock;
     private final Map<String, Known> known = new ConcurrentHashMap<>();
     private final AtomicBoolean dirty = new AtomicBoolean();
+    /** Whether the index file was read: on first use, so that building a host reads nothing. */
+    private volatile boolean loaded;
 
     /**
      * A jar as it was recorded.
@@ -85,9 +87,22 @@ public final class DiscoveryCache {
     }
 
     static DiscoveryCache open(Path indexFile, Duration racyWindow, Clock clock) {
-        DiscoveryCache cache = new DiscoveryCache(Optional.of(indexFile), racyWindow, clock);
-        cache.load();
-        return cache;
+        return new DiscoveryCache(Optional.of(indexFile), racyWindow, clock);
+    }
+
+    /** Reads the index file, once, before the first use of the records. */
+    private void ensureLoaded() {
+        if (loaded) {
+            return;
+        }
+        synchronized (this) {
+            if (!loaded) {
+                if (indexFile.isPresent()) {
+                    load();
+                }
+                loaded = true;
+            }
+        }
     }
 
     /**
@@ -95,6 +110,7 @@ public final class DiscoveryCache {
      * record, its content hash is the recorded one.
      */
     public Optional<Known> lookup(Path jar, JarStamp stamp) {
+        ensureLoaded();
         String key = key(jar);
         Known record = known.get(key);
         if (record == null || !record.stamp().equals(stamp)) {
@@ -131,6 +147,7 @@ public final class DiscoveryCache {
      * recorded, nor is a descriptor the cache cannot reproduce.
      */
     public void record(Path jar, JarStamp stamp, long observedNanos, Optional<String> sha256, JarReading reading) {
+        ensureLoaded();
         if (reading instanceof JarReading.Module module && !DescriptorCodec.codable(module.descriptor())) {
             return;
         }
@@ -143,12 +160,14 @@ public final class DiscoveryCache {
 
     /** The content hash last recorded for {@code jar}, whatever its stamp now. */
     public Optional<String> currentHash(Path jar) {
+        ensureLoaded();
         Known record = known.get(key(jar));
         return record == null ? Optional.empty() : record.sha256();
     }
 
     /** Forgets every jar but {@code jars}: a full scan saw only these. */
     public void retainOnly(Collection<Path> jars) {
+        ensureLoaded();
         Set<String> keep = new HashSet<>();
         jars.forEach(jar -> keep.add(key(jar)));
         if (known.keySet().retainAll(keep)) {
@@ -164,7 +183,7 @@ public final class DiscoveryCache {
 
     /** Writes the index file if anything changed since it was read or written; a failure only costs speed. */
     public synchronized void save() {
-        if (indexFile.isEmpty() || !dirty.getAndSet(false)) {
+        if (indexFile.isEmpty() || !loaded || !dirty.getAndSet(false)) {
             return;
         }
         Path file = indexFile.get();

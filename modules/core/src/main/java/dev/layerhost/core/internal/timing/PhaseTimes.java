@@ -1,5 +1,7 @@
 package dev.layerhost.core.internal.timing;
 
+import jdk.jfr.FlightRecorder;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -55,8 +57,9 @@ public final class PhaseTimes {
         if (times.isEmpty()) {
             return;
         }
-        PhaseEvent probe = new PhaseEvent();
-        if (probe.isEnabled()) {
+        // Until a recording starts, the recorder is not even initialized: touching an event class then
+        // would load a few dozen of its classes into every short-lived command for nothing.
+        if (FlightRecorder.isInitialized() && new PhaseEvent().isEnabled()) {
             times.forEach((phase, total) -> {
                 PhaseEvent event = new PhaseEvent();
                 event.pass = pass;
