@@ -180,11 +180,12 @@ public final class Bench {
         phaseNanos.forEach((phase, nanos) -> phases.put(phase, nanos / 1e6 / settings.loadRounds()));
         long layerhostHeap = layerhost.retainedHeap(root, plugins);
         long pf4jHeap = pf4j.retainedHeap(pf4jRoot, plugins);
+        long plainHeap = plain.retainedHeap(root);
         return new Figures.Load(plugins, recorders.get("eager").samples(), recorders.get("lazy").samples(),
                 recorders.get("lazyServed").samples(), recorders.get("cold").samples(),
                 recorders.get("pf4jStarted").samples(), recorders.get("pf4jServed").samples(),
                 recorders.get("plain").samples(), recorders.get("scan").samples(), recorders.get("discovery").samples(), recorders.get("findAll").samples(),
-                phases, layerhostHeap, pf4jHeap);
+                phases, layerhostHeap, pf4jHeap, plainHeap);
     }
 
     /** The huge root, once each after one untimed scan: too big to repeat in a run of a few minutes. */

@@ -45,10 +45,11 @@ record Figures(Settings settings, Samples watch, Samples reload, Samples reloadL
      * @param phases             milliseconds per eager load in each phase, from layerhost's flight-recorder events
      * @param layerhostHeap      heap retained by an eager load, services made, in bytes
      * @param pf4jHeap           heap retained by PF4J, extensions made, in bytes
+     * @param plainHeap          heap retained by plain JPMS, one layer per plugin, providers made, in bytes
      */
     record Load(int plugins, Samples eager, Samples lazy, Samples lazyServed, Samples cold, Samples pf4jStarted,
                 Samples pf4jServed, Samples plain, Samples scan, Samples discovery, Samples findAll, Map<String, Double> phases,
-                long layerhostHeap, long pf4jHeap) {
+                long layerhostHeap, long pf4jHeap, long plainHeap) {
         Load {
             phases = Map.copyOf(phases);
         }

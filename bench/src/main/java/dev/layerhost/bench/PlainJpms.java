@@ -67,6 +67,17 @@ final class PlainJpms {
                 .toList();
     }
 
+    /** The heap that one layer per jar of {@code root} keeps, providers made (see {@link HeapProbe}). */
+    long retainedHeap(Path root) {
+        long before = HeapProbe.usedAfterCollection();
+        List<Object> instances = loadAll(root);
+        long retained = HeapProbe.usedAfterCollection() - before;
+        if (instances.isEmpty()) {
+            throw new IllegalStateException("no provider in " + root);
+        }
+        return retained;
+    }
+
     /** One layer per jar of {@code root}, in name order; returns every provider instance. */
     List<Object> loadAll(Path root) {
         List<Object> instances = new ArrayList<>();

@@ -72,8 +72,8 @@ final class ResultTable {
                 }
             }
             out.println(phases);
-            out.printf(Locale.ROOT, "  heap retained, services made: layerhost %.1f MiB, PF4J %.1f MiB%n",
-                    load.layerhostHeap() / 1048576.0, load.pf4jHeap() / 1048576.0);
+            out.printf(Locale.ROOT, "  heap retained, services made: layerhost %.1f MiB, PF4J %.1f MiB, plain JPMS %.1f MiB%n",
+                    load.layerhostHeap() / 1048576.0, load.pf4jHeap() / 1048576.0, load.plainHeap() / 1048576.0);
         }
         growth(figures.loads());
         figures.huge().ifPresent(huge -> out.printf(Locale.ROOT, "%n6 %d plugins, once: scan() %.0f ms (%.0f us per"
