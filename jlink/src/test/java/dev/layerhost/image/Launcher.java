@@ -76,6 +76,21 @@ final class Launcher implements AutoCloseable {
         return processBuilder(command(args)).redirectError(err.toFile()).start();
     }
 
+    /** As {@link #run}, with JVM options for the launcher's {@code LAYERHOST_OPTS}. */
+    ImageRun runWithOptions(String jvmOptions, Object... args) throws IOException, InterruptedException {
+        Path out = Files.createTempFile(scratch, "stdout", ".txt");
+        Path err = Files.createTempFile(scratch, "stderr", ".txt");
+        ProcessBuilder builder = processBuilder(command(args)).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().put("LAYERHOST_OPTS", jvmOptions);
+        Process process = builder.start();
+        if (!process.waitFor(1, TimeUnit.MINUTES)) {
+            process.destroyForcibly().waitFor();
+            throw new IllegalStateException("layerhost " + List.of(args) + " did not end within a minute");
+        }
+        return new ImageRun(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
     /** As {@link #start}, with JVM options for the launcher's {@code LAYERHOST_OPTS}. */
     Process startWithOptions(Path err, String jvmOptions, Object... args) throws IOException {
         ProcessBuilder builder = processBuilder(command(args)).redirectError(err.toFile());
@@ -109,6 +124,8 @@ final class Launcher implements AutoCloseable {
         Map<String, String> environment = builder.environment();
         environment.clear();
         environment.put("PATH", bin.toString());
+        // the discovery cache of the commands under test, not the user's (~/.cache/layerhost)
+        environment.put("XDG_CACHE_HOME", scratch.resolve("xdg-cache").toString());
         return builder;
     }
 

@@ -69,6 +69,21 @@ class RuntimeImageIT {
         assertEquals("", run.err(), run::toString);
     }
 
+    /**
+     * The image ships the class archive of a training run, and the launcher maps it: with
+     * {@code -Xshare:on} the JVM refuses to start if an archive it was given cannot be mapped.
+     */
+    @Test
+    void theLauncherStartsFromTheImagesClassArchive() throws Exception {
+        Path image = Path.of(System.getProperty("layerhost.image", "target/image")).toAbsolutePath();
+        assertTrue(Files.isRegularFile(image.resolve("lib").resolve("layerhost.jsa")), image::toString);
+
+        ImageRun run = layerhost.runWithOptions("-Xshare:on", "--version");
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().startsWith("layerhost "), run::toString);
+    }
+
     @Test
     void doctorJsonReportsTheSoundAndTheBrokenPlugin() throws Exception {
         soundAndBrokenPlugin();
