@@ -37,7 +37,8 @@ final class CurrentCopies {
 
     /**
      * Copies anew the entries in {@code scope} whose files differ from their last copy, or that are
-     * {@code forced}; an entry that changed while being copied keeps its last copy, to be taken later.
+     * {@code forced}; an entry that changed while being copied keeps its last copy, to be taken later. A
+     * forced entry whose jars hold the same contents keeps its copy, and counts as copied anew.
      *
      * @return the sources copied anew
      */
@@ -54,7 +55,7 @@ final class CurrentCopies {
             }
         }
         Set<String> changed = new TreeSet<>();
-        List<Optional<EntryCopy>> taken = copier.copyAll(toCopy);
+        List<Optional<EntryCopy>> taken = copier.copyAll(toCopy, copies);
         for (int i = 0; i < toCopy.size(); i++) {
             String source = toCopy.get(i).name();
             if (taken.get(i).isEmpty()) {

@@ -9,6 +9,7 @@ import dev.layerhost.core.internal.scan.Entry;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
@@ -28,11 +29,18 @@ final class EntryCopier {
     }
 
     /**
-     * A copy of each of {@code entries}, in their order; empty for an entry that changed while it was
+     * A copy of each of {@code entries}, in their order (the current copy of an entry whose jars hold the
+     * same contents as before, with its candidate); empty for an entry that changed while it was
      * copied (it is taken on a later pass). The caller holds each copy until it releases it.
      */
-    List<Optional<EntryCopy>> copyAll(List<Entry> entries) {
-        return ParallelIo.map(entries, entry -> snapshots.take(entry).map(copy -> new EntryCopy(copy, candidate(copy))), io);
+    List<Optional<EntryCopy>> copyAll(List<Entry> entries, Map<String, EntryCopy> current) {
+        return ParallelIo.map(entries, entry -> {
+            Optional<EntryCopy> previous = Optional.ofNullable(current.get(entry.name()));
+            return snapshots.take(entry, previous.map(EntryCopy::snapshot)).map(copy -> previous
+                    .filter(old -> old.snapshot() == copy)
+                    // the same contents: the same candidate, so the checker and planner keep what they know of it
+                    .orElseGet(() -> new EntryCopy(copy, candidate(copy))));
+        }, io);
     }
 
     /** The copy's modules, and an {@code INVALID_ARCHIVE} for each jar of the original that could not be read. */

@@ -97,8 +97,11 @@ public final class SnapshotStore implements AutoCloseable {
      * (its fingerprint before and after differ), or vanished: the caller tries again once it is stable.
      * A jar that cannot be read although it stays the same (no permission) is left out of the copy and
      * named in {@link Snapshot#unreadable()}.
+     *
+     * @param previous the entry's current copy: returned again (held once more) if the entry's jars are
+     *                 still the same contents under the same names, rather than linked anew
      */
-    public Optional<Snapshot> take(Entry entry) {
+    public Optional<Snapshot> take(Entry entry, Optional<Snapshot> previous) {
         if (isClosed()) {
             // the working folder is gone; copying now would make it anew, and nothing would delete it
             return Optional.empty();
@@ -126,6 +129,10 @@ public final class SnapshotStore implements AutoCloseable {
         if (!before.equals(after)) {
             return Optional.empty();
         }
+        if (previous.isPresent() && unreadable.isEmpty() && sameContents(previous.get(), stored)
+                && retainIfHeld(previous.get())) {
+            return previous;
+        }
         Path files = null;
         try {
             boolean singleJar = entry.jars().size() == 1 && entry.path().equals(entry.jars().get(0));
@@ -152,6 +159,30 @@ public final class SnapshotStore implements AutoCloseable {
             }
             return Optional.empty();
         }
+    }
+
+    private static boolean sameContents(Snapshot previous, List<Snapshot.StoredJar> stored) {
+        if (!previous.unreadable().isEmpty() || previous.stored().size() != stored.size()) {
+            return false;
+        }
+        for (int i = 0; i < stored.size(); i++) {
+            Snapshot.StoredJar was = previous.stored().get(i);
+            Snapshot.StoredJar now = stored.get(i);
+            if (!was.original().equals(now.original()) || !was.sha256().equals(now.sha256())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Holds {@code snapshot} once more, if the store still has it. */
+    private synchronized boolean retainIfHeld(Snapshot snapshot) {
+        Holds holds = holders.get(snapshot);
+        if (closed || holds == null || holds.registry <= 0) {
+            return false;
+        }
+        holds.registry++;
+        return true;
     }
 
     /**
