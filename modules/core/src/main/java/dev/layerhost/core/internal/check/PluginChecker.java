@@ -8,10 +8,10 @@ import dev.layerhost.core.internal.archive.CandidateModule;
 import dev.layerhost.core.internal.diagnostic.Diagnostics;
 import dev.layerhost.core.internal.model.ModelConfiguration;
 import dev.layerhost.core.internal.model.SameObjects;
-import dev.layerhost.core.internal.scan.Entry;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * Checks every entry of a plugin root from module descriptors alone, and returns a verdict per entry.
@@ -32,21 +33,27 @@ import java.util.TreeSet;
  * the plugin-on-plugin graph (cycles, rejected parents); then each plugin's layer, parents first
  * ({@link PluginResolution}).
  *
- * <p>An entry whose files (the same {@link Candidate}) and parent plugins' models are those of the last
- * check keeps its resolution outcome: a reload of one plugin among hundreds re-resolves that plugin and
- * what stands on it, not every plugin of the root.
+ * <p>A check after a few entries changed (a reload, a file the watcher saw) re-checks only the entries
+ * a change can reach, and keeps every other verdict: the changed entries; every entry that has, or had,
+ * the plugin id of one of them; every entry that requires such an id from outside itself (it may gain or
+ * lose a parent); every entry that was not sound (a change may unblock it, and its hints name other
+ * entries); and, transitively, every plugin that stands on one of those. Nothing else reads a changed
+ * entry: a plugin's layer is its own entry and its parents'. A root whose changes are many is checked
+ * whole. A property test checks that both ways give the same verdicts.
  */
 public final class PluginChecker {
 
     private final ApiLayer api;
     private final Policy policy;
     /** The last check's outcomes with a model, by source; guarded by this object's lock. */
-    private Map<String, Remembered> lastOutcomes = Map.of();
+    private Map<String, Remembered> lastOutcomes = new HashMap<>();
     /**
      * The last check's facts and closure of each entry, by its candidate (the same object, not an equal
      * one): they depend on the entry's files alone, so an unchanged entry is not inspected again.
      */
     private Map<Candidate, Inspected> lastInspected = new IdentityHashMap<>();
+    /** What the last check found of the whole root; null until a whole check ran, or after a failure. */
+    private Root last;
 
     private record Inspected(EntryFacts facts, EntryClosure closure) {
     }
@@ -58,6 +65,72 @@ public final class PluginChecker {
         }
     }
 
+    /** The root as the last check left it: verdicts, and the indexes that say what a change reaches. */
+    private static final class Root {
+        final Map<String, Candidate> candidates = new HashMap<>();
+        final Map<String, Inspected> inspected = new HashMap<>();
+        final TreeMap<String, Verdict> verdicts = new TreeMap<>();
+        /** The sources holding each plugin id. */
+        final Map<String, Set<String>> byPluginId = new HashMap<>();
+        /**
+         * The sources whose closure requires each module from outside their entry: for a plugin id, the
+         * plugins standing on it, and those that would if it were a plugin.
+         */
+        final Map<String, Set<String>> requirers = new HashMap<>();
+        /** The model of each sound plugin, by id. */
+        final Map<String, ModelConfiguration> soundModels = new HashMap<>();
+        final Set<String> unsound = new HashSet<>();
+        List<String> layerOrder = List.of();
+
+        void addFiles(String source, Candidate candidate, Inspected entry) {
+            candidates.put(source, candidate);
+            inspected.put(source, entry);
+            entry.facts().pluginId().ifPresent(id -> byPluginId.computeIfAbsent(id, k -> new HashSet<>()).add(source));
+            if (entry.closure() != null) {
+                entry.closure().externals().forEach(external ->
+                        requirers.computeIfAbsent(external.module(), k -> new HashSet<>()).add(source));
+            }
+        }
+
+        void forgetFiles(String source) {
+            Inspected entry = inspected.remove(source);
+            candidates.remove(source);
+            if (entry == null) {
+                return;
+            }
+            entry.facts().pluginId().ifPresent(id -> removeFrom(byPluginId, id, source));
+            if (entry.closure() != null) {
+                entry.closure().externals().forEach(external -> removeFrom(requirers, external.module(), source));
+            }
+        }
+
+        void addVerdict(Verdict verdict, boolean sound) {
+            String source = verdict.source();
+            verdicts.put(source, verdict);
+            if (sound) {
+                soundModels.put(verdict.pluginId().orElseThrow(), verdict.configuration().orElseThrow());
+            } else {
+                unsound.add(source);
+            }
+        }
+
+        void forgetVerdict(String source) {
+            Verdict verdict = verdicts.remove(source);
+            unsound.remove(source);
+            if (verdict != null && verdict.configuration().isPresent() && verdict.pluginId().isPresent()
+                    && soundModels.get(verdict.pluginId().get()) == verdict.configuration().get()) {
+                soundModels.remove(verdict.pluginId().get());
+            }
+        }
+
+        private static void removeFrom(Map<String, Set<String>> index, String key, String source) {
+            index.computeIfPresent(key, (k, sources) -> {
+                sources.remove(source);
+                return sources.isEmpty() ? null : sources;
+            });
+        }
+    }
+
     public PluginChecker(ApiLayer api, Policy policy) {
         this.api = api;
         this.policy = policy;
@@ -65,21 +138,34 @@ public final class PluginChecker {
 
     /** The verdicts on {@code candidates}, sorted by source, with the sound ones in layer order. */
     public synchronized Verdicts check(List<Candidate> candidates) {
-        Map<String, Remembered> remembered = new HashMap<>();
+        try {
+            if (last != null) {
+                Optional<Verdicts> changes = checkChanges(candidates);
+                if (changes.isPresent()) {
+                    return changes.get();
+                }
+            }
+            return checkAll(candidates);
+        } catch (RuntimeException | Error e) {
+            last = null;
+            throw e;
+        }
+    }
+
+    /** Checks every entry. */
+    private Verdicts checkAll(List<Candidate> candidates) {
+        Root root = new Root();
         EntryInspector inspector = new EntryInspector(api, policy);
         Map<String, EntryFacts> factsBySource = new TreeMap<>();
         Map<String, List<Diagnostic>> diagnostics = new HashMap<>();
         Map<Candidate, Inspected> inspected = new IdentityHashMap<>();
         for (Candidate candidate : candidates) {
-            Inspected last = lastInspected.get(candidate);
-            if (last == null) {
-                EntryFacts fresh = inspector.inspect(candidate);
-                last = new Inspected(fresh, fresh.plugin().isPresent() ? EntryClosure.of(fresh) : null);
-            }
-            inspected.put(candidate, last);
-            EntryFacts facts = last.facts();
+            Inspected entry = inspect(candidate, inspector);
+            inspected.put(candidate, entry);
+            EntryFacts facts = entry.facts();
             factsBySource.put(facts.source(), facts);
             diagnostics.put(facts.source(), new ArrayList<>(facts.diagnostics()));
+            root.addFiles(facts.source(), candidate, entry);
         }
         lastInspected = inspected;
 
@@ -91,100 +177,270 @@ public final class PluginChecker {
                 moduleOwners.putIfAbsent(module, facts.source());
             }
         }
-        for (Map.Entry<String, List<EntryFacts>> plugin : byPluginId.entrySet()) {
-            if (plugin.getValue().size() > 1) {
-                List<String> sources = plugin.getValue().stream().map(EntryFacts::source).sorted().toList();
-                for (EntryFacts facts : plugin.getValue()) {
-                    diagnostics.get(facts.source()).add(
-                            Diagnostics.duplicatePlugin(facts.source(), plugin.getKey(), sources));
-                }
+        Judgement judgement = new Judgement(diagnostics, moduleOwners, new HashMap<>(), new HashMap<>());
+        judgement.judge(byPluginId, root.inspected, id -> byPluginId.containsKey(id));
+        lastOutcomes = judgement.remembered;
+
+        for (EntryFacts facts : factsBySource.values()) {
+            Verdict verdict = judgement.verdict(facts);
+            root.addVerdict(verdict, judgement.soundSources.contains(facts.source()));
+        }
+        root.layerOrder = List.copyOf(judgement.layerOrder);
+        last = root;
+        return new Verdicts(List.copyOf(root.verdicts.values()), root.layerOrder);
+    }
+
+    /**
+     * Checks again only what the entries that changed since the last check can reach; empty when so many
+     * changed that checking everything is as cheap.
+     */
+    private Optional<Verdicts> checkChanges(List<Candidate> candidates) {
+        Root root = last;
+        Map<String, Candidate> now = new HashMap<>();
+        for (Candidate candidate : candidates) {
+            if (now.put(candidate.source(), candidate) != null) {
+                return Optional.empty();
             }
         }
-
-        Map<String, Set<String>> parentsById = new TreeMap<>();
-        Map<String, List<String>> parentsBySource = new HashMap<>();
-        Map<String, EntryClosure> closures = new HashMap<>();
-        for (Map.Entry<String, List<EntryFacts>> plugin : byPluginId.entrySet()) {
-            String self = plugin.getKey();
-            for (EntryFacts facts : plugin.getValue()) {
-                EntryClosure closure = inspected.get(facts.candidate()).closure();
-                closures.put(facts.source(), closure);
-                List<String> parents = closure.parentIds(id -> !id.equals(self) && byPluginId.containsKey(id));
-                parentsBySource.put(facts.source(), parents);
-                parentsById.computeIfAbsent(plugin.getKey(), k -> new TreeSet<>()).addAll(parents);
+        Set<String> changed = new TreeSet<>();
+        now.forEach((source, candidate) -> {
+            if (root.candidates.get(source) != candidate) {
+                changed.add(source);
+            }
+        });
+        Set<String> removed = new TreeSet<>();
+        for (String source : root.candidates.keySet()) {
+            if (!now.containsKey(source)) {
+                removed.add(source);
             }
         }
-
-        Map<String, List<String>> cycles = PluginCycles.find(parentsById);
-        for (Map.Entry<String, List<String>> inCycle : cycles.entrySet()) {
-            for (EntryFacts facts : byPluginId.get(inCycle.getKey())) {
-                diagnostics.get(facts.source()).add(
-                        Diagnostics.dependencyCycle(facts.source(), inCycle.getKey(), inCycle.getValue()));
-            }
+        if (changed.isEmpty() && removed.isEmpty()) {
+            return Optional.of(new Verdicts(List.copyOf(root.verdicts.values()), root.layerOrder));
+        }
+        if (changed.size() + removed.size() > Math.max(8, now.size() / 8)) {
+            return Optional.empty();
         }
 
-        Map<String, ModelConfiguration> soundPlugins = new HashMap<>();
-        Map<String, ResolutionOutcome> outcomes = new HashMap<>();
-        List<String> layerOrder = new ArrayList<>();
-        for (String id : parentsFirst(parentsById)) {
-            for (EntryFacts facts : byPluginId.get(id)) {
-                List<Diagnostic> entryDiagnostics = diagnostics.get(facts.source());
-                List<String> parents = parentsBySource.get(facts.source());
-                boolean parentsSound = true;
-                for (String parent : parents) {
-                    if (!soundPlugins.containsKey(parent)) {
-                        parentsSound = false;
-                        boolean sameCycle = cycles.containsKey(id) && PluginCycles.reaches(parentsById, parent, id);
-                        if (!sameCycle) {
-                            entryDiagnostics.add(Diagnostics.dependencyRejected(facts.source(), id, parent));
-                        }
-                        // a denied plugin is rejected itself; requiring it breaks the policy as well
-                        if (policy.deniedModules().contains(parent)) {
-                            entryDiagnostics.add(Diagnostics.forbiddenModule(facts.source(), id,
-                                    requirerOf(facts, parent), parent));
-                        }
+        // The plugin ids whose holders change: what they were, and what they are now.
+        Set<String> ids = new HashSet<>();
+        EntryInspector inspector = new EntryInspector(api, policy);
+        for (String source : union(changed, removed)) {
+            Inspected old = root.inspected.get(source);
+            if (old != null) {
+                old.facts().pluginId().ifPresent(ids::add);
+                lastInspected.remove(root.candidates.get(source));
+            }
+            root.forgetFiles(source);
+            root.forgetVerdict(source);
+        }
+        for (String source : changed) {
+            Candidate candidate = now.get(source);
+            Inspected entry = inspect(candidate, inspector);
+            lastInspected.put(candidate, entry);
+            entry.facts().pluginId().ifPresent(ids::add);
+            root.addFiles(source, candidate, entry);
+        }
+        removed.forEach(lastOutcomes::remove);
+
+        Set<String> affected = reach(root, changed, ids);
+        for (String source : affected) {
+            root.forgetVerdict(source);
+        }
+
+        Map<String, List<Diagnostic>> diagnostics = new HashMap<>();
+        Map<String, List<EntryFacts>> affectedById = new TreeMap<>();
+        Map<String, EntryFacts> affectedFacts = new TreeMap<>();
+        for (String source : affected) {
+            EntryFacts facts = root.inspected.get(source).facts();
+            affectedFacts.put(source, facts);
+            diagnostics.put(source, new ArrayList<>(facts.diagnostics()));
+            facts.pluginId().ifPresent(id -> affectedById.computeIfAbsent(id, k -> new ArrayList<>()).add(facts));
+        }
+        // Every other holder of an affected plugin id is affected itself: the duplicates are all here.
+        Map<String, String> moduleOwners = new HashMap<>();
+        root.inspected.forEach((source, entry) -> entry.facts().modules().keySet().forEach(module ->
+                moduleOwners.merge(module, source, (one, other) -> one.compareTo(other) <= 0 ? one : other)));
+        Map<String, ModelConfiguration> soundPlugins = new HashMap<>(root.soundModels);
+        Judgement judgement = new Judgement(diagnostics, moduleOwners, soundPlugins, new HashMap<>());
+        judgement.judge(affectedById, root.inspected, id -> root.byPluginId.containsKey(id));
+        affected.forEach(lastOutcomes::remove);
+        lastOutcomes.putAll(judgement.remembered);
+
+        for (EntryFacts facts : affectedFacts.values()) {
+            root.addVerdict(judgement.verdict(facts), judgement.soundSources.contains(facts.source()));
+        }
+        // An entry that was not re-checked stands on no re-checked one, so its place stays valid.
+        List<String> layerOrder = new ArrayList<>(root.layerOrder.size() + judgement.layerOrder.size());
+        for (String source : root.layerOrder) {
+            if (!affected.contains(source) && !removed.contains(source)) {
+                layerOrder.add(source);
+            }
+        }
+        layerOrder.addAll(judgement.layerOrder);
+        root.layerOrder = List.copyOf(layerOrder);
+        return Optional.of(new Verdicts(List.copyOf(root.verdicts.values()), root.layerOrder));
+    }
+
+    /**
+     * The sources a change reaches: {@code changed}, the entries that were not sound, the holders and the
+     * requirers of plugin ids {@code ids}, and transitively the holders and requirers of theirs (the
+     * requirers of a plugin id are the plugins standing on it).
+     */
+    private static Set<String> reach(Root root, Set<String> changed, Set<String> ids) {
+        Set<String> affected = new TreeSet<>(changed);
+        affected.addAll(root.unsound);
+        Deque<String> queue = new ArrayDeque<>(ids);
+        Set<String> seen = new HashSet<>(ids);
+        for (String source : affected) {
+            root.inspected.get(source).facts().pluginId().filter(seen::add).ifPresent(queue::add);
+        }
+        while (!queue.isEmpty()) {
+            String id = queue.poll();
+            for (Map<String, Set<String>> index : List.of(root.byPluginId, root.requirers)) {
+                for (String source : index.getOrDefault(id, Set.of())) {
+                    if (affected.add(source)) {
+                        root.inspected.get(source).facts().pluginId().filter(seen::add).ifPresent(queue::add);
                     }
                 }
-                if (!parentsSound || !facts.readable()) {
-                    continue;
+            }
+        }
+        return affected;
+    }
+
+    private static Set<String> union(Set<String> one, Set<String> other) {
+        Set<String> union = new TreeSet<>(one);
+        union.addAll(other);
+        return union;
+    }
+
+    private Inspected inspect(Candidate candidate, EntryInspector inspector) {
+        Inspected known = lastInspected.get(candidate);
+        if (known != null) {
+            return known;
+        }
+        EntryFacts fresh = inspector.inspect(candidate);
+        return new Inspected(fresh, fresh.plugin().isPresent() ? EntryClosure.of(fresh) : null);
+    }
+
+    /**
+     * The plugin-level stages for a set of entries: duplicates, parents, cycles, and each plugin's layer,
+     * parents first. Whole checks pass every entry; a check of changes passes the affected ones, with the
+     * models of the sound plugins it keeps in {@code soundPlugins}.
+     */
+    private final class Judgement {
+        final Map<String, List<Diagnostic>> diagnostics;
+        final Map<String, String> moduleOwners;
+        final Map<String, ModelConfiguration> soundPlugins;
+        final Map<String, Remembered> remembered;
+        final Map<String, ResolutionOutcome> outcomes = new HashMap<>();
+        final Map<String, List<String>> parentsBySource = new HashMap<>();
+        final List<String> layerOrder = new ArrayList<>();
+        final Set<String> soundSources = new HashSet<>();
+
+        Judgement(Map<String, List<Diagnostic>> diagnostics, Map<String, String> moduleOwners,
+                  Map<String, ModelConfiguration> soundPlugins, Map<String, Remembered> remembered) {
+            this.diagnostics = diagnostics;
+            this.moduleOwners = moduleOwners;
+            this.soundPlugins = soundPlugins;
+            this.remembered = remembered;
+        }
+
+        /**
+         * @param byPluginId    the entries to judge, by plugin id, each id's entries sorted by source
+         * @param inspected     every entry's facts and closure, by source
+         * @param isPluginId    whether a module name is the id of some plugin of the root
+         */
+        void judge(Map<String, List<EntryFacts>> byPluginId, Map<String, Inspected> inspected,
+                   Predicate<String> isPluginId) {
+            for (Map.Entry<String, List<EntryFacts>> plugin : byPluginId.entrySet()) {
+                if (plugin.getValue().size() > 1) {
+                    List<String> sources = plugin.getValue().stream().map(EntryFacts::source).sorted().toList();
+                    for (EntryFacts facts : plugin.getValue()) {
+                        diagnostics.get(facts.source()).add(
+                                Diagnostics.duplicatePlugin(facts.source(), plugin.getKey(), sources));
+                    }
                 }
-                List<ModelConfiguration> parentModels = parents.stream().map(soundPlugins::get).toList();
-                Remembered last = lastOutcomes.get(facts.source());
-                ResolutionOutcome outcome = last != null && last.sameInput(facts.candidate(), parentModels)
-                        ? last.outcome()
-                        : new PluginResolution(facts, closures.get(facts.source()), soundPlugins, moduleOwners,
-                                api, policy).resolve(parents);
-                // Without a model the outcome names modules found nowhere, and where they might be: that
-                // depends on the other entries, so it is worked out again.
-                if (outcome.configuration().isPresent()) {
-                    remembered.put(facts.source(), new Remembered(facts.candidate(), parentModels, outcome));
+            }
+
+            Map<String, Set<String>> parentsById = new TreeMap<>();
+            for (Map.Entry<String, List<EntryFacts>> plugin : byPluginId.entrySet()) {
+                String self = plugin.getKey();
+                for (EntryFacts facts : plugin.getValue()) {
+                    EntryClosure closure = inspected.get(facts.source()).closure();
+                    List<String> parents = closure.parentIds(id -> !id.equals(self) && isPluginId.test(id));
+                    parentsBySource.put(facts.source(), parents);
+                    parentsById.computeIfAbsent(self, k -> new TreeSet<>()).addAll(parents);
                 }
-                outcomes.put(facts.source(), outcome);
-                entryDiagnostics.addAll(outcome.diagnostics());
-                boolean sound = outcome.configuration().isPresent()
-                        && entryDiagnostics.stream().noneMatch(Diagnostic::isError);
-                if (sound) {
-                    soundPlugins.put(id, outcome.configuration().get());
-                    layerOrder.add(facts.source());
+            }
+
+            Map<String, List<String>> cycles = PluginCycles.find(parentsById);
+            for (Map.Entry<String, List<String>> inCycle : cycles.entrySet()) {
+                for (EntryFacts facts : byPluginId.get(inCycle.getKey())) {
+                    diagnostics.get(facts.source()).add(
+                            Diagnostics.dependencyCycle(facts.source(), inCycle.getKey(), inCycle.getValue()));
+                }
+            }
+
+            for (String id : parentsFirst(parentsById)) {
+                for (EntryFacts facts : byPluginId.getOrDefault(id, List.of())) {
+                    judgeOne(id, facts, inspected.get(facts.source()).closure(), parentsById, cycles);
                 }
             }
         }
 
-        List<Verdict> verdicts = new ArrayList<>();
-        Set<String> soundSources = new HashSet<>(layerOrder);
-        for (EntryFacts facts : factsBySource.values()) {
+        private void judgeOne(String id, EntryFacts facts, EntryClosure closure, Map<String, Set<String>> parentsById,
+                              Map<String, List<String>> cycles) {
+            List<Diagnostic> entryDiagnostics = diagnostics.get(facts.source());
+            List<String> parents = parentsBySource.get(facts.source());
+            boolean parentsSound = true;
+            for (String parent : parents) {
+                if (!soundPlugins.containsKey(parent)) {
+                    parentsSound = false;
+                    boolean sameCycle = cycles.containsKey(id) && PluginCycles.reaches(parentsById, parent, id);
+                    if (!sameCycle) {
+                        entryDiagnostics.add(Diagnostics.dependencyRejected(facts.source(), id, parent));
+                    }
+                    // a denied plugin is rejected itself; requiring it breaks the policy as well
+                    if (policy.deniedModules().contains(parent)) {
+                        entryDiagnostics.add(Diagnostics.forbiddenModule(facts.source(), id,
+                                requirerOf(facts, parent), parent));
+                    }
+                }
+            }
+            if (!parentsSound || !facts.readable()) {
+                return;
+            }
+            List<ModelConfiguration> parentModels = parents.stream().map(soundPlugins::get).toList();
+            Remembered known = lastOutcomes.get(facts.source());
+            ResolutionOutcome outcome = known != null && known.sameInput(facts.candidate(), parentModels)
+                    ? known.outcome()
+                    : new PluginResolution(facts, closure, soundPlugins, moduleOwners, api, policy).resolve(parents);
+            // Without a model the outcome names modules found nowhere, and where they might be: that
+            // depends on the other entries, so it is worked out again.
+            if (outcome.configuration().isPresent()) {
+                remembered.put(facts.source(), new Remembered(facts.candidate(), parentModels, outcome));
+            }
+            outcomes.put(facts.source(), outcome);
+            entryDiagnostics.addAll(outcome.diagnostics());
+            boolean sound = outcome.configuration().isPresent()
+                    && entryDiagnostics.stream().noneMatch(Diagnostic::isError);
+            if (sound) {
+                soundPlugins.put(id, outcome.configuration().get());
+                layerOrder.add(facts.source());
+                soundSources.add(facts.source());
+            }
+        }
+
+        Verdict verdict(EntryFacts facts) {
             Optional<ResolutionOutcome> outcome = Optional.ofNullable(outcomes.get(facts.source()));
             List<Diagnostic> entryDiagnostics = dedupe(diagnostics.get(facts.source()));
             boolean sound = soundSources.contains(facts.source());
-            verdicts.add(new Verdict(facts, entryDiagnostics,
+            return new Verdict(facts, entryDiagnostics,
                     sound ? outcome.flatMap(ResolutionOutcome::configuration) : Optional.empty(),
                     outcome.map(ResolutionOutcome::parents)
                             .orElse(parentsBySource.getOrDefault(facts.source(), List.of())),
-                    outcome.map(ResolutionOutcome::modules).orElse(List.of())));
+                    outcome.map(ResolutionOutcome::modules).orElse(List.of()));
         }
-        verdicts.sort(Comparator.comparing(Verdict::source));
-        lastOutcomes = remembered;
-        return new Verdicts(verdicts, layerOrder);
     }
 
     /** The first module of the entry, by name, that requires {@code module}. */

@@ -82,6 +82,82 @@ class PluginCheckerProperties {
         });
     }
 
+    /**
+     * A check after some entries were replaced, added or removed re-checks only what those changes reach
+     * (a reload); twice in a row, it gives the verdicts a whole check of the same root gives.
+     */
+    @Property(tries = 400, edgeCases = EdgeCasesMode.NONE)
+    void aCheckOfChangesAgreesWithAWholeCheck(@ForAll("roots") RootShape first, @ForAll("roots") RootShape second,
+                                              @ForAll("roots") RootShape third, @ForAll long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        dev.layerhost.core.Policy policy = dev.layerhost.core.Policy.denying(first.deniedModules());
+        List<dev.layerhost.core.internal.archive.Candidate> before = first.candidates(first.references());
+        List<dev.layerhost.core.internal.archive.Candidate> middle = mix(before, second.candidates(second.references()), random);
+        List<dev.layerhost.core.internal.archive.Candidate> after = mix(middle, third.candidates(third.references()), random);
+        PluginChecker checker = new PluginChecker(VerdictComparison.API, policy);
+        checker.check(before);
+        Verdicts middleVerdicts = checker.check(middle);
+        assertEquals(summary(new PluginChecker(VerdictComparison.API, policy).check(middle)), summary(middleVerdicts));
+        assertParentsFirst(middleVerdicts);
+        Verdicts afterVerdicts = checker.check(after);
+        assertEquals(summary(new PluginChecker(VerdictComparison.API, policy).check(after)), summary(afterVerdicts));
+        assertParentsFirst(afterVerdicts);
+        Statistics.label("changed entries").collect(changes(before, middle) > 8 ? "many (whole check)" : "few");
+    }
+
+    /** {@code root} with some entries replaced or added from {@code other} (same source names) and some removed. */
+    private static List<dev.layerhost.core.internal.archive.Candidate> mix(
+            List<dev.layerhost.core.internal.archive.Candidate> root,
+            List<dev.layerhost.core.internal.archive.Candidate> other, java.util.Random random) {
+        Map<String, dev.layerhost.core.internal.archive.Candidate> mixed = new java.util.TreeMap<>();
+        root.forEach(candidate -> mixed.put(candidate.source(), candidate));
+        for (dev.layerhost.core.internal.archive.Candidate candidate : other) {
+            if (random.nextInt(4) == 0) {
+                mixed.put(candidate.source(), candidate);
+            }
+        }
+        for (dev.layerhost.core.internal.archive.Candidate candidate : root) {
+            if (random.nextInt(10) == 0) {
+                mixed.remove(candidate.source());
+            }
+        }
+        return List.copyOf(mixed.values());
+    }
+
+    private static long changes(List<dev.layerhost.core.internal.archive.Candidate> before,
+                                List<dev.layerhost.core.internal.archive.Candidate> after) {
+        Set<Object> old = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        old.addAll(before);
+        return after.stream().filter(candidate -> !old.contains(candidate)).count()
+                + Math.max(0, before.size() - after.size());
+    }
+
+    /** What a verdict says, without the identity of its modelled configuration. */
+    private static List<List<Object>> summary(Verdicts verdicts) {
+        List<List<Object>> summary = new ArrayList<>();
+        for (Verdict verdict : verdicts.verdicts()) {
+            summary.add(List.of(verdict.source(), verdict.pluginId(), verdict.sound(), verdict.diagnostics(),
+                    verdict.parents(), verdict.layerModules().stream().map(m -> m.name()).toList(),
+                    verdict.configuration().isPresent()));
+        }
+        summary.add(List.of("layer order as a set", new java.util.TreeSet<>(verdicts.layerOrder())));
+        return summary;
+    }
+
+    private static void assertParentsFirst(Verdicts verdicts) {
+        Map<String, Verdict> bySource = new java.util.HashMap<>();
+        verdicts.verdicts().forEach(verdict -> bySource.put(verdict.source(), verdict));
+        Set<String> placed = new java.util.HashSet<>();
+        for (String source : verdicts.layerOrder()) {
+            Verdict verdict = bySource.get(source);
+            assertTrue(verdict.sound(), source + " is in the layer order but not sound");
+            for (String parent : verdict.parents()) {
+                assertTrue(placed.contains(parent), parent + " comes after its child " + source + " in " + verdicts.layerOrder());
+            }
+            verdict.pluginId().ifPresent(placed::add);
+        }
+    }
+
     // ---- generators ----
 
     private record ModuleDraft(String name, Optional<String> version, boolean automatic, List<String> sharedPackages,

@@ -45,7 +45,7 @@ final class VerdictComparison {
     /** The in-memory API layer, defined once: it holds only {@code acme.api} 1.0, exporting {@code acme.api}. */
     private static final ModuleLayer API_LAYER = defineApiLayer();
 
-    private static final ApiLayer API = ApiLayer.of(API_LAYER, Set.of(RootShape.API_MODULE));
+    static final ApiLayer API = ApiLayer.of(API_LAYER, Set.of(RootShape.API_MODULE));
 
     private static ModuleLayer defineApiLayer() {
         ModuleDescriptor descriptor = ModuleDescriptor.newModule(RootShape.API_MODULE).version("1.0")
