@@ -81,6 +81,8 @@ public final class PluginChecker {
         final Map<String, ModelConfiguration> soundModels = new HashMap<>();
         final Set<String> unsound = new HashSet<>();
         List<String> layerOrder = List.of();
+        /** The verdicts returned last. */
+        Verdicts result;
 
         void addFiles(String source, Candidate candidate, Inspected entry) {
             candidates.put(source, candidate);
@@ -186,8 +188,9 @@ public final class PluginChecker {
             root.addVerdict(verdict, judgement.soundSources.contains(facts.source()));
         }
         root.layerOrder = List.copyOf(judgement.layerOrder);
+        root.result = new Verdicts(List.copyOf(root.verdicts.values()), root.layerOrder);
         last = root;
-        return new Verdicts(List.copyOf(root.verdicts.values()), root.layerOrder);
+        return root.result;
     }
 
     /**
@@ -214,8 +217,9 @@ public final class PluginChecker {
                 removed.add(source);
             }
         }
-        if (changed.isEmpty() && removed.isEmpty()) {
-            return Optional.of(new Verdicts(List.copyOf(root.verdicts.values()), root.layerOrder));
+        if (changed.isEmpty() && removed.isEmpty() && root.result != null) {
+            // the very same verdicts: the planner and the registry recognise them and keep what they made of them
+            return Optional.of(root.result);
         }
         if (changed.size() + removed.size() > Math.max(8, now.size() / 8)) {
             return Optional.empty();
@@ -278,7 +282,8 @@ public final class PluginChecker {
         }
         layerOrder.addAll(judgement.layerOrder);
         root.layerOrder = List.copyOf(layerOrder);
-        return Optional.of(new Verdicts(List.copyOf(root.verdicts.values()), root.layerOrder));
+        root.result = new Verdicts(List.copyOf(root.verdicts.values()), root.layerOrder);
+        return Optional.of(root.result);
     }
 
     /**

@@ -30,7 +30,16 @@ public record Verdict(EntryFacts facts, List<Diagnostic> diagnostics, Optional<M
 
     /** Whether no error names this entry and its layer could be modelled. */
     public boolean sound() {
-        return configuration.isPresent() && diagnostics.stream().noneMatch(Diagnostic::isError);
+        if (configuration.isEmpty()) {
+            return false;
+        }
+        // a plain loop: asked of every verdict on every reload
+        for (Diagnostic diagnostic : diagnostics) {
+            if (diagnostic.isError()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public String source() {

@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -306,15 +307,15 @@ public final class LiveRegistry {
 
     private void applyAll(PlannedRoot planned, Set<String> changed, Map<String, List<Diagnostic>> failures,
                           Change change, PhaseTimes times) {
-        Map<String, Verdict> bySource = new LinkedHashMap<>();
-        for (Verdict verdict : inLayerOrder(planned.verdicts())) {
+        List<Verdict> ordered = inLayerOrder(planned.verdicts());
+        Map<String, Verdict> bySource = new HashMap<>(ordered.size() * 2);
+        List<Reconciler.Target> targets = new ArrayList<>(ordered.size());
+        for (Verdict verdict : ordered) {
             bySource.put(verdict.source(), verdict);
+            targets.add(new Reconciler.Target(verdict.source(), verdict.sound(), verdict.parents()));
         }
-        Map<String, PlannedLayer> layers = new HashMap<>();
+        Map<String, PlannedLayer> layers = new HashMap<>(planned.plan().layers().size() * 2);
         planned.plan().layers().forEach(layer -> layers.put(layer.verdict().source(), layer));
-        List<Reconciler.Target> targets = bySource.values().stream()
-                .map(v -> new Reconciler.Target(v.source(), v.sound(), v.parents()))
-                .toList();
         Set<String> liveSources = Set.copyOf(liveBySource.keySet());
         Set<String> rebuilt = new LinkedHashSet<>();
         for (Reconciler.Step step : Reconciler.steps(targets, changed, soundBefore, liveSources)) {
@@ -325,8 +326,13 @@ public final class LiveRegistry {
                         times);
             }
         }
-        soundBefore = planned.verdicts().verdicts().stream().filter(Verdict::sound).map(Verdict::source)
-                .collect(Collectors.toUnmodifiableSet());
+        Set<String> sound = new HashSet<>(ordered.size() * 2);
+        for (Verdict verdict : ordered) {
+            if (verdict.sound()) {
+                sound.add(verdict.source());
+            }
+        }
+        soundBefore = sound;
     }
 
     private void apply(Verdict verdict, Optional<PlannedLayer> planned, List<Diagnostic> refusals,
