@@ -16,6 +16,7 @@ import dev.layerhost.core.internal.load.LoadedPlugin;
 import dev.layerhost.core.internal.load.PluginBuild;
 import dev.layerhost.core.internal.load.PluginLoader;
 import dev.layerhost.core.internal.load.RetiredPlugin;
+import dev.layerhost.core.internal.plan.LayerPlan;
 import dev.layerhost.core.internal.plan.LayerPlanner;
 import dev.layerhost.core.internal.plan.PlannedLayer;
 import dev.layerhost.core.internal.plan.PlannedRoot;
@@ -30,6 +31,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -86,6 +88,8 @@ public final class LiveRegistry {
     private volatile List<LoadedPlugin> serving = List.of();
     /** The sources whose verdict was sound at the last synchronization. */
     private Set<String> soundBefore = Set.of();
+    /** The last plan as {@link #applyAll} indexed it. */
+    private Prepared prepared;
 
     private record Live(LoadedPlugin plugin, Snapshot snapshot, List<String> parents) {
         Live {
@@ -305,34 +309,55 @@ public final class LiveRegistry {
         }
     }
 
+    /**
+     * What {@link #applyAll} derives from one plan: the same verdicts and plan (the very objects, as a
+     * reload of unchanged files gets them) are not indexed again.
+     */
+    private record Prepared(Verdicts verdicts, LayerPlan plan, Map<String, Verdict> bySource,
+                            Map<String, PlannedLayer> layers, List<Reconciler.Target> targets, Set<String> sound) {
+
+        static Prepared of(PlannedRoot planned) {
+            List<Verdict> ordered = inLayerOrder(planned.verdicts());
+            Map<String, Verdict> bySource = new HashMap<>(ordered.size() * 2);
+            List<Reconciler.Target> targets = new ArrayList<>(ordered.size());
+            Set<String> sound = new HashSet<>(ordered.size() * 2);
+            for (Verdict verdict : ordered) {
+                bySource.put(verdict.source(), verdict);
+                boolean isSound = verdict.sound();
+                targets.add(new Reconciler.Target(verdict.source(), isSound, verdict.parents()));
+                if (isSound) {
+                    sound.add(verdict.source());
+                }
+            }
+            Map<String, PlannedLayer> layers = new HashMap<>(planned.plan().layers().size() * 2);
+            planned.plan().layers().forEach(layer -> layers.put(layer.verdict().source(), layer));
+            return new Prepared(planned.verdicts(), planned.plan(), bySource, layers, List.copyOf(targets),
+                    Set.copyOf(sound));
+        }
+
+        boolean isOf(PlannedRoot planned) {
+            return verdicts == planned.verdicts() && plan == planned.plan();
+        }
+    }
+
     private void applyAll(PlannedRoot planned, Set<String> changed, Map<String, List<Diagnostic>> failures,
                           Change change, PhaseTimes times) {
-        List<Verdict> ordered = inLayerOrder(planned.verdicts());
-        Map<String, Verdict> bySource = new HashMap<>(ordered.size() * 2);
-        List<Reconciler.Target> targets = new ArrayList<>(ordered.size());
-        for (Verdict verdict : ordered) {
-            bySource.put(verdict.source(), verdict);
-            targets.add(new Reconciler.Target(verdict.source(), verdict.sound(), verdict.parents()));
+        if (prepared == null || !prepared.isOf(planned)) {
+            prepared = Prepared.of(planned);
         }
-        Map<String, PlannedLayer> layers = new HashMap<>(planned.plan().layers().size() * 2);
-        planned.plan().layers().forEach(layer -> layers.put(layer.verdict().source(), layer));
-        Set<String> liveSources = Set.copyOf(liveBySource.keySet());
+        Map<String, Verdict> bySource = prepared.bySource();
+        Set<String> liveSources = Collections.unmodifiableSet(liveBySource.keySet());
         Set<String> rebuilt = new LinkedHashSet<>();
-        for (Reconciler.Step step : Reconciler.steps(targets, changed, soundBefore, liveSources)) {
+        // The steps are all decided before the first is carried out, so a view of what is live will do.
+        for (Reconciler.Step step : Reconciler.steps(prepared.targets(), changed, soundBefore, liveSources)) {
             if (step.due(rebuilt)) {
                 Verdict verdict = bySource.get(step.source());
                 List<Diagnostic> refusals = planned.plan().refusals().getOrDefault(step.source(), List.of());
-                apply(verdict, Optional.ofNullable(layers.get(step.source())), refusals, rebuilt, failures, change,
-                        times);
+                apply(verdict, Optional.ofNullable(prepared.layers().get(step.source())), refusals, rebuilt, failures,
+                        change, times);
             }
         }
-        Set<String> sound = new HashSet<>(ordered.size() * 2);
-        for (Verdict verdict : ordered) {
-            if (verdict.sound()) {
-                sound.add(verdict.source());
-            }
-        }
-        soundBefore = sound;
+        soundBefore = prepared.sound();
     }
 
     private void apply(Verdict verdict, Optional<PlannedLayer> planned, List<Diagnostic> refusals,
