@@ -55,8 +55,11 @@ record Figures(Settings settings, Samples watch, Samples reload, Samples reloadL
         }
     }
 
-    /** The huge root, measured once: scan and eager load times, and the heap the load retains. */
-    record Huge(int plugins, double scanMillis, double loadMillis, long heapBytes) {
+    /** The huge root, measured once: scan and eager load times, the load's phases (ms), and the heap it retains. */
+    record Huge(int plugins, double scanMillis, double loadMillis, long heapBytes, Map<String, Double> phases) {
+        Huge {
+            phases = Map.copyOf(phases);
+        }
     }
 
     Optional<Load> load(int plugins) {

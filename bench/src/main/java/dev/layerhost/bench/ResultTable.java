@@ -64,22 +64,18 @@ final class ResultTable {
             row("  layerhost scan() (list, doctor) by a new host, unchanged root", load.scan());
             row("    its discovery: list the root, read or recall every descriptor", load.discovery());
             row("  ModuleFinder.of(jars).findAll(): the floor of discovery", load.findAll());
-            StringBuilder phases = new StringBuilder("  phases of one eager load (ms, us per plugin):");
-            for (String phase : List.of("scan", "copy", "check", "plan", "define", "instantiate")) {
-                Double millis = load.phases().get(phase);
-                if (millis != null) {
-                    phases.append(String.format(Locale.ROOT, " %s %.1f (%.0f)", phase, millis, millis * 1000 / size));
-                }
-            }
-            out.println(phases);
+            out.println(phases("  phases of one eager load (ms, us per plugin):", load.phases(), size));
             out.printf(Locale.ROOT, "  heap retained, services made: layerhost %.1f MiB, PF4J %.1f MiB, plain JPMS %.1f MiB%n",
                     load.layerhostHeap() / 1048576.0, load.pf4jHeap() / 1048576.0, load.plainHeap() / 1048576.0);
         }
         growth(figures.loads());
-        figures.huge().ifPresent(huge -> out.printf(Locale.ROOT, "%n6 %d plugins, once: scan() %.0f ms (%.0f us per"
-                        + " plugin), eager load() %.0f ms (%.0f us per plugin), heap retained %.1f MiB%n", huge.plugins(),
-                huge.scanMillis(), huge.scanMillis() * 1000 / huge.plugins(), huge.loadMillis(),
-                huge.loadMillis() * 1000 / huge.plugins(), huge.heapBytes() / 1048576.0));
+        figures.huge().ifPresent(huge -> {
+            out.printf(Locale.ROOT, "%n6 %d plugins, once: scan() %.0f ms (%.0f us per plugin), eager load() %.0f ms"
+                            + " (%.0f us per plugin), heap retained %.1f MiB%n", huge.plugins(), huge.scanMillis(),
+                    huge.scanMillis() * 1000 / huge.plugins(), huge.loadMillis(), huge.loadMillis() * 1000 / huge.plugins(),
+                    huge.heapBytes() / 1048576.0);
+            out.println(phases("  phases of that load (ms, us per plugin):", huge.phases(), huge.plugins()));
+        });
         figures.processes().ifPresent(processes -> {
             out.printf("%n7 whole processes%n");
             row("  image: layerhost load --plugins (" + processes.plugins() + " plugins)", processes.load());
@@ -89,6 +85,17 @@ final class ResultTable {
         });
         goals(figures);
         out.flush();
+    }
+
+    private static String phases(String label, java.util.Map<String, Double> phases, int plugins) {
+        StringBuilder line = new StringBuilder(label);
+        for (String phase : List.of("scan", "copy", "check", "plan", "define", "instantiate")) {
+            Double millis = phases.get(phase);
+            if (millis != null) {
+                line.append(String.format(Locale.ROOT, " %s %.1f (%.0f)", phase, millis, millis * 1000 / plugins));
+            }
+        }
+        return line.toString();
     }
 
     /** Microseconds per plugin for each root size: a cost that grows faster than the root shows here. */

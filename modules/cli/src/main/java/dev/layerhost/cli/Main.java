@@ -38,7 +38,7 @@ public final class Main {
             out.flush();
             return ExitCodes.OK;
         }
-        CommandLine commandLine = new CommandLine(new LayerhostCommand());
+        CommandLine commandLine = LayerhostCommand.commandLine(args);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setOut(out);
         commandLine.setErr(err);
