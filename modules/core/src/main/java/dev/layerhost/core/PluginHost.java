@@ -250,7 +250,14 @@ public final class PluginHost implements AutoCloseable {
             }
             Providers.Made made = plugin.providers().get();
             if (made.failed()) {
-                registry().providersFailed(plugin, made.failures());
+                LiveRegistry current = registry;
+                try {
+                    if (current != null) {
+                        current.providersFailed(plugin, made.failures());
+                    }
+                } catch (IllegalStateException closedOrInALoad) {
+                    // the host closed meanwhile, or plugin code of a running load asks: the plugin is left out either way
+                }
                 continue;
             }
             for (Object instance : made.instances()) {

@@ -92,6 +92,42 @@ class LazyProvidersTest {
         }
     }
 
+    /**
+     * Closing never waits for a lazy constructor that another thread runs: the constructor's instance,
+     * finished after the plugin stopped serving, is closed when it returns.
+     */
+    @Test
+    void closeDoesNotWaitForALazyConstructorAndClosesWhatItMakesLate() throws Exception {
+        Path root = Files.createDirectories(workspace.resolve("plugins"));
+        Path log = workspace.resolve("closed.log");
+        String members = """
+                public Source() {
+                    try { Thread.sleep(2500); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+                }
+                public void close() throws Exception {
+                    java.nio.file.Files.writeString(java.nio.file.Path.of("%1$s"), "closed\\n",
+                            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                }
+                """.formatted(log.toAbsolutePath().toString().replace("\\", "\\\\"));
+        String source = dataSourceClass("p.slow", "\"p.slow\"", members)
+                .replace("implements dev.layerhost.api.DataSource", "implements dev.layerhost.api.DataSource, AutoCloseable");
+        dataSource("p.slow", "1.0.0").source("p.slow.Source", source).build(root.resolve("slow.jar"));
+        PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root)
+                .lazyProviders(true).build();
+        host.load();
+        Thread asker = new Thread(() -> host.services(DataSource.class), "asker");
+        asker.start();
+        Thread.sleep(300); // the constructor runs now
+
+        long start = System.nanoTime();
+        host.close(java.time.Duration.ofMillis(200));
+        long tookMillis = (System.nanoTime() - start) / 1_000_000;
+
+        assertTrue(tookMillis < 1500, "close took " + tookMillis + " ms");
+        asker.join(10_000);
+        assertEquals(List.of("closed"), Files.readAllLines(log), "the instance made after close is closed");
+    }
+
     @Test
     void aLazyReloadServesTheNewVersionOnceAskedFor() throws Exception {
         Path root = Files.createDirectories(workspace.resolve("plugins"));

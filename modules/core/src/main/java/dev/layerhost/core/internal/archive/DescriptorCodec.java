@@ -85,7 +85,7 @@ final class DescriptorCodec {
             List<String> packages = readNames(in);
             ModuleDescriptor.Builder builder = ModuleDescriptor.newModule(name, modifiers);
             boolean automatic = modifiers.contains(ModuleDescriptor.Modifier.AUTOMATIC);
-            int requiresCount = in.readInt();
+            int requiresCount = count(in);
             for (int i = 0; i < requiresCount; i++) {
                 Set<Requires.Modifier> requiresModifiers = modifiers(readNames(in), Requires.Modifier.class);
                 String module = in.readUTF();
@@ -99,7 +99,7 @@ final class DescriptorCodec {
                     builder.requires(requiresModifiers, module);
                 }
             }
-            int exportsCount = in.readInt();
+            int exportsCount = count(in);
             for (int i = 0; i < exportsCount; i++) {
                 Set<Exports.Modifier> exportsModifiers = modifiers(readNames(in), Exports.Modifier.class);
                 String source = in.readUTF();
@@ -110,7 +110,7 @@ final class DescriptorCodec {
                     builder.exports(exportsModifiers, source, targets);
                 }
             }
-            int opensCount = in.readInt();
+            int opensCount = count(in);
             for (int i = 0; i < opensCount; i++) {
                 Set<Opens.Modifier> opensModifiers = modifiers(readNames(in), Opens.Modifier.class);
                 String source = in.readUTF();
@@ -124,11 +124,11 @@ final class DescriptorCodec {
             for (String service : readNames(in)) {
                 builder.uses(service);
             }
-            int providesCount = in.readInt();
+            int providesCount = count(in);
             for (int i = 0; i < providesCount; i++) {
                 String service = in.readUTF();
-                int providerCount = in.readInt();
-                List<String> providers = new ArrayList<>(providerCount);
+                int providerCount = count(in);
+                List<String> providers = new ArrayList<>(Math.min(providerCount, 1024));
                 for (int j = 0; j < providerCount; j++) {
                     providers.add(in.readUTF());
                 }
@@ -152,11 +152,17 @@ final class DescriptorCodec {
         }
     }
 
-    private static List<String> readNames(DataInput in) throws IOException {
+    /** A count read from {@code in}: never negative, never more than a real descriptor could hold. */
+    private static int count(DataInput in) throws IOException {
         int count = in.readInt();
         if (count < 0 || count > 1_000_000) {
             throw new IOException("bad count " + count);
         }
+        return count;
+    }
+
+    private static List<String> readNames(DataInput in) throws IOException {
+        int count = count(in);
         List<String> names = new ArrayList<>(Math.min(count, 1024));
         for (int i = 0; i < count; i++) {
             names.add(in.readUTF());

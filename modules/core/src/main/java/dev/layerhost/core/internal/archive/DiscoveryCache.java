@@ -45,6 +45,8 @@ public final class DiscoveryCache {
     /** Longer than the coarsest timestamp granularity in use (FAT's 2 s). */
     public static final Duration RACY_WINDOW = Duration.ofSeconds(3);
     private static final int MAGIC = 0x4C484958; // "LHIX"
+    /** An index of 100,000 jars is a few tens of MB; a larger file is no index of ours. */
+    private static final long MAX_INDEX_BYTES = 256L * 1024 * 1024;
     /** Bumped whenever what a reading holds, or how a jar is read, changes. */
     private static final int FORMAT = 1;
 
@@ -97,10 +99,14 @@ public final class DiscoveryCache {
         }
         synchronized (this) {
             if (!loaded) {
-                if (indexFile.isPresent()) {
-                    load();
+                try {
+                    if (indexFile.isPresent()) {
+                        load();
+                    }
+                } finally {
+                    // read once, whatever it held: a file that cannot be read is an empty cache for good
+                    loaded = true;
                 }
-                loaded = true;
             }
         }
     }
@@ -254,6 +260,10 @@ public final class DiscoveryCache {
         Path file = indexFile.orElseThrow();
         byte[] bytes;
         try {
+            if (Files.size(file) > MAX_INDEX_BYTES) {
+                log.debug("Ignoring the discovery cache {}: larger than {} bytes", file, MAX_INDEX_BYTES);
+                return;
+            }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return;
@@ -275,6 +285,9 @@ public final class DiscoveryCache {
                 throw new IOException("another format or Java version");
             }
             int count = in.readInt();
+            if (count < 0) {
+                throw new IOException("bad count " + count);
+            }
             for (int i = 0; i < count; i++) {
                 String key = in.readUTF();
                 JarStamp stamp = new JarStamp(in.readLong(), in.readLong(), in.readLong(), in.readUTF());

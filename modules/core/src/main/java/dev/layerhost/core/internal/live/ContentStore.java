@@ -38,32 +38,77 @@ final class ContentStore {
     record Stored(String sha256, Path path) {
     }
 
+    /** The store itself failed (a full disk, a folder removed meanwhile): the original is not to blame. */
+    static final class StoreFailure extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        StoreFailure(Path store, IOException cause) {
+            super("cannot write to " + store + ": " + cause, cause);
+        }
+    }
+
     /**
      * Copies {@code original} into the store, hashing it on the way; the copy is named {@code fileName}
      * (an automatic module's name comes from it).
+     *
+     * @throws StoreFailure if writing to the store failed
+     * @throws IOException  if reading the original failed
      */
     Stored put(Path original, String fileName) throws IOException {
-        Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, ".incoming-", ".jar");
+        Path temporary;
+        try {
+            Files.createDirectories(directory);
+            temporary = Files.createTempFile(directory, ".incoming-", ".jar");
+        } catch (IOException e) {
+            throw new StoreFailure(directory, e);
+        }
         try {
             MessageDigest digest = ContentHash.newDigest();
-            try (InputStream in = Files.newInputStream(original);
-                 OutputStream out = new DigestOutputStream(Files.newOutputStream(temporary), digest)) {
-                in.transferTo(out);
+            try (InputStream in = Files.newInputStream(original)) {
+                copy(in, temporary, digest);
             }
             String sha256 = ContentHash.hex(digest);
             Path target = directory.resolve(sha256).resolve(fileName);
-            if (!Files.isRegularFile(target)) {
-                Files.createDirectories(target.getParent());
-                try {
+            try {
+                if (!Files.isRegularFile(target)) {
+                    Files.createDirectories(target.getParent());
                     Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-                } catch (FileAlreadyExistsException e) {
-                    // another host stored the same content under the same name meanwhile
                 }
+            } catch (FileAlreadyExistsException e) {
+                // another host stored the same content under the same name meanwhile
+            } catch (IOException e) {
+                throw new StoreFailure(directory, e);
             }
             return new Stored(sha256, target);
         } finally {
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** Copies {@code in} to {@code target}: a failure to read is the original's, one to write the store's. */
+    private void copy(InputStream in, Path target, MessageDigest digest) throws IOException {
+        OutputStream out;
+        try {
+            out = new DigestOutputStream(Files.newOutputStream(target), digest);
+        } catch (IOException e) {
+            throw new StoreFailure(directory, e);
+        }
+        byte[] buffer = new byte[64 * 1024];
+        try {
+            int read;
+            while ((read = in.read(buffer)) >= 0) {
+                try {
+                    out.write(buffer, 0, read);
+                } catch (IOException e) {
+                    throw new StoreFailure(directory, e);
+                }
+            }
+        } finally {
+            try {
+                out.close();
+            } catch (IOException e) {
+                throw new StoreFailure(directory, e);
+            }
         }
     }
 

@@ -9,6 +9,7 @@ import dev.layerhost.core.internal.archive.DiscoveryCache;
 import dev.layerhost.core.internal.archive.JarReading;
 import dev.layerhost.core.internal.archive.JarStamp;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.util.HashSet;
 import java.util.Set;
 import java.io.IOException;
@@ -43,7 +44,10 @@ public final class SnapshotStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SnapshotStore.class);
 
     private final Path workDirectory;
+    /** The shared content store of the cache folder, or {@link #ownContent} when there is none. */
     private final ContentStore content;
+    /** Copies in this store's own folder: where copies go when the shared store fails. */
+    private final ContentStore ownContent;
     private final DiscoveryCache cache;
     private final AtomicLong generation = new AtomicLong();
     /** The folder new private copies go to, and the names taken in it; guarded by this object's lock. */
@@ -85,8 +89,8 @@ public final class SnapshotStore implements AutoCloseable {
         } catch (IOException e) {
             throw new HostSetupException("cannot create a snapshot folder in " + parent + ": " + e, parent);
         }
-        this.content = new ContentStore(cacheDirectory.map(folder -> folder.resolve("store"))
-                .orElseGet(() -> this.workDirectory.resolve(".store")));
+        this.ownContent = new ContentStore(this.workDirectory.resolve(".store"));
+        this.content = cacheDirectory.map(folder -> new ContentStore(folder.resolve("store"))).orElse(ownContent);
         this.cache = cache;
     }
 
@@ -139,8 +143,21 @@ public final class SnapshotStore implements AutoCloseable {
             files = privateFolderFor(entry.name(), singleJar);
             Path folder = singleJar ? files.getParent() : files;
             List<Path> links = new ArrayList<>();
+            boolean copiedPrivately = false;
             for (Snapshot.StoredJar jar : stored) {
-                links.add(link(jar.stored(), folder.resolve(jar.stored().getFileName().toString())));
+                Path target = folder.resolve(jar.stored().getFileName().toString());
+                try {
+                    links.add(link(jar.stored(), target));
+                } catch (NoSuchFileException e) {
+                    // another host removed the stored copy meanwhile: a private copy of the original holds
+                    // the same content, if the original is still what it was (checked below)
+                    links.add(Files.copy(jar.original(), target));
+                    copiedPrivately = true;
+                }
+            }
+            if (copiedPrivately && !EntryFingerprint.of(entry).equals(before)) {
+                delete(files);
+                return Optional.empty();
             }
             Entry copied = new Entry(entry.name(), singleJar && !links.isEmpty() ? links.get(0) : folder, links);
             Snapshot snapshot = new Snapshot(copied, before.get(), files, unreadable, readings, stored);
@@ -205,9 +222,21 @@ public final class SnapshotStore implements AutoCloseable {
                 return Optional.of(new Snapshot.StoredJar(jar, sha256, stored.get()));
             }
         }
-        ContentStore.Stored copy = content.put(jar, fileName);
+        ContentStore store = content;
+        ContentStore.Stored copy;
+        try {
+            copy = store.put(jar, fileName);
+        } catch (ContentStore.StoreFailure e) {
+            if (store == ownContent) {
+                throw e;
+            }
+            log.warn("The cache folder's content store failed ({}); copying '{}' to the host's own folder", e.getMessage(),
+                    jar.getFileName());
+            store = ownContent;
+            copy = store.put(jar, fileName);
+        }
         if (!JarStamp.of(jar).equals(stamp)) {
-            content.remove(copy.path());
+            store.remove(copy.path());
             return Optional.empty();
         }
         JarReading reading = ArchiveReader.readJar(copy.path());
@@ -222,7 +251,9 @@ public final class SnapshotStore implements AutoCloseable {
      * a load of a thousand single-jar entries makes one folder, not a thousand.
      */
     private synchronized Path privateFolderFor(String entryName, boolean singleJar) throws IOException {
-        String name = safeName(entryName);
+        // The entry's own name, as in the root: a single jar's copy must keep its file name (it names an
+        // automatic module), and the folder it goes to is then exactly what is deleted with the snapshot.
+        String name = entryName;
         if (batch == null || !batchNames.add(name)) {
             batch = Files.createDirectory(workDirectory.resolve(Long.toString(generation.incrementAndGet())));
             batchNames.clear();
@@ -348,10 +379,6 @@ public final class SnapshotStore implements AutoCloseable {
     private static String reasonOf(IOException failure) {
         String reason = failure instanceof FileSystemException fileSystem ? fileSystem.getReason() : failure.getMessage();
         return failure.getClass().getSimpleName() + (reason == null ? "" : ": " + reason);
-    }
-
-    private static String safeName(String name) {
-        return name.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
     private static void delete(Path directory) {

@@ -37,6 +37,7 @@ public final class PluginLoader {
 
     private final ApiLayer api;
     private final boolean lazy;
+    private final ProviderCloser closer = new ProviderCloser();
 
     /**
      * @param lazy whether a build defines the layer only, its providers made when first asked for
@@ -82,7 +83,8 @@ public final class PluginLoader {
             log.debug("Loaded plugin '{}' {}; its providers are made when first asked for", id, version.orElse(""));
             ModuleLayer defined = layer;
             return PluginBuild.loaded(new LoadedPlugin(id, version, source, layer, verdict.services(),
-                    Providers.lazy(() -> instantiateAll(id, source, defined, verdict.services()))));
+                    Providers.lazy(() -> instantiateAll(id, source, defined, verdict.services()),
+                            instances -> closeLate(new RetiredPlugin(id, version, source, instances)))));
         }
         long instantiateStart = System.nanoTime();
         Providers.Made made;
@@ -97,6 +99,13 @@ public final class PluginLoader {
         log.debug("Loaded plugin '{}' {} with {} service(s)", id, version.orElse(""), made.instances().size());
         return PluginBuild.loaded(new LoadedPlugin(id, version, source, layer, verdict.services(),
                 Providers.made(made.instances())));
+    }
+
+    /** Closes instances a lazy plugin made after it stopped serving; what their close throws is logged. */
+    private void closeLate(RetiredPlugin late) {
+        for (Diagnostic failure : closer.close(late)) {
+            log.warn("{}", failure.message());
+        }
     }
 
     /** Every provider of the plugin's service types, in their order; plugin code runs here. */
