@@ -171,6 +171,14 @@ public final class DiscoveryCache {
         return record == null ? Optional.empty() : record.sha256();
     }
 
+    /** The content hashes the records hold: what a sweep of the content store keeps. */
+    public Set<String> hashes() {
+        ensureLoaded();
+        Set<String> hashes = new HashSet<>();
+        known.values().forEach(record -> record.sha256().ifPresent(hashes::add));
+        return hashes;
+    }
+
     /** Forgets every jar but {@code jars}: a full scan saw only these. */
     public void retainOnly(Collection<Path> jars) {
         ensureLoaded();

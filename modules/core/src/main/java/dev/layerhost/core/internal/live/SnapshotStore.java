@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.io.IOException;
 import java.lang.ref.Cleaner;
+import java.time.Clock;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -48,6 +49,8 @@ public final class SnapshotStore implements AutoCloseable {
     private final ContentStore content;
     /** Copies in this store's own folder: where copies go when the shared store fails. */
     private final ContentStore ownContent;
+    /** Run when the store closes: the cache folder is shared, and must not grow without bound. */
+    private final Optional<CacheSweep> sweep;
     private final DiscoveryCache cache;
     private final AtomicLong generation = new AtomicLong();
     /** The folder new private copies go to, and the names taken in it; guarded by this object's lock. */
@@ -85,12 +88,13 @@ public final class SnapshotStore implements AutoCloseable {
         Path parent = workDirectory.or(() -> cacheDirectory.map(folder -> folder.resolve("hosts")))
                 .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir")));
         try {
-            this.workDirectory = Files.createTempDirectory(Files.createDirectories(parent), "layerhost-snapshots-");
+            this.workDirectory = Files.createTempDirectory(Files.createDirectories(parent), CacheSweep.hostFolderPrefix());
         } catch (IOException e) {
             throw new HostSetupException("cannot create a snapshot folder in " + parent + ": " + e, parent);
         }
         this.ownContent = new ContentStore(this.workDirectory.resolve(".store"));
         this.content = cacheDirectory.map(folder -> new ContentStore(folder.resolve("store"))).orElse(ownContent);
+        this.sweep = cacheDirectory.map(folder -> new CacheSweep(folder, Clock.systemUTC()));
         this.cache = cache;
     }
 
@@ -368,11 +372,14 @@ public final class SnapshotStore implements AutoCloseable {
 
     /** Deletes every copy: the host dropped every layer; open jars are closed by their cleaners. */
     @Override
-    public synchronized void close() {
-        closed = true;
-        holders.keySet().forEach(this::dropSuperseded);
-        holders.clear();
-        delete(workDirectory);
+    public void close() {
+        synchronized (this) {
+            closed = true;
+            holders.keySet().forEach(this::dropSuperseded);
+            holders.clear();
+            delete(workDirectory);
+        }
+        sweep.ifPresent(CacheSweep::runIfDue);
     }
 
     /** Why a jar could not be copied, without the paths of the copy, which mean nothing to a user. */
@@ -381,7 +388,7 @@ public final class SnapshotStore implements AutoCloseable {
         return failure.getClass().getSimpleName() + (reason == null ? "" : ": " + reason);
     }
 
-    private static void delete(Path directory) {
+    static void delete(Path directory) {
         if (!Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
