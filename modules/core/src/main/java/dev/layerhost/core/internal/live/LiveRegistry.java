@@ -165,22 +165,12 @@ public final class LiveRegistry {
 
     /** Unloads a plugin and, first, every live plugin that requires it; returns the events. */
     public List<PluginEvent> unload(String pluginId) {
-        Change change = new Change();
-        try {
-            lock.lockForChange();
-            try {
-                if (!live.containsKey(pluginId)) {
-                    throw new NoSuchElementException("no live plugin '" + pluginId + "'");
-                }
-                unloadWithDependents(List.of(pluginId), change);
-            } finally {
-                finishLocked(change);
-                lock.unlock();
+        return underLock(change -> {
+            if (!live.containsKey(pluginId)) {
+                throw new NoSuchElementException("no live plugin '" + pluginId + "'");
             }
-        } finally {
-            tellRetired(change);
-        }
-        return List.copyOf(change.happened());
+            unloadWithDependents(List.of(pluginId), change);
+        });
     }
 
     /**
@@ -191,19 +181,29 @@ public final class LiveRegistry {
      * @return the events
      */
     public List<PluginEvent> providersFailed(LoadedPlugin plugin, List<Diagnostic> failures) {
+        return underLock(change -> {
+            Live current = live.get(plugin.id());
+            if (current == null || current.plugin() != plugin) {
+                return;
+            }
+            unloadWithDependents(List.of(plugin.id()), change);
+            change.happened().replaceAll(event -> event.kind() == PluginEvent.Kind.UNLOADED
+                    && event.plugin().equals(Optional.of(plugin.id()))
+                    ? event(PluginEvent.Kind.FAILED, event.plugin(), event.version(), event.source(), failures)
+                    : event);
+        });
+    }
+
+    /**
+     * Runs {@code work} as one change under the lock, then tells the retired plugins and delivers the
+     * events, outside it; returns the events.
+     */
+    private List<PluginEvent> underLock(Consumer<Change> work) {
         Change change = new Change();
         try {
             lock.lockForChange();
             try {
-                Live current = live.get(plugin.id());
-                if (current == null || current.plugin() != plugin) {
-                    return List.of();
-                }
-                unloadWithDependents(List.of(plugin.id()), change);
-                change.happened().replaceAll(event -> event.kind() == PluginEvent.Kind.UNLOADED
-                        && event.plugin().equals(Optional.of(plugin.id()))
-                        ? event(PluginEvent.Kind.FAILED, event.plugin(), event.version(), event.source(), failures)
-                        : event);
+                work.accept(change);
             } finally {
                 finishLocked(change);
                 lock.unlock();
