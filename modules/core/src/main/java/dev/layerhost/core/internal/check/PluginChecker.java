@@ -199,29 +199,37 @@ public final class PluginChecker {
      */
     private Optional<Verdicts> checkChanges(List<Candidate> candidates) {
         Root root = last;
-        Map<String, Candidate> now = new HashMap<>();
+        Set<String> changed = new TreeSet<>();
+        int kept = 0;
         for (Candidate candidate : candidates) {
-            if (now.put(candidate.source(), candidate) != null) {
-                return Optional.empty();
+            Candidate before = root.candidates.get(candidate.source());
+            if (before == candidate) {
+                kept++;
+            } else if (!changed.add(candidate.source())) {
+                return Optional.empty(); // two candidates of one source: no root of ours
             }
         }
-        Set<String> changed = new TreeSet<>();
-        now.forEach((source, candidate) -> {
-            if (root.candidates.get(source) != candidate) {
-                changed.add(source);
-            }
-        });
         Set<String> removed = new TreeSet<>();
-        for (String source : root.candidates.keySet()) {
-            if (!now.containsKey(source)) {
-                removed.add(source);
+        if (kept + countKnown(root, changed) < root.candidates.size()) {
+            Set<String> present = new HashSet<>();
+            candidates.forEach(candidate -> present.add(candidate.source()));
+            for (String source : root.candidates.keySet()) {
+                if (!present.contains(source)) {
+                    removed.add(source);
+                }
+            }
+        }
+        Map<String, Candidate> now = new HashMap<>();
+        for (Candidate candidate : candidates) {
+            if (changed.contains(candidate.source())) {
+                now.put(candidate.source(), candidate);
             }
         }
         if (changed.isEmpty() && removed.isEmpty() && root.result != null) {
             // the very same verdicts: the planner and the registry recognise them and keep what they made of them
             return Optional.of(root.result);
         }
-        if (changed.size() + removed.size() > Math.max(8, now.size() / 8)) {
+        if (changed.size() + removed.size() > Math.max(8, candidates.size() / 8)) {
             return Optional.empty();
         }
 
@@ -284,6 +292,17 @@ public final class PluginChecker {
         root.layerOrder = List.copyOf(layerOrder);
         root.result = new Verdicts(List.copyOf(root.verdicts.values()), root.layerOrder);
         return Optional.of(root.result);
+    }
+
+    /** How many of {@code sources} the last check knew. */
+    private static int countKnown(Root root, Set<String> sources) {
+        int known = 0;
+        for (String source : sources) {
+            if (root.candidates.containsKey(source)) {
+                known++;
+            }
+        }
+        return known;
     }
 
     /**

@@ -29,6 +29,8 @@ final class CurrentCopies {
     private final SnapshotStore snapshots;
     private final EntryCopier copier;
     private final Map<String, EntryCopy> copies = new TreeMap<>();
+    /** {@link #candidates()} as last made; null once a copy changed. */
+    private List<Candidate> candidates;
 
     CurrentCopies(SnapshotStore snapshots, Executor io) {
         this.snapshots = snapshots;
@@ -63,6 +65,9 @@ final class CurrentCopies {
                 continue;
             }
             EntryCopy old = copies.put(source, taken.get(i).get());
+            if (old == null || old.candidate() != taken.get(i).get().candidate()) {
+                candidates = null;
+            }
             changed.add(source);
             if (old != null) {
                 snapshots.release(old.snapshot());
@@ -78,10 +83,11 @@ final class CurrentCopies {
      */
     List<String> forgetAbsent(Optional<Set<String>> scope, Set<String> present) {
         List<String> gone = new ArrayList<>();
-        for (String source : new ArrayList<>(copies.keySet())) {
-            boolean inScope = scope.isEmpty() || scope.get().contains(source);
-            if (inScope && !present.contains(source)) {
+        // a reload of one entry looks at that entry, not at every copy
+        for (String source : new ArrayList<>(scope.orElse(copies.keySet()))) {
+            if (copies.containsKey(source) && !present.contains(source)) {
                 snapshots.release(copies.remove(source).snapshot());
+                candidates = null;
                 gone.add(source);
             }
         }
@@ -90,7 +96,10 @@ final class CurrentCopies {
 
     /** What was read from every current copy, by source. */
     List<Candidate> candidates() {
-        return copies.values().stream().map(EntryCopy::candidate).toList();
+        if (candidates == null) {
+            candidates = copies.values().stream().map(EntryCopy::candidate).toList();
+        }
+        return candidates;
     }
 
     /** The current copy of {@code source}'s files. */
@@ -116,5 +125,6 @@ final class CurrentCopies {
     /** Forgets every copy: the registry is closing, and the store deletes them all. */
     void clear() {
         copies.clear();
+        candidates = null;
     }
 }
