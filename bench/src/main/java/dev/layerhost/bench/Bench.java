@@ -102,8 +102,10 @@ public final class Bench {
         Optional<Processes.Figures> processes = Optional.empty();
         if (settings.image().isPresent() && settings.processRuns() > 0) {
             progress.println("6/6 whole processes: the image's layerhost load, a PF4J program, --version");
+            int largest = settings.sizes().get(settings.sizes().size() - 1);
             processes = Optional.of(new Processes(settings.image().get()).measure(fixtures.layerhostRoot(plugins),
-                    fixtures.pf4jRoot(plugins), plugins, settings.processRuns()));
+                    fixtures.pf4jRoot(plugins), plugins, fixtures.layerhostRoot(largest), largest,
+                    settings.processRuns()));
         }
         return new Figures(settings, watch, reload, reloadLarge, lazyReload, lazyReloadLarge, pf4jReload, plainLayer,
                 loads, huge, processes);

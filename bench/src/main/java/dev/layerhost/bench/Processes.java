@@ -19,8 +19,11 @@ final class Processes {
      * @param pf4jProgram {@link Pf4jProgram} on the same plugins as PF4J jars
      * @param version     {@code layerhost --version}
      * @param javaVersion the image's {@code bin/java -version}
+     * @param doctorPlugins how many plugins {@code doctor} checks
+     * @param doctor      {@code layerhost doctor --plugins ROOT} of the largest root
      */
-    record Figures(int plugins, Samples load, Samples pf4jProgram, Samples version, Samples javaVersion) {
+    record Figures(int plugins, Samples load, Samples pf4jProgram, Samples version, Samples javaVersion,
+                   int doctorPlugins, Samples doctor) {
     }
 
     private final Path image;
@@ -29,7 +32,7 @@ final class Processes {
         this.image = image;
     }
 
-    Figures measure(Path layerhostRoot, Path pf4jRoot, int plugins, int runs) {
+    Figures measure(Path layerhostRoot, Path pf4jRoot, int plugins, Path doctorRoot, int doctorPlugins, int runs) {
         String launcher = image.resolve("bin").resolve("layerhost").toString();
         List<String> load = List.of(launcher, "load", "--plugins", layerhostRoot.toString());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -37,7 +40,8 @@ final class Processes {
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", Pf4jProgram.class.getName(), pf4jRoot.toString());
         List<String> version = List.of(launcher, "--version");
         List<String> javaVersion = List.of(image.resolve("bin").resolve("java").toString(), "-version");
-        List<List<String>> commands = List.of(load, pf4j, version, javaVersion);
+        List<String> doctor = List.of(launcher, "doctor", "--plugins", doctorRoot.toString());
+        List<List<String>> commands = List.of(load, pf4j, version, javaVersion, doctor);
         List<Samples.Recorder> recorders = new ArrayList<>();
         commands.forEach(command -> recorders.add(new Samples.Recorder()));
         for (int run = 0; run <= runs; run++) {
@@ -49,7 +53,7 @@ final class Processes {
             }
         }
         return new Figures(plugins, recorders.get(0).samples(), recorders.get(1).samples(), recorders.get(2).samples(),
-                recorders.get(3).samples());
+                recorders.get(3).samples(), doctorPlugins, recorders.get(4).samples());
     }
 
     /** Nanoseconds from start to exit; a run that fails fails the benchmark. */

@@ -82,6 +82,7 @@ final class ResultTable {
             row("  java program: PF4J load + start + getExtensions + call", processes.pf4jProgram());
             row("  image: layerhost --version", processes.version());
             row("  image: bin/java -version", processes.javaVersion());
+            row("  image: layerhost doctor --plugins (" + processes.doctorPlugins() + " plugins)", processes.doctor());
         });
         goals(figures);
         out.flush();
