@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -314,17 +315,25 @@ public final class LiveRegistry {
      * reload of unchanged files gets them) are not indexed again.
      */
     private record Prepared(Verdicts verdicts, LayerPlan plan, Map<String, Verdict> bySource,
-                            Map<String, PlannedLayer> layers, List<Reconciler.Target> targets, Set<String> sound) {
+                            Map<String, PlannedLayer> layers, List<Reconciler.Target> targets, Set<String> sound,
+                            Map<String, Integer> positions, List<Reconciler.Target> withParents) {
 
         static Prepared of(PlannedRoot planned) {
             List<Verdict> ordered = inLayerOrder(planned.verdicts());
             Map<String, Verdict> bySource = new HashMap<>(ordered.size() * 2);
             List<Reconciler.Target> targets = new ArrayList<>(ordered.size());
             Set<String> sound = new HashSet<>(ordered.size() * 2);
+            Map<String, Integer> positions = new HashMap<>(ordered.size() * 2);
+            List<Reconciler.Target> withParents = new ArrayList<>();
             for (Verdict verdict : ordered) {
                 bySource.put(verdict.source(), verdict);
                 boolean isSound = verdict.sound();
-                targets.add(new Reconciler.Target(verdict.source(), isSound, verdict.parents()));
+                Reconciler.Target target = new Reconciler.Target(verdict.source(), isSound, verdict.parents());
+                positions.put(verdict.source(), targets.size());
+                targets.add(target);
+                if (!target.parents().isEmpty()) {
+                    withParents.add(target);
+                }
                 if (isSound) {
                     sound.add(verdict.source());
                 }
@@ -332,24 +341,45 @@ public final class LiveRegistry {
             Map<String, PlannedLayer> layers = new HashMap<>(planned.plan().layers().size() * 2);
             planned.plan().layers().forEach(layer -> layers.put(layer.verdict().source(), layer));
             return new Prepared(planned.verdicts(), planned.plan(), bySource, layers, List.copyOf(targets),
-                    Set.copyOf(sound));
+                    Set.copyOf(sound), Map.copyOf(positions), List.copyOf(withParents));
         }
 
         boolean isOf(PlannedRoot planned) {
             return verdicts == planned.verdicts() && plan == planned.plan();
         }
+
+        /**
+         * The targets that can give a step when the verdicts are the ones of the last synchronization
+         * (so none became sound): the entries copied anew, and the plugins with parents (one may have been
+         * rebuilt), in layer order.
+         */
+        List<Reconciler.Target> mayStep(Set<String> changed) {
+            List<Reconciler.Target> may = new ArrayList<>(withParents);
+            for (String source : changed) {
+                Integer position = positions.get(source);
+                if (position != null && targets.get(position).parents().isEmpty()) {
+                    may.add(targets.get(position));
+                }
+            }
+            may.sort(Comparator.comparing(target -> positions.get(target.source())));
+            return may;
+        }
     }
 
     private void applyAll(PlannedRoot planned, Set<String> changed, Map<String, List<Diagnostic>> failures,
                           Change change, PhaseTimes times) {
+        boolean samePlan = prepared != null && prepared.isOf(planned) && soundBefore == prepared.sound();
         if (prepared == null || !prepared.isOf(planned)) {
             prepared = Prepared.of(planned);
         }
         Map<String, Verdict> bySource = prepared.bySource();
         Set<String> liveSources = Collections.unmodifiableSet(liveBySource.keySet());
         Set<String> rebuilt = new LinkedHashSet<>();
+        // With the plan of the last synchronization, no entry became sound: only the entries copied anew and
+        // the plugins with parents can give a step (a reload among a thousand looks at a few).
+        List<Reconciler.Target> targets = samePlan ? prepared.mayStep(changed) : prepared.targets();
         // The steps are all decided before the first is carried out, so a view of what is live will do.
-        for (Reconciler.Step step : Reconciler.steps(prepared.targets(), changed, soundBefore, liveSources)) {
+        for (Reconciler.Step step : Reconciler.steps(targets, changed, soundBefore, liveSources)) {
             if (step.due(rebuilt)) {
                 Verdict verdict = bySource.get(step.source());
                 List<Diagnostic> refusals = planned.plan().refusals().getOrDefault(step.source(), List.of());
