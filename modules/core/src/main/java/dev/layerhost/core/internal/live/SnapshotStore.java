@@ -35,10 +35,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Takes {@link Snapshot}s in a working folder of the host's own, and deletes each once nothing holds it
- * (the one owner of their lifetimes). Safe to use from several
- * threads: each snapshot gets a folder of its own. The working folder is
- * deleted on {@link #close()}; when the host is given a work directory, the working folder is a new
- * folder inside it, so that the copies of two hosts, or of an earlier run, never mix.
+ * (the one owner of their lifetimes). A snapshot's files are hard links to copies kept by content in the
+ * cache folder's {@link ContentStore} (copied there once per content, shared by hosts over time), named
+ * as the originals, in a batch folder that takes each entry name once. Safe to use from several threads.
+ * The working folder is deleted on {@link #close()}, which then lets a {@link CacheSweep} run; it is a new
+ * folder (named with the process id) in the cache folder's {@code hosts/}, or in the host's work
+ * directory, so that the copies of two hosts, or of an earlier run, never mix.
  */
 public final class SnapshotStore implements AutoCloseable {
 
