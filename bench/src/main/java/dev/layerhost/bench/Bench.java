@@ -227,13 +227,14 @@ public final class Bench {
         }
     }
 
-    private static void delete(Path folder) {
+    /** Deletes {@code folder} and everything in it. */
+    static void delete(Path folder) {
         try (Stream<Path> tree = Files.walk(folder)) {
             for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete the working folder " + folder, e);
+            throw new UncheckedIOException("cannot delete " + folder, e);
         }
     }
 }

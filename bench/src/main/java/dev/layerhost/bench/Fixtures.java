@@ -7,9 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -95,17 +93,6 @@ record Fixtures(Map<Integer, Path> layerhostRoots, Map<Integer, Path> pf4jRoots,
     /** The watched plugin's jar in the root of {@code size}. */
     Path watchedJar(int size) {
         return layerhostRoot(size).resolve(ModularPlugins.jarName(watchedIndex));
-    }
-
-    /** Deletes {@code folder} and everything in it. */
-    static void deleteTree(Path folder) {
-        try (Stream<Path> tree = Files.walk(folder)) {
-            for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException | UncheckedIOException e) {
-            throw new IllegalStateException("cannot delete " + folder + ": " + e, e);
-        }
     }
 
     private static Path copyFirst(List<Path> jars, int count, Path root) {

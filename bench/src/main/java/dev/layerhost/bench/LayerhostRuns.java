@@ -137,7 +137,7 @@ final class LayerhostRuns {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a cache folder", e);
         } finally {
-            cache.ifPresent(Fixtures::deleteTree);
+            cache.ifPresent(Bench::delete);
         }
     }
 

@@ -199,16 +199,17 @@ public final class PluginChecker {
      */
     private Optional<Verdicts> checkChanges(List<Candidate> candidates) {
         Root root = last;
-        Set<String> changed = new TreeSet<>();
+        // the candidates that are not the last check's, by source
+        Map<String, Candidate> changedCandidates = new TreeMap<>();
         int kept = 0;
         for (Candidate candidate : candidates) {
-            Candidate before = root.candidates.get(candidate.source());
-            if (before == candidate) {
+            if (root.candidates.get(candidate.source()) == candidate) {
                 kept++;
-            } else if (!changed.add(candidate.source())) {
+            } else if (changedCandidates.put(candidate.source(), candidate) != null) {
                 return Optional.empty(); // two candidates of one source: no root of ours
             }
         }
+        Set<String> changed = changedCandidates.keySet();
         Set<String> removed = new TreeSet<>();
         if (kept + countKnown(root, changed) < root.candidates.size()) {
             Set<String> present = new HashSet<>();
@@ -217,12 +218,6 @@ public final class PluginChecker {
                 if (!present.contains(source)) {
                     removed.add(source);
                 }
-            }
-        }
-        Map<String, Candidate> now = new HashMap<>();
-        for (Candidate candidate : candidates) {
-            if (changed.contains(candidate.source())) {
-                now.put(candidate.source(), candidate);
             }
         }
         if (changed.isEmpty() && removed.isEmpty() && root.result != null) {
@@ -245,8 +240,8 @@ public final class PluginChecker {
             root.forgetFiles(source);
             root.forgetVerdict(source);
         }
-        for (String source : changed) {
-            Candidate candidate = now.get(source);
+        for (Candidate candidate : changedCandidates.values()) {
+            String source = candidate.source();
             Inspected entry = inspect(candidate, inspector);
             lastInspected.put(candidate, entry);
             entry.facts().pluginId().ifPresent(ids::add);
@@ -266,9 +261,9 @@ public final class PluginChecker {
             EntryFacts facts = root.inspected.get(source).facts();
             affectedFacts.put(source, facts);
             diagnostics.put(source, new ArrayList<>(facts.diagnostics()));
+            // every other holder of an affected plugin id is affected itself: the duplicates are all here
             facts.pluginId().ifPresent(id -> affectedById.computeIfAbsent(id, k -> new ArrayList<>()).add(facts));
         }
-        // Every other holder of an affected plugin id is affected itself: the duplicates are all here.
         Map<String, String> moduleOwners = new HashMap<>();
         root.inspected.forEach((source, entry) -> entry.facts().modules().keySet().forEach(module ->
                 moduleOwners.merge(module, source, (one, other) -> one.compareTo(other) <= 0 ? one : other)));

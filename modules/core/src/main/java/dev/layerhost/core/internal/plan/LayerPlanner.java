@@ -2,7 +2,6 @@ package dev.layerhost.core.internal.plan;
 
 import dev.layerhost.core.Diagnostic;
 import dev.layerhost.core.internal.api.ApiLayer;
-import dev.layerhost.core.internal.archive.CandidateModule;
 import dev.layerhost.core.internal.archive.EntryFinder;
 import dev.layerhost.core.internal.check.Verdict;
 import dev.layerhost.core.internal.check.Verdicts;
@@ -37,19 +36,11 @@ public final class LayerPlanner {
     private static final Logger log = LoggerFactory.getLogger(LayerPlanner.class);
 
     private final ApiLayer api;
-    /** The last plan's configurations, by source; guarded by this object's lock. */
-    private Map<String, Resolved> lastPlan = Map.of();
+    /** The last plan's layers, by source; guarded by this object's lock. */
+    private Map<String, PlannedLayer> lastPlan = Map.of();
     /** The verdicts planned last, and their plan: the same verdicts (the very object) have the same plan. */
     private Verdicts lastVerdicts;
     private LayerPlan lastLayerPlan;
-
-    private record Resolved(List<CandidateModule> modules, List<Configuration> parents, Configuration configuration,
-                            PlannedLayer layer) {
-
-        boolean sameInput(List<CandidateModule> otherModules, List<Configuration> otherParents) {
-            return SameObjects.inOrder(modules, otherModules) && SameObjects.inOrder(parents, otherParents);
-        }
-    }
 
     public LayerPlanner(ApiLayer api) {
         this.api = api;
@@ -60,7 +51,7 @@ public final class LayerPlanner {
         if (result == lastVerdicts) {
             return lastLayerPlan;
         }
-        Map<String, Resolved> resolved = new HashMap<>(result.layerOrder().size() * 2);
+        Map<String, PlannedLayer> resolved = new HashMap<>(result.layerOrder().size() * 2);
         Map<String, Verdict> bySource = new HashMap<>(result.verdicts().size() * 2);
         for (Verdict verdict : result.verdicts()) {
             bySource.put(verdict.source(), verdict);
@@ -70,13 +61,6 @@ public final class LayerPlanner {
         for (String source : result.layerOrder()) {
             Verdict verdict = bySource.get(source);
             String id = verdict.pluginId().orElseThrow();
-            Resolved known = lastPlan.get(source);
-            if (known != null && known.layer().verdict() == verdict && sameParents(known.layer(), byPlugin)) {
-                // The checker kept this verdict, and every parent's layer is the one planned last time.
-                resolved.put(source, known);
-                byPlugin.put(id, known.layer());
-                continue;
-            }
             List<Configuration> parents = new ArrayList<>();
             boolean parentsPlanned = true;
             for (String parent : verdict.parents()) {
@@ -93,10 +77,14 @@ public final class LayerPlanner {
                 continue;
             }
             parents.add(api.layer().configuration());
-            Resolved last = lastPlan.get(source);
-            if (last != null && last.sameInput(verdict.layerModules(), parents)) {
-                PlannedLayer layer = new PlannedLayer(verdict, last.configuration(), verdict.parents());
-                resolved.put(source, new Resolved(last.modules(), last.parents(), last.configuration(), layer));
+            PlannedLayer last = lastPlan.get(source);
+            if (last != null && SameObjects.inOrder(last.verdict().layerModules(), verdict.layerModules())
+                    && SameObjects.inOrder(last.configuration().parents(), parents)) {
+                // The same modules on the same parent configurations: the JDK would resolve the same again.
+                // A verdict the checker kept keeps its very layer.
+                PlannedLayer layer = last.verdict() == verdict ? last
+                        : new PlannedLayer(verdict, last.configuration(), verdict.parents());
+                resolved.put(source, layer);
                 byPlugin.put(id, layer);
                 continue;
             }
@@ -104,7 +92,7 @@ public final class LayerPlanner {
                 Configuration configuration = Configuration.resolve(new EntryFinder(verdict.layerModules()),
                         parents, ModuleFinder.of(), Set.of(id));
                 PlannedLayer layer = new PlannedLayer(verdict, configuration, verdict.parents());
-                resolved.put(source, new Resolved(verdict.layerModules(), List.copyOf(parents), configuration, layer));
+                resolved.put(source, layer);
                 byPlugin.put(id, layer);
             } catch (ResolutionException | FindException e) {
                 log.warn("The JDK refused plugin '{}' that the checker found sound: {}", id, e.getMessage());
@@ -116,19 +104,5 @@ public final class LayerPlanner {
         lastVerdicts = result;
         lastLayerPlan = new LayerPlan(List.copyOf(byPlugin.values()), refusals);
         return lastLayerPlan;
-    }
-
-    /** Whether each parent of {@code layer} is planned now as the very layer it was planned on before. */
-    private boolean sameParents(PlannedLayer layer, Map<String, PlannedLayer> byPlugin) {
-        List<Configuration> parents = new ArrayList<>(layer.parents().size());
-        for (String parent : layer.parents()) {
-            PlannedLayer now = byPlugin.get(parent);
-            if (now == null) {
-                return false;
-            }
-            parents.add(now.configuration());
-        }
-        parents.add(api.layer().configuration());
-        return SameObjects.inOrder(layer.configuration().parents(), parents);
     }
 }
