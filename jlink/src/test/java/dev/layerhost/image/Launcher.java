@@ -108,6 +108,29 @@ final class Launcher implements AutoCloseable {
         return processBuilder(command).redirectError(err.toFile()).start();
     }
 
+    /**
+     * Runs {@code program args...} (the launcher, or another program of the image such as {@code bin/java})
+     * with the launcher's environment plus {@code environment}, to its end (at most two minutes).
+     */
+    ImageRun runWith(Map<String, String> environment, List<String> programAndArgs) throws IOException, InterruptedException {
+        Path out = Files.createTempFile(scratch, "stdout", ".txt");
+        Path err = Files.createTempFile(scratch, "stderr", ".txt");
+        ProcessBuilder builder = processBuilder(programAndArgs).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+            process.destroyForcibly().waitFor();
+            throw new IllegalStateException(programAndArgs + " did not end within two minutes");
+        }
+        return new ImageRun(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    /** The command line that runs the launcher with {@code args}. */
+    List<String> launcherCommand(Object... args) {
+        return command(args);
+    }
+
     private List<String> command(Object... args) {
         List<String> command = new ArrayList<>();
         command.add(launcher.toString());

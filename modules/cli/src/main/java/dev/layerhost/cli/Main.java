@@ -51,7 +51,15 @@ public final class Main {
             err.println("layerhost: internal error: " + exception);
             return ExitCodes.BUG;
         });
-        int exitCode = commandLine.execute(args);
+        int exitCode;
+        try {
+            exitCode = commandLine.execute(args);
+        } catch (RuntimeException | Error e) {
+            // picocli hands only exceptions to the handler above; an Error (a heap exhausted, a stack
+            // overflow) is a bug of ours too, and gets the same one line and exit code, not a stack trace
+            err.println("layerhost: internal error: " + e);
+            exitCode = ExitCodes.BUG;
+        }
         out.flush();
         err.flush();
         return exitCode;

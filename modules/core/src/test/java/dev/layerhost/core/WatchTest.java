@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -462,6 +463,37 @@ class WatchTest {
     }
 
     /** A host over the root, loaded (its LOADED events checked and taken), then watching. */
+    @Test
+    void watcherOutlivesAPassThatRunsOutOfMemoryAndTakesTheChangesAfterIt() {
+        List<Path> jars = buildAll(
+                () -> alpha("1.0.0", "v1").build(root.resolve("alpha.jar")),
+                () -> dataSource("p.beta", "1.0.0").build(staging.resolve("beta.jar")),
+                () -> dataSource("p.gamma", "1.0.0").build(staging.resolve("gamma.jar")));
+        AtomicBoolean exhausted = new AtomicBoolean();
+        try (PluginHost host = watching()) {
+            // A real OutOfMemoryError in the watcher's pass: the JVM's own failures pass through the
+            // listener guard on purpose, so it ends the pass as an exhausted heap in a reader would.
+            host.addListener(event -> {
+                if (event.kind() == PluginEvent.Kind.LOADED && exhausted.compareAndSet(false, true)) {
+                    long[] impossible = new long[Integer.MAX_VALUE - 8];
+                    impossible[0] = 1;
+                }
+            });
+            replaceAtomically(jars.get(1), root.resolve("beta.jar"));
+            recorder.next(PluginEvent.Kind.LOADED, "p.beta");
+            // the listener after the recorder's gets the event next
+            for (int wait = 0; wait < 100 && !exhausted.get(); wait++) {
+                pause(Duration.ofMillis(20));
+            }
+            assertTrue(exhausted.get(), "the pass did not run out of memory");
+
+            replaceAtomically(jars.get(2), root.resolve("gamma.jar"));
+
+            recorder.next(PluginEvent.Kind.LOADED, "p.gamma");
+            assertEquals(List.of("p.alpha", "p.beta", "p.gamma"), liveIds(host));
+        }
+    }
+
     private PluginHost watching() {
         PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).quietPeriod(QUIET).pollInterval(POLL).build();
         host.addListener(recorder);

@@ -28,12 +28,16 @@ public final class ContentHash {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    /** The hash of {@code file}'s bytes as they are read now. */
-    public static String of(Path file) throws IOException {
+    /**
+     * The hash of {@code file}'s bytes as they are read now, which must be {@code size} bytes.
+     *
+     * @throws MeasuredCopy.SizeMismatch if the file reads fewer or more bytes
+     */
+    public static String of(Path file, long size) throws IOException {
         MessageDigest digest = newDigest();
         try (InputStream in = Files.newInputStream(file);
              OutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
-            in.transferTo(sink);
+            MeasuredCopy.copy(in, size, sink);
         }
         return hex(digest);
     }

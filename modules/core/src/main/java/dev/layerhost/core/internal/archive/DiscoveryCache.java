@@ -1,5 +1,7 @@
 package dev.layerhost.core.internal.archive;
 
+import dev.layerhost.core.internal.scan.FileNames;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -47,8 +49,8 @@ public final class DiscoveryCache {
     private static final int MAGIC = 0x4C484958; // "LHIX"
     /** An index of 100,000 jars is a few tens of MB; a larger file is no index of ours. */
     private static final long MAX_INDEX_BYTES = 256L * 1024 * 1024;
-    /** Bumped whenever what a reading holds, or how a jar is read, changes. */
-    private static final int FORMAT = 1;
+    /** Bumped whenever what a reading holds, or how a jar is read, changes (2: the archive screen). */
+    private static final int FORMAT = 2;
 
     private final Optional<Path> indexFile;
     private final Duration racyWindow;
@@ -130,7 +132,7 @@ public final class DiscoveryCache {
         }
         long observed = nowNanos();
         try {
-            if (!ContentHash.of(jar).equals(record.sha256().get())
+            if (!ContentHash.of(jar, stamp.size()).equals(record.sha256().get())
                     || !JarStamp.of(jar).equals(Optional.of(stamp))) {
                 return Optional.empty();
             }
@@ -225,7 +227,7 @@ public final class DiscoveryCache {
     }
 
     private static String key(Path jar) {
-        return jar.toAbsolutePath().normalize().toString();
+        return FileNames.key(jar);
     }
 
     private byte[] encode() throws IOException {

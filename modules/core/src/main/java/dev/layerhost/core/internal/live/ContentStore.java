@@ -1,8 +1,10 @@
 package dev.layerhost.core.internal.live;
 
 import dev.layerhost.core.internal.archive.ContentHash;
+import dev.layerhost.core.internal.archive.MeasuredCopy;
 
 import java.io.IOException;
+import java.io.FilterOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.DirectoryNotEmptyException;
@@ -29,7 +31,7 @@ final class ContentStore {
     }
 
     /** A stored copy of content {@code sha256} under {@code fileName}, if the store has it. */
-    Optional<Path> find(String sha256, String fileName) {
+    Optional<Path> find(String sha256, Path fileName) {
         Path stored = directory.resolve(sha256).resolve(fileName);
         return Files.isRegularFile(stored) ? Optional.of(stored) : Optional.empty();
     }
@@ -48,13 +50,15 @@ final class ContentStore {
     }
 
     /**
-     * Copies {@code original} into the store, hashing it on the way; the copy is named {@code fileName}
-     * (an automatic module's name comes from it).
+     * Copies the {@code size} bytes of {@code original} into the store, hashing them on the way; the copy
+     * is named {@code fileName} (an automatic module's name comes from it; a path, so that its bytes are
+     * kept whatever the locale's character set).
      *
-     * @throws StoreFailure if writing to the store failed
-     * @throws IOException  if reading the original failed
+     * @throws StoreFailure                   if writing to the store failed
+     * @throws MeasuredCopy.SizeMismatch if the original does not read {@code size} bytes
+     * @throws IOException                    if reading the original failed
      */
-    Stored put(Path original, String fileName) throws IOException {
+    Stored put(Path original, Path fileName, long size) throws IOException {
         Path temporary;
         try {
             Files.createDirectories(directory);
@@ -65,7 +69,7 @@ final class ContentStore {
         try {
             MessageDigest digest = ContentHash.newDigest();
             try (InputStream in = Files.newInputStream(original)) {
-                copy(in, temporary, digest);
+                copy(in, size, temporary, digest);
             }
             String sha256 = ContentHash.hex(digest);
             Path target = directory.resolve(sha256).resolve(fileName);
@@ -86,23 +90,25 @@ final class ContentStore {
     }
 
     /** Copies {@code in} to {@code target}: a failure to read is the original's, one to write the store's. */
-    private void copy(InputStream in, Path target, MessageDigest digest) throws IOException {
+    private void copy(InputStream in, long size, Path target, MessageDigest digest) throws IOException {
         OutputStream out;
         try {
             out = new DigestOutputStream(Files.newOutputStream(target), digest);
         } catch (IOException e) {
             throw new StoreFailure(directory, e);
         }
-        byte[] buffer = new byte[64 * 1024];
-        try {
-            int read;
-            while ((read = in.read(buffer)) >= 0) {
+        OutputStream store = new FilterOutputStream(out) {
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
                 try {
-                    out.write(buffer, 0, read);
+                    out.write(bytes, offset, length);
                 } catch (IOException e) {
                     throw new StoreFailure(directory, e);
                 }
             }
+        };
+        try {
+            MeasuredCopy.copy(in, size, store);
         } finally {
             try {
                 out.close();

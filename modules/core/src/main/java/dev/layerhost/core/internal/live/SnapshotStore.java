@@ -8,6 +8,11 @@ import dev.layerhost.core.internal.archive.ArchiveReader;
 import dev.layerhost.core.internal.archive.DiscoveryCache;
 import dev.layerhost.core.internal.archive.JarReading;
 import dev.layerhost.core.internal.archive.JarStamp;
+import dev.layerhost.core.internal.archive.MeasuredCopy;
+import dev.layerhost.core.internal.scan.FileNames;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.util.HashSet;
@@ -146,18 +151,18 @@ public final class SnapshotStore implements AutoCloseable {
         Path files = null;
         try {
             boolean singleJar = entry.jars().size() == 1 && entry.path().equals(entry.jars().get(0));
-            files = privateFolderFor(entry.name(), singleJar);
+            files = privateFolderFor(entry, singleJar);
             Path folder = singleJar ? files.getParent() : files;
             List<Path> links = new ArrayList<>();
             boolean copiedPrivately = false;
             for (Snapshot.StoredJar jar : stored) {
-                Path target = folder.resolve(jar.stored().getFileName().toString());
+                Path target = folder.resolve(jar.stored().getFileName());
                 try {
                     links.add(link(jar.stored(), target));
                 } catch (NoSuchFileException e) {
                     // another host removed the stored copy meanwhile: a private copy of the original holds
                     // the same content, if the original is still what it was (checked below)
-                    links.add(Files.copy(jar.original(), target));
+                    links.add(copyMeasured(jar.original(), sizeIn(before.get(), jar.original()), target));
                     copiedPrivately = true;
                 }
             }
@@ -213,7 +218,8 @@ public final class SnapshotStore implements AutoCloseable {
      * already, or copied and read now. Empty when the jar changed while it was copied.
      */
     private Optional<Snapshot.StoredJar> store(Path jar, List<JarReading> readings) throws IOException {
-        String fileName = jar.getFileName().toString();
+        // named so that java.io.File, through which the JDK opens jars, can name it (see FileNames.openableName)
+        Path fileName = FileNames.openableName(jar);
         long observed = cache.nowNanos();
         Optional<JarStamp> stamp = JarStamp.of(jar);
         if (stamp.isEmpty()) {
@@ -231,7 +237,7 @@ public final class SnapshotStore implements AutoCloseable {
         ContentStore store = content;
         ContentStore.Stored copy;
         try {
-            copy = store.put(jar, fileName);
+            copy = store.put(jar, fileName, stamp.get().size());
         } catch (ContentStore.StoreFailure e) {
             if (store == ownContent) {
                 throw e;
@@ -239,7 +245,7 @@ public final class SnapshotStore implements AutoCloseable {
             log.warn("The cache folder's content store failed ({}); copying '{}' to the host's own folder", e.getMessage(),
                     jar.getFileName());
             store = ownContent;
-            copy = store.put(jar, fileName);
+            copy = store.put(jar, fileName, stamp.get().size());
         }
         if (!JarStamp.of(jar).equals(stamp)) {
             store.remove(copy.path());
@@ -256,20 +262,37 @@ public final class SnapshotStore implements AutoCloseable {
      * folder entry's jars into a folder of its own there. A batch folder takes every entry name once, so
      * a load of a thousand single-jar entries makes one folder, not a thousand.
      */
-    private synchronized Path privateFolderFor(String entryName, boolean singleJar) throws IOException {
+    private synchronized Path privateFolderFor(Entry entry, boolean singleJar) throws IOException {
         // The entry's own name, as in the root: a single jar's copy must keep its file name (it names an
         // automatic module), and the folder it goes to is then exactly what is deleted with the snapshot.
-        String name = entryName;
+        // A name java.io.File can open, as the JDK opens jars through it (FileNames.openableName).
+        Path fileName = FileNames.openableName(entry.path());
+        String name = fileName.toString();
         if (batch == null || !batchNames.add(name)) {
             batch = Files.createDirectory(workDirectory.resolve(Long.toString(generation.incrementAndGet())));
             batchNames.clear();
             batchNames.add(name);
         }
-        Path files = batch.resolve(name);
+        Path files = batch.resolve(fileName);
         if (!singleJar) {
             Files.createDirectory(files);
         }
         return files;
+    }
+
+    /** The size {@code fingerprint} measured of {@code jar}. */
+    private static long sizeIn(EntryFingerprint fingerprint, Path jar) {
+        String name = FileNames.of(jar);
+        return fingerprint.files().stream().filter(file -> file.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the fingerprint has no " + name)).size();
+    }
+
+    private static Path copyMeasured(Path original, long size, Path target) throws IOException {
+        try (InputStream in = Files.newInputStream(original);
+             OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            MeasuredCopy.copy(in, size, out);
+        }
+        return target;
     }
 
     /** A hard link to the stored copy (no bytes copied), or a copy where the file system has no links. */

@@ -21,6 +21,6 @@ public record Entry(String name, Path path, List<Path> jars) {
 
     /** How diagnostics name one of the entry's jars: its file name, or {@code folder/file} in a folder entry. */
     public String label(Path jar) {
-        return jars.size() == 1 && path.equals(jar) ? jar.getFileName().toString() : name + "/" + jar.getFileName();
+        return jars.size() == 1 && path.equals(jar) ? FileNames.of(jar) : name + "/" + FileNames.of(jar);
     }
 }

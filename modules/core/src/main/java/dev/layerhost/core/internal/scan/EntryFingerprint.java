@@ -31,7 +31,7 @@ public record EntryFingerprint(List<FileStamp> files) {
         for (Path jar : entry.jars()) {
             try {
                 BasicFileAttributes attributes = Files.readAttributes(jar, BasicFileAttributes.class);
-                stamps.add(new FileStamp(jar.getFileName().toString(), attributes.size(),
+                stamps.add(new FileStamp(FileNames.of(jar), attributes.size(),
                         attributes.lastModifiedTime().toInstant().getEpochSecond() * 1_000_000_000L
                                 + attributes.lastModifiedTime().toInstant().getNano(),
                         Objects.toString(attributes.fileKey(), "")));

@@ -7,9 +7,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -45,19 +47,38 @@ public final class RootScanner {
     public List<Entry> scan(Path root, Set<String> names) {
         checkRoot(root);
         List<Entry> entries = new ArrayList<>();
+        Set<String> unresolved = new HashSet<>();
         for (String name : names) {
-            Path child;
-            try {
-                child = root.resolve(name);
-            } catch (InvalidPathException e) {
-                continue;
+            Optional<Path> child = childNamed(root, name);
+            if (child.isPresent()) {
+                entryAt(child.get()).ifPresent(entries::add);
+            } else {
+                unresolved.add(name);
             }
-            if (child.getParent() != null && child.getParent().equals(root)) {
-                entryAt(child).ifPresent(entries::add);
-            }
+        }
+        if (!unresolved.isEmpty()) {
+            // A name shown with \xNN escapes (bytes that are not UTF-8) is no path to resolve: look it up.
+            scan(root).stream().filter(entry -> unresolved.contains(entry.name())).forEach(entries::add);
         }
         entries.sort(Comparator.comparing(Entry::name));
         return List.copyOf(entries);
+    }
+
+    /** The child of {@code root} whose name reads {@code name}, if resolving the name finds it (present or not). */
+    private static Optional<Path> childNamed(Path root, String name) {
+        Path child;
+        try {
+            child = root.resolve(name);
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+        boolean direct = child.getParent() != null && child.getParent().equals(root);
+        if (!direct || !FileNames.of(child).equals(name)) {
+            return Optional.empty();
+        }
+        // "\xff.jar" may be the readable name of a file whose name is the byte 0xff: looked up by listing
+        boolean mayBeEscaped = name.indexOf('\\') >= 0;
+        return mayBeEscaped && !Files.exists(child, LinkOption.NOFOLLOW_LINKS) ? Optional.empty() : Optional.of(child);
     }
 
     private static void checkRoot(Path root) {
@@ -77,7 +98,7 @@ public final class RootScanner {
 
     /** The entry {@code child} of the root is, if it is one. */
     private static Optional<Entry> entryAt(Path child) {
-        String name = child.getFileName().toString();
+        String name = FileNames.of(child);
         if (name.startsWith(".")) {
             return Optional.empty();
         }
@@ -97,7 +118,7 @@ public final class RootScanner {
         try (Stream<Path> children = Files.list(folder)) {
             return children.filter(RootScanner::isJar)
                     .filter(jar -> !jar.getFileName().toString().startsWith("."))
-                    .sorted(Comparator.comparing(jar -> jar.getFileName().toString()))
+                    .sorted(Comparator.comparing(FileNames::of))
                     .toList();
         } catch (IOException e) {
             // A folder that vanished or cannot be read between listing and reading is not a candidate.

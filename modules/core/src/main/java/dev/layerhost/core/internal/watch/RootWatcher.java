@@ -5,6 +5,7 @@ import dev.layerhost.core.internal.live.LiveRegistry;
 import dev.layerhost.core.internal.live.SnapshotStore;
 import dev.layerhost.core.internal.scan.Entry;
 import dev.layerhost.core.internal.scan.EntryFingerprint;
+import dev.layerhost.core.internal.scan.FileNames;
 import dev.layerhost.core.internal.scan.RootScanner;
 
 import java.io.IOException;
@@ -52,6 +53,8 @@ public final class RootWatcher {
     private final Thread thread;
     private volatile boolean closed;
     private boolean rootUnreadable;
+    /** What the last pass threw, if it failed; a failure that repeats every poll is logged once. */
+    private String lastFailure;
 
     public RootWatcher(Path root, LiveRegistry registry, SnapshotStore snapshots, Duration quietPeriod,
                        Duration pollInterval, Clock clock) {
@@ -80,6 +83,7 @@ public final class RootWatcher {
             try {
                 Set<String> reported = awaitChange();
                 pass(reported);
+                lastFailure = null;
                 collectReleasedCopies();
                 if (rootUnreadable) {
                     log.info("Plugin root {} is readable again", root);
@@ -96,14 +100,21 @@ public final class RootWatcher {
                     log.warn("Cannot read plugin root: {}; the live plugins keep serving", e.getMessage());
                     rootUnreadable = true;
                 }
-            } catch (RuntimeException | AssertionError | StackOverflowError e) {
+            } catch (Throwable e) {
                 if (closed) {
                     // the host closed under a running pass, which the registry then refuses: no failure
                     return;
                 }
-                // The watcher must outlive any one bad pass (plugin code included); the next pass starts
-                // from the files again.
-                log.error("Watch pass over '{}' failed", root, e);
+                // The watcher must outlive any one bad pass (plugin code included, or a heap exhausted by
+                // something else): the next pass starts from the files again. A failure that repeats on
+                // every poll is said once, in full, until a pass succeeds.
+                String failure = e.toString();
+                if (!failure.equals(lastFailure)) {
+                    log.error("Watch pass over '{}' failed; the watcher goes on", root, e);
+                    lastFailure = failure;
+                } else {
+                    log.debug("Watch pass over '{}' failed again: {}", root, failure);
+                }
             }
         }
     }
@@ -147,12 +158,13 @@ public final class RootWatcher {
         if (fileName.startsWith(".") || !fileName.endsWith(".jar")) {
             return Optional.empty();
         }
+        // named as the scanner names entries: their bytes read as UTF-8, whatever the locale
         if (directory.equals(root)) {
-            return Optional.of(fileName);
+            return Optional.of(FileNames.of(directory.resolve(name)));
         }
         Path folder = directory.getFileName();
         return folder == null || !root.equals(directory.getParent()) ? Optional.empty()
-                : Optional.of(folder.toString());
+                : Optional.of(FileNames.of(directory));
     }
 
     /**

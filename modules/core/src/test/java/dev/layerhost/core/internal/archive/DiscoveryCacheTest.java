@@ -44,7 +44,7 @@ class DiscoveryCacheTest {
         Path jar = Files.writeString(folder.resolve("a.jar"), "content");
         JarStamp stamp = JarStamp.of(jar).orElseThrow();
         DiscoveryCache cache = DiscoveryCache.open(folder.resolve("index.bin"), Duration.ofHours(1), Clock.systemUTC());
-        cache.record(jar, stamp, cache.nowNanos(), Optional.of(ContentHash.of(jar)), new JarReading.Invalid("no module"));
+        cache.record(jar, stamp, cache.nowNanos(), Optional.of(ContentHash.of(jar, stamp.size())), new JarReading.Invalid("no module"));
         assertTrue(cache.lookup(jar, stamp).isPresent());
 
         cache.record(jar, stamp, cache.nowNanos(), Optional.of("0000"), new JarReading.Invalid("no module"));

@@ -1,0 +1,147 @@
+package dev.layerhost.core.internal.archive;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * Looks at the few entries of a jar that the JDK's module finder reads whole into memory, before it reads
+ * them, so that a crafted jar is refused for itself instead of exhausting the heap of the whole scan:
+ * {@code module-info.class} (a few hundred bytes that may name one 60 KB class name 65,535 times, each a
+ * new string), the service files of an automatic module (read line by line: one 2 GB line is one 2 GB
+ * string) and the manifest. Each is inflated through a bound, so a zip bomb costs at most the bound.
+ * The limits are far above what any real module has.
+ */
+final class ArchiveScreen {
+
+    /** A real module-info.class is a few KB; the JDK's own largest (java.base) is under 20 KB. */
+    static final int MAX_MODULE_INFO_BYTES = 1 << 20;
+    /** What reading a module-info.class may allocate for the names it holds, at most. */
+    static final long MAX_DESCRIPTOR_NAME_BYTES = 64L << 20;
+    /** A service file lists provider class names, one per line. */
+    static final int MAX_SERVICE_FILE_BYTES = 1 << 20;
+    /** The JDK's own limit for manifests and signature files ({@code jdk.jar.maxSignatureFileSize}). */
+    static final int MAX_MANIFEST_BYTES = 16_000_000;
+
+    private static final String SERVICES = "META-INF/services/";
+    private static final Pattern VERSIONED = Pattern.compile("META-INF/versions/[0-9]+/(.*)");
+
+    private ArchiveScreen() {
+    }
+
+    /**
+     * Why the module finder must not read {@code jar}, if it must not. A jar that cannot be opened as a
+     * zip at all passes: the module finder then says why itself.
+     */
+    static Optional<String> refusal(Path jar) {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            List<ZipEntry> moduleInfos = new ArrayList<>();
+            List<ZipEntry> serviceFiles = new ArrayList<>();
+            ZipEntry manifest = null;
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                String name = unversioned(entry.getName());
+                if (name.equals("module-info.class")) {
+                    moduleInfos.add(entry);
+                } else if (name.startsWith(SERVICES) && !entry.isDirectory()) {
+                    serviceFiles.add(entry);
+                } else if (entry.getName().equalsIgnoreCase("META-INF/MANIFEST.MF")) {
+                    manifest = entry;
+                }
+            }
+            if (manifest != null && tooLong(zip, manifest, MAX_MANIFEST_BYTES)) {
+                return Optional.of(manifest.getName() + " is larger than " + MAX_MANIFEST_BYTES + " bytes");
+            }
+            for (ZipEntry moduleInfo : moduleInfos) {
+                Optional<String> problem = descriptorProblem(zip, moduleInfo);
+                if (problem.isPresent()) {
+                    return problem;
+                }
+            }
+            // An automatic module's providers come from its service files, which the JDK reads by lines.
+            if (moduleInfos.isEmpty()) {
+                for (ZipEntry serviceFile : serviceFiles) {
+                    if (tooLong(zip, serviceFile, MAX_SERVICE_FILE_BYTES)) {
+                        return Optional.of(serviceFile.getName() + " is larger than " + MAX_SERVICE_FILE_BYTES
+                                + " bytes");
+                    }
+                }
+            }
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            // not a zip, or an entry that does not inflate: the module finder reports it in its words
+            return Optional.empty();
+        }
+    }
+
+    private static String unversioned(String name) {
+        var versioned = VERSIONED.matcher(name);
+        return versioned.matches() ? versioned.group(1) : name;
+    }
+
+    private static Optional<String> descriptorProblem(ZipFile zip, ZipEntry moduleInfo) throws IOException {
+        byte[] bytes;
+        try (InputStream in = zip.getInputStream(moduleInfo)) {
+            bytes = in.readNBytes(MAX_MODULE_INFO_BYTES + 1);
+        }
+        if (bytes.length > MAX_MODULE_INFO_BYTES) {
+            return Optional.of(moduleInfo.getName() + " is larger than " + MAX_MODULE_INFO_BYTES + " bytes");
+        }
+        long names = DescriptorNameBound.of(bytes);
+        if (names > MAX_DESCRIPTOR_NAME_BYTES) {
+            return Optional.of(moduleInfo.getName() + " would take " + (names >> 20) + " MB of names to read (at most "
+                    + (MAX_DESCRIPTOR_NAME_BYTES >> 20) + " MB): a crafted descriptor");
+        }
+        return Optional.empty();
+    }
+
+    /** Whether {@code entry} inflates to more than {@code limit} bytes, reading no more than that. */
+    private static boolean tooLong(ZipFile zip, ZipEntry entry, int limit) throws IOException {
+        try (InputStream in = zip.getInputStream(entry)) {
+            long skipped = in.transferTo(new CappedSink(limit + 1L));
+            return skipped > limit;
+        } catch (CappedSink.Full e) {
+            return true;
+        }
+    }
+
+    /** Counts what is written to it, and stops the copy once more than its capacity came. */
+    private static final class CappedSink extends OutputStream {
+        private final long capacity;
+        private long written;
+
+        CappedSink(long capacity) {
+            this.capacity = capacity;
+        }
+
+        static final class Full extends IOException {
+            private static final long serialVersionUID = 1L;
+
+            Full() {
+                super("more bytes than the limit");
+            }
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            written += length;
+            if (written >= capacity) {
+                throw new Full();
+            }
+        }
+    }
+}

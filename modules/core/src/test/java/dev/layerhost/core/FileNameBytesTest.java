@@ -1,0 +1,118 @@
+package dev.layerhost.core;
+
+import dev.layerhost.api.DataSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static dev.layerhost.core.PluginRootFixture.buildAll;
+import static dev.layerhost.core.PluginRootFixture.dataSource;
+import static dev.layerhost.core.ReportAssertions.statuses;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Entry names are bytes: names that are not valid UTF-8 ({@code \xff.jar}, {@code \xfe.jar}), which
+ * Java's {@code Path.toString()} reads as the same replacement character, stay two plugins with two
+ * sources, and the same verdict in a scan and a load; so do non-ASCII names and names of 255 bytes, the
+ * longest a Linux file system takes.
+ */
+class FileNameBytesTest {
+
+    @TempDir
+    Path workspace;
+
+    @Test
+    void namesThatAreNotUtf8StayDistinctSourcesAndLoadAsTheyScan() throws IOException, InterruptedException {
+        Path staging = Files.createDirectories(workspace.resolve("staging"));
+        Path root = Files.createDirectories(workspace.resolve("root"));
+        buildAll(() -> dataSource("p.ff", "1.0.0").build(staging.resolve("ff.jar")),
+                () -> dataSource("p.fe", "1.0.0").build(staging.resolve("fe.jar")),
+                () -> dataSource("p.cafe", "1.0.0").build(staging.resolve("cafe.jar")),
+                () -> dataSource("p.folder", "1.0.0").build(staging.resolve("folder.jar")));
+        // Java cannot make these names from strings under a UTF-8 locale; the shell writes the bytes.
+        shell(root, "cp '" + staging.resolve("ff.jar") + "' \"$(printf '\\377').jar\""
+                + " && cp '" + staging.resolve("fe.jar") + "' \"$(printf '\\376').jar\""
+                + " && cp '" + staging.resolve("cafe.jar") + "' \"$(printf 'caf\\303\\251').jar\""
+                + " && mkdir \"$(printf 'd\\377')\" && cp '" + staging.resolve("folder.jar")
+                + "' \"$(printf 'd\\377/p\\376').jar\"");
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).build()) {
+            Report scanned = host.scan();
+            assertEquals(Map.of("\\xff.jar", PluginStatus.OK, "\\xfe.jar", PluginStatus.OK,
+                    "café.jar", PluginStatus.OK, "d\\xff", PluginStatus.OK), statuses(scanned), scanned::toString);
+
+            Report loaded = host.load();
+            assertEquals(Map.of("\\xff.jar", PluginStatus.LOADED, "\\xfe.jar", PluginStatus.LOADED,
+                    "café.jar", PluginStatus.LOADED, "d\\xff", PluginStatus.LOADED), statuses(loaded), loaded::toString);
+            assertEquals(List.of("p.cafe", "p.fe", "p.ff", "p.folder"), host.services(DataSource.class).stream()
+                    .map(PluginService::plugin).sorted().toList());
+
+            List<PluginEvent> reloaded = host.reload("p.ff");
+            assertEquals(1, reloaded.size(), reloaded::toString);
+            assertEquals(PluginEvent.Kind.RELOADED, reloaded.get(0).kind());
+            assertEquals("\\xff.jar", reloaded.get(0).source());
+            assertEquals(PluginEvent.Kind.RELOADED, host.reload("p.folder").get(0).kind());
+        }
+    }
+
+    @Test
+    void entryNamesOfTheLongestLengthLoadAndReload() throws IOException {
+        Path root = Files.createDirectories(workspace.resolve("root"));
+        String jarName = "j".repeat(255 - ".jar".length()) + ".jar";
+        String folderName = "f".repeat(255);
+        buildAll(() -> dataSource("p.longjar", "1.0.0").build(root.resolve(jarName)),
+                () -> dataSource("p.longfolder", "1.0.0").build(root.resolve(folderName).resolve(jarName)));
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).build()) {
+            assertEquals(Map.of(jarName, PluginStatus.OK, folderName, PluginStatus.OK), statuses(host.scan()));
+            assertEquals(Map.of(jarName, PluginStatus.LOADED, folderName, PluginStatus.LOADED), statuses(host.load()));
+            for (int round = 0; round < 3; round++) {
+                assertEquals(PluginEvent.Kind.RELOADED, host.reload("p.longjar").get(0).kind());
+                assertEquals(PluginEvent.Kind.RELOADED, host.reload("p.longfolder").get(0).kind());
+            }
+            assertEquals(List.of("p.longfolder", "p.longjar"), host.live().stream().map(LivePlugin::id).sorted().toList());
+        }
+    }
+
+    @Test
+    void theWatcherLoadsAndReloadsEntriesOfTheLongestNameAgainAndAgain() throws IOException {
+        Path staging = Files.createDirectories(workspace.resolve("staging"));
+        Path root = Files.createDirectories(workspace.resolve("root"));
+        String jarName = "w".repeat(255 - ".jar".length()) + ".jar";
+        List<Path> versions = buildAll(() -> dataSource("p.lengthy", "1.0.0").build(staging.resolve("v1.jar")),
+                () -> dataSource("p.lengthy", "2.0.0").build(staging.resolve("v2.jar")));
+        EventRecorder recorder = new EventRecorder();
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root)
+                .quietPeriod(Duration.ofMillis(100)).pollInterval(Duration.ofMillis(50)).build()) {
+            host.addListener(recorder);
+            host.load();
+            host.watch();
+            Files.copy(versions.get(0), root.resolve(jarName));
+            assertEquals(jarName, recorder.next(PluginEvent.Kind.LOADED, "p.lengthy").source());
+            for (int round = 0; round < 6; round++) {
+                Path next = versions.get((round + 1) % 2);
+                Path staged = Files.copy(next, root.resolve(".staged.jar"), StandardCopyOption.REPLACE_EXISTING);
+                Files.move(staged, root.resolve(jarName), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                PluginEvent reloaded = recorder.next(PluginEvent.Kind.RELOADED, "p.lengthy");
+                assertEquals(Optional.of(round % 2 == 0 ? "2.0.0" : "1.0.0"), reloaded.version(), reloaded::toString);
+            }
+        }
+    }
+
+    private static void shell(Path directory, String command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("sh", "-c", command).directory(directory.toFile())
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "sh did not finish");
+        assertEquals(0, process.exitValue(), output);
+    }
+}
