@@ -88,6 +88,18 @@ class HostileArchiveTest {
     }
 
     @Test
+    void serviceFilesEachSmallButLargeTogetherAreInvalid() throws IOException {
+        buildAll(() -> dataSource("p.sound", "1.0.0").build(root.resolve("sound.jar")));
+        // 200 files of 800 KB each: 160 MB of lines, a string each
+        HostileJars.manyServiceFiles(root.resolve("services.jar"), 200, 200_000);
+        try (PluginHost host = host()) {
+            Report scanned = host.scan();
+            assertEquals(Map.of("services.jar", PluginStatus.REJECTED, "sound.jar", PluginStatus.OK), statuses(scanned));
+            assertInvalid(scanned, "services.jar", "META-INF/services files are larger than");
+        }
+    }
+
+    @Test
     void theWatcherRejectsHostileArchivesDroppedInAndStillTakesLaterChanges() throws IOException {
         EventRecorder recorder = new EventRecorder();
         try (PluginHost host = host()) {

@@ -71,6 +71,27 @@ public final class HostileJars {
         }
     }
 
+    /**
+     * A jar without {@code module-info.class} with {@code files} service files of {@code linesEach} lines
+     * {@code p.A}, each under a limit a reader might set per file, and many times it together: whoever
+     * reads service files keeps a string per line.
+     */
+    public static Path manyServiceFiles(Path jar, int files, int linesEach) {
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
+            byte[] lines = "p.A\n".repeat(linesEach).getBytes(StandardCharsets.US_ASCII);
+            for (int i = 0; i < files; i++) {
+                zip.putNextEntry(new ZipEntry("META-INF/services/p.S" + i));
+                zip.write(lines);
+                zip.closeEntry();
+            }
+            zip.putNextEntry(new ZipEntry("p/A.class"));
+            zip.closeEntry();
+            return jar;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + jar, e);
+        }
+    }
+
     private static Path writeJar(Path jar, String entry, byte[] content, int level) throws IOException {
         try (OutputStream file = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(file)) {
             zip.setLevel(level);

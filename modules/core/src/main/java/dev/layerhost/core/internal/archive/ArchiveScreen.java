@@ -28,6 +28,8 @@ final class ArchiveScreen {
     static final long MAX_DESCRIPTOR_NAME_BYTES = 64L << 20;
     /** A service file lists provider class names, one per line. */
     static final int MAX_SERVICE_FILE_BYTES = 1 << 20;
+    /** All service files of a jar together: the JDK keeps a string per line of each. */
+    static final int MAX_SERVICE_FILES_BYTES = 2 << 20;
     /** The JDK's own limit for manifests and signature files ({@code jdk.jar.maxSignatureFileSize}). */
     static final int MAX_MANIFEST_BYTES = 16_000_000;
 
@@ -69,10 +71,17 @@ final class ArchiveScreen {
             }
             // An automatic module's providers come from its service files, which the JDK reads by lines.
             if (moduleInfos.isEmpty()) {
+                long total = 0;
                 for (ZipEntry serviceFile : serviceFiles) {
-                    if (tooLong(zip, serviceFile, MAX_SERVICE_FILE_BYTES)) {
+                    long length = inflatedLength(zip, serviceFile, MAX_SERVICE_FILE_BYTES);
+                    if (length > MAX_SERVICE_FILE_BYTES) {
                         return Optional.of(serviceFile.getName() + " is larger than " + MAX_SERVICE_FILE_BYTES
                                 + " bytes");
+                    }
+                    total += length;
+                    if (total > MAX_SERVICE_FILES_BYTES) {
+                        return Optional.of("the META-INF/services files are larger than " + MAX_SERVICE_FILES_BYTES
+                                + " bytes together");
                     }
                 }
             }
@@ -106,11 +115,15 @@ final class ArchiveScreen {
 
     /** Whether {@code entry} inflates to more than {@code limit} bytes, reading no more than that. */
     private static boolean tooLong(ZipFile zip, ZipEntry entry, int limit) throws IOException {
+        return inflatedLength(zip, entry, limit) > limit;
+    }
+
+    /** What {@code entry} inflates to, or {@code limit + 1} if more than {@code limit}, reading no more. */
+    private static long inflatedLength(ZipFile zip, ZipEntry entry, int limit) throws IOException {
         try (InputStream in = zip.getInputStream(entry)) {
-            long skipped = in.transferTo(new CappedSink(limit + 1L));
-            return skipped > limit;
+            return in.transferTo(new CappedSink(limit + 1L));
         } catch (CappedSink.Full e) {
-            return true;
+            return limit + 1L;
         }
     }
 
