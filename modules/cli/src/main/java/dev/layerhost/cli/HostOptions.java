@@ -34,6 +34,11 @@ final class HostOptions {
                     + " with FORBIDDEN_MODULE.")
     List<String> deniedModules = new ArrayList<>();
 
+    @Option(names = "--allow-service", paramLabel = "TYPE",
+            description = "A service type plugins may provide (repeatable); when given, a plugin whose layer provides"
+                    + " any other API service type is rejected with FORBIDDEN_SERVICE.")
+    List<String> allowedServices = new ArrayList<>();
+
     @Option(names = "--json", description = "Print JSON on stdout instead of text: one object (watch: one object per line, per event).")
     boolean json;
 
@@ -52,16 +57,21 @@ final class HostOptions {
     PluginHost.Builder builder() {
         PluginHost.Builder builder = PluginHost.builder()
                 .pluginRoot(pluginRoot)
-                .policy(Policy.denying(Set.copyOf(deniedModules)));
+                .policy(policy());
         withDefaultApi(builder);
         apiPaths.forEach(builder::apiPath);
         if (signatures != SignatureMode.OFF || trustStore != null) {
             Set<Certificate> trusted = trustStore == null
                     ? Set.of()
                     : TrustStore.load(trustStore, Optional.ofNullable(trustStorePassword).map(String::toCharArray));
-            builder.policy(Policy.denying(Set.copyOf(deniedModules)).withSignatures(signatures, trusted));
+            builder.policy(policy().withSignatures(signatures, trusted));
         }
         return builder;
+    }
+
+    /** The policy of the options but signatures: denied modules, allowed services. */
+    private Policy policy() {
+        return Policy.denying(Set.copyOf(deniedModules)).withAllowedServices(Set.copyOf(allowedServices));
     }
 
     /**
