@@ -39,6 +39,11 @@ final class HostOptions {
                     + " any other API service type is rejected with FORBIDDEN_SERVICE.")
     List<String> allowedServices = new ArrayList<>();
 
+    @Option(names = "--audit-log", paramLabel = "FILE",
+            description = "Append one JSON line to FILE per discovery, verdict, load, reload, unload, rejection and"
+                    + " failure, with each jar's name, size, SHA-256 and signer.")
+    Path auditLog;
+
     @Option(names = "--json", description = "Print JSON on stdout instead of text: one object (watch: one object per line, per event).")
     boolean json;
 
@@ -60,6 +65,7 @@ final class HostOptions {
                 .policy(policy());
         withDefaultApi(builder);
         apiPaths.forEach(builder::apiPath);
+        Optional.ofNullable(auditLog).ifPresent(builder::auditLog);
         if (signatures != SignatureMode.OFF || trustStore != null) {
             Set<Certificate> trusted = trustStore == null
                     ? Set.of()
