@@ -23,6 +23,7 @@ import static dev.layerhost.core.ReportAssertions.diagnosticsOf;
 import static dev.layerhost.core.ReportAssertions.onlyDiagnosticOf;
 import static dev.layerhost.core.ReportAssertions.statuses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -117,6 +118,18 @@ class ServiceAllowListTest {
             assertEquals(Map.of("folder", PluginStatus.REJECTED), statuses(host.load()));
             assertTrue(host.layer("p.folder").isEmpty());
         }
+    }
+
+    @Test
+    void thePolicyKeepsItsAllowListWhateverIsAddedAfterIt() {
+        Policy policy = Policy.denying(Set.of("java.sql")).withAllowedServices(Set.of(DATA_SOURCE))
+                .withSignatures(SignatureMode.WARN, Set.of());
+
+        assertEquals(Set.of(DATA_SOURCE), policy.allowedServices());
+        assertEquals(Set.of("java.sql"), policy.deniedModules());
+        assertTrue(policy.allowsService(DATA_SOURCE));
+        assertFalse(policy.allowsService(EXPORTER));
+        assertTrue(Policy.permissive().allowsService(EXPORTER), "no allow-list allows every service type");
     }
 
     @Test
