@@ -158,7 +158,7 @@ public final class AuditLogFile implements AuditSink, AutoCloseable {
     }
 
     /** The record as one line of JSON, with its line end, in UTF-8. */
-    byte[] lineOf(AuditRecord record) {
+    private byte[] lineOf(AuditRecord record) {
         // To a string first: a file name that is not valid Unicode (a lone surrogate) becomes '?' in UTF-8
         // rather than an error of the generator.
         StringWriter text = new StringWriter();
