@@ -43,6 +43,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 class AuditLogTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** What {@code p.boom}'s constructor sets before it throws: whether its code ran yet. */
+    private static final String BOOM_RAN = "layerhost.audit-test.boom-ran";
 
     /** Keys (below {@code keys}) and the jars every test copies into its root (below {@code jars}). */
     @TempDir
@@ -71,7 +73,8 @@ class AuditLogTest {
                 () -> library("lib.x", "1.0.0", "lib.x").build(jars.resolve("lib-x.jar")),
                 () -> PluginRootFixture.dataSource("p.boom", "1.0.0")
                         .source("p.boom.Source", PluginRootFixture.dataSourceClass("p.boom", "\"boom\"",
-                                "public Source() { throw new IllegalStateException(\"no config\"); }"))
+                                "public Source() { System.setProperty(\"" + BOOM_RAN + "\", \"yes\");"
+                                        + " throw new IllegalStateException(\"no config\"); }"))
                         .build(jars.resolve("boom.jar")),
                 () -> dataSource("p.broken", "1.0.0").requires("missing.module").build(jars.resolve("broken.jar")));
         buildAll(
@@ -137,13 +140,23 @@ class AuditLogTest {
     @Test
     void theSinkGetsEveryDiscoveryLoadReloadUnloadRejectionAndFailureWithTheJars() throws Exception {
         placeRoot();
+        System.clearProperty(BOOM_RAN);
         List<AuditRecord> records = new CopyOnWriteArrayList<>();
+        // whether p.boom's constructor had run when each record came
+        List<String> boomRanAt = new CopyOnWriteArrayList<>();
         AuditedJar alphaOne = described("alpha.jar", jar("alpha-1.jar"), Optional.of(signer(SigningKey.ACME)));
         List<AuditedJar> beta = List.of(described("beta/lib-x.jar", jar("lib-x.jar"), Optional.empty()),
                 described("beta/p-beta.jar", jar("p-beta.jar"), Optional.empty()));
 
-        try (PluginHost host = builder().auditSink(records::add).build()) {
+        try (PluginHost host = builder().auditSink(record -> {
+            records.add(record);
+            boomRanAt.add(record.event() + " " + record.source() + " " + System.getProperty(BOOM_RAN, "no"));
+        }).build()) {
             host.load();
+
+            // The records of the files come before any plugin code runs, as they happen.
+            assertTrue(boomRanAt.contains("DISCOVERED boom.jar no"), boomRanAt::toString);
+            assertTrue(boomRanAt.contains("FAILED boom.jar yes"), boomRanAt::toString);
 
             // Every entry's files first, checked, before any plugin code ran; then what the load did.
             assertEquals(List.of("DISCOVERED p.alpha", "DISCOVERED p.beta", "DISCOVERED p.boom", "DISCOVERED p.broken"),
