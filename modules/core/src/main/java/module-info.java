@@ -16,6 +16,7 @@
  *   <li>{@code internal.diagnostic}: the diagnostics every stage reports;</li>
  *   <li>{@code internal.check}: the checker, descriptors in, one verdict per entry out (no code runs);</li>
  *   <li>{@code internal.plan}: the JDK's configurations of the sound plugins' layers;</li>
+ *   <li>{@code internal.audit}: the audit trail of what a pass found and did, and its log file;</li>
  *   <li>{@code internal.load}: defining a layer and instantiating its providers, the only place plugin code runs;</li>
  *   <li>{@code internal.live}: the live plugins: snapshots, reconciling verdicts with what serves, reload and unload;</li>
  *   <li>{@code internal.watch}: following the root's files;</li>
@@ -28,6 +29,8 @@ module layerhost.core {
     requires org.slf4j;
     // layerhost.Phase flight-recorder events: where a load spends its time
     requires jdk.jfr;
+    // the audit log's JSON lines
+    requires com.fasterxml.jackson.core;
 
     exports dev.layerhost.core;
 }

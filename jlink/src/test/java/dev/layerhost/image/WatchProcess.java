@@ -149,6 +149,17 @@ final class WatchProcess implements AutoCloseable {
         process.destroy();
     }
 
+    /**
+     * Sends SIGKILL, as {@link Process#destroyForcibly()} does on Linux: the process ends at once, whatever
+     * it was doing; waits for it to be gone.
+     *
+     * @return its exit value (137 for a process that SIGKILL ended)
+     */
+    int kill() throws InterruptedException {
+        destroyed = true;
+        return process.destroyForcibly().waitFor();
+    }
+
     /** Sends SIGINT with {@code kill -INT pid}. */
     void interrupt() throws IOException, InterruptedException {
         Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(pid())).inheritIO().start();

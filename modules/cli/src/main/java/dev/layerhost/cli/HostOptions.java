@@ -34,6 +34,16 @@ final class HostOptions {
                     + " with FORBIDDEN_MODULE.")
     List<String> deniedModules = new ArrayList<>();
 
+    @Option(names = "--allow-service", paramLabel = "TYPE",
+            description = "A service type plugins may provide (repeatable); when given, a plugin whose layer provides"
+                    + " any other API service type is rejected with FORBIDDEN_SERVICE.")
+    List<String> allowedServices = new ArrayList<>();
+
+    @Option(names = "--audit-log", paramLabel = "FILE",
+            description = "Append one JSON line to FILE per discovery, verdict, load, reload, unload, rejection and"
+                    + " failure, with each jar's name, size, SHA-256 and signer.")
+    Path auditLog;
+
     @Option(names = "--json", description = "Print JSON on stdout instead of text: one object (watch: one object per line, per event).")
     boolean json;
 
@@ -52,16 +62,22 @@ final class HostOptions {
     PluginHost.Builder builder() {
         PluginHost.Builder builder = PluginHost.builder()
                 .pluginRoot(pluginRoot)
-                .policy(Policy.denying(Set.copyOf(deniedModules)));
+                .policy(policy());
         withDefaultApi(builder);
         apiPaths.forEach(builder::apiPath);
+        Optional.ofNullable(auditLog).ifPresent(builder::auditLog);
         if (signatures != SignatureMode.OFF || trustStore != null) {
             Set<Certificate> trusted = trustStore == null
                     ? Set.of()
                     : TrustStore.load(trustStore, Optional.ofNullable(trustStorePassword).map(String::toCharArray));
-            builder.policy(Policy.denying(Set.copyOf(deniedModules)).withSignatures(signatures, trusted));
+            builder.policy(policy().withSignatures(signatures, trusted));
         }
         return builder;
+    }
+
+    /** The policy of the options but signatures: denied modules, allowed services. */
+    private Policy policy() {
+        return Policy.denying(Set.copyOf(deniedModules)).withAllowedServices(Set.copyOf(allowedServices));
     }
 
     /**

@@ -25,6 +25,8 @@ public enum DiagnosticCode {
     DEPENDENCY_REJECTED,
     /** A plugin requires a module that the host's policy denies. */
     FORBIDDEN_MODULE,
+    /** A module of a plugin's layer provides an API service type that the host's policy does not allow. */
+    FORBIDDEN_SERVICE,
     /** A jar with no valid signature (an error under {@code --signatures require}, a warning under {@code warn}). */
     UNSIGNED,
     /** A jar signed, but by no certificate of the trust store (severity as {@link #UNSIGNED}). */

@@ -1,6 +1,8 @@
 package dev.layerhost.core;
 
 import dev.layerhost.core.internal.api.ApiLayer;
+import dev.layerhost.core.internal.audit.AuditLogFile;
+import dev.layerhost.core.internal.audit.AuditTrail;
 import dev.layerhost.core.internal.live.LiveRegistry;
 import dev.layerhost.core.internal.live.SnapshotStore;
 import dev.layerhost.core.internal.load.LoadedPlugin;
@@ -8,6 +10,7 @@ import dev.layerhost.core.internal.load.Providers;
 import dev.layerhost.core.internal.archive.CacheFolder;
 import dev.layerhost.core.internal.archive.DiscoveryCache;
 import dev.layerhost.core.internal.plan.DescriptorPass;
+import dev.layerhost.core.internal.plan.PlannedRoot;
 import dev.layerhost.core.internal.report.ReportAssembler;
 import dev.layerhost.core.internal.watch.RootWatcher;
 
@@ -91,6 +94,9 @@ public final class PluginHost implements AutoCloseable {
     /** Copies and descriptor reads run here, in parallel; shut down by close(). */
     private final ExecutorService io;
     private final DescriptorPass descriptorPass;
+    /** The audit log files this host opened, closed by close(). */
+    private final List<AuditLogFile> auditLogs;
+    private final AuditTrail audit;
     private final ReportAssembler assembler = new ReportAssembler();
     private final List<PluginListener> listeners = new CopyOnWriteArrayList<>();
     /** Guards the three fields below; never held while plugin code runs. */
@@ -103,7 +109,7 @@ public final class PluginHost implements AutoCloseable {
     /** What the first close() returned, once it returned. */
     private final CompletableFuture<Boolean> closedInTime = new CompletableFuture<>();
 
-    private PluginHost(Builder builder, ApiLayer api) {
+    private PluginHost(Builder builder, ApiLayer api, List<AuditLogFile> auditLogs) {
         this.pluginRoot = builder.pluginRoot;
         this.api = api;
         this.policy = builder.policy;
@@ -123,6 +129,10 @@ public final class PluginHost implements AutoCloseable {
         pool.allowCoreThreadTimeOut(true);
         this.io = pool;
         this.descriptorPass = new DescriptorPass(api, policy, io, discoveryCache);
+        this.auditLogs = List.copyOf(auditLogs);
+        List<AuditSink> sinks = new ArrayList<>(auditLogs);
+        sinks.addAll(builder.auditSinks);
+        this.audit = new AuditTrail(sinks, io, clock);
     }
 
     /** A builder; {@link Builder#pluginRoot(Path)} and the API are required. */
@@ -138,7 +148,7 @@ public final class PluginHost implements AutoCloseable {
      */
     public Report scan() {
         ensureOpen();
-        return assembler.scanReport(descriptorPass.run(pluginRoot));
+        return assembler.scanReport(checkedRoot());
     }
 
     /**
@@ -148,7 +158,14 @@ public final class PluginHost implements AutoCloseable {
      */
     public LayerGraph graph() {
         ensureOpen();
-        return assembler.graph(descriptorPass.run(pluginRoot), api);
+        return assembler.graph(checkedRoot(), api);
+    }
+
+    /** The root checked and planned, and on the audit trail. */
+    private PlannedRoot checkedRoot() {
+        PlannedRoot root = descriptorPass.run(pluginRoot);
+        audit.checked(root);
+        return root;
     }
 
     /**
@@ -348,6 +365,7 @@ public final class PluginHost implements AutoCloseable {
         // Not shutdownNow(): a copy or read queued by a load that still runs must complete, or its caller
         // would wait for it forever; they are file I/O only, and the snapshot store refuses new copies.
         io.shutdown();
+        auditLogs.forEach(AuditLogFile::close);
         closedInTime.complete(inTime);
         return inTime;
     }
@@ -367,7 +385,7 @@ public final class PluginHost implements AutoCloseable {
             if (registry == null) {
                 snapshots = new SnapshotStore(workDirectory, cacheDirectory, discoveryCache);
                 registry = new LiveRegistry(pluginRoot, api, policy, lazyProviders, snapshots, discoveryCache, io,
-                        this::announce, clock);
+                        this::announce, audit, clock);
             }
             return registry;
         }
@@ -421,6 +439,8 @@ public final class PluginHost implements AutoCloseable {
         private Duration quietPeriod = Duration.ofSeconds(1);
         private Duration pollInterval = Duration.ofMillis(100);
         private Duration closeTimeout = Duration.ofSeconds(10);
+        private final List<Path> auditLogs = new ArrayList<>();
+        private final List<AuditSink> auditSinks = new ArrayList<>();
 
         private Builder() {
         }
@@ -573,8 +593,37 @@ public final class PluginHost implements AutoCloseable {
         }
 
         /**
+         * Appends an audit record to {@code file} for everything the host finds and does: one JSON object
+         * per line (SPEC "Audit log"), for every entry a pass reads ({@code DISCOVERED}, with the check's
+         * verdict), and every load, reload, unload, rejection and failure, each with the entry's jars (name,
+         * size, SHA-256, signer). The file is created if missing and only ever appended to; each line is
+         * written whole as it happens, so a process killed at any moment leaves every earlier line intact;
+         * lines are forced to the device ({@code fsync}) at the end of every pass and on close. The CLI's
+         * {@code --audit-log}. Repeatable: every file gets every record.
+         *
+         * <pre>{@code builder.auditLog(Path.of("/var/log/myapp/plugins-audit.jsonl"))}</pre>
+         *
+         * <p>Hashing and verifying the jars costs a read of every byte of each new jar; with no audit log
+         * and no sink, nothing of it is done.
+         */
+        public Builder auditLog(Path file) {
+            auditLogs.add(Objects.requireNonNull(file, "file"));
+            return this;
+        }
+
+        /**
+         * Gives every audit record (see {@link #auditLog(Path)}) to {@code sink} as well, as it happens:
+         * for a host that keeps its audit trail elsewhere than in a file. Repeatable.
+         */
+        public Builder auditSink(AuditSink sink) {
+            auditSinks.add(Objects.requireNonNull(sink, "sink"));
+            return this;
+        }
+
+        /**
          * @throws IllegalStateException if no plugin root or no API was named
-         * @throws HostSetupException    if an API path is missing, empty, or does not resolve
+         * @throws HostSetupException    if an API path is missing, empty, or does not resolve, or an audit log
+         *                               cannot be opened for appending
          */
         public PluginHost build() {
             if (pluginRoot == null) {
@@ -585,7 +634,17 @@ public final class PluginHost implements AutoCloseable {
                         + " apiLayer(layer, moduleNames) or apiPath(apiJar)");
             }
             ApiLayer base = apiLayer != null ? ApiLayer.of(apiLayer, apiModules) : ApiLayer.boot();
-            return new PluginHost(this, base.extendedWith(apiPaths));
+            ApiLayer api = base.extendedWith(apiPaths);
+            List<AuditLogFile> opened = new ArrayList<>();
+            try {
+                for (Path file : auditLogs) {
+                    opened.add(AuditLogFile.open(file));
+                }
+            } catch (RuntimeException e) {
+                opened.forEach(AuditLogFile::close);
+                throw e;
+            }
+            return new PluginHost(this, api, opened);
         }
     }
 }

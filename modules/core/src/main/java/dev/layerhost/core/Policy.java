@@ -7,17 +7,32 @@ import java.util.Set;
 /**
  * What the host refuses to load, whatever the plugins' descriptors say.
  *
- * @param deniedModules names of modules no plugin may require or bundle ({@code FORBIDDEN_MODULE})
- * @param signatures    how jar signatures are checked
- * @param trusted       the certificates a signer must chain to ({@link TrustStore#load}); with none, every
- *                      signer is untrusted
+ * <pre>{@code
+ * Policy policy = Policy.denying(Set.of("java.sql"))
+ *         .withAllowedServices(Set.of("com.example.api.Greeter"))
+ *         .withSignatures(SignatureMode.REQUIRE, TrustStore.load(trustStore, Optional.of(password)));
+ * }</pre>
+ *
+ * @param deniedModules   names of modules no plugin may require or bundle ({@code FORBIDDEN_MODULE})
+ * @param signatures      how jar signatures are checked
+ * @param trusted         the certificates a signer must chain to ({@link TrustStore#load}); with none, every
+ *                        signer is untrusted
+ * @param allowedServices the API service types plugins may provide ({@code FORBIDDEN_SERVICE} for any other
+ *                        that a module of a plugin's layer provides); empty: every API service type
  */
-public record Policy(Set<String> deniedModules, SignatureMode signatures, Set<Certificate> trusted) {
+public record Policy(Set<String> deniedModules, SignatureMode signatures, Set<Certificate> trusted,
+                     Set<String> allowedServices) {
 
     public Policy {
         deniedModules = Set.copyOf(deniedModules);
         Objects.requireNonNull(signatures, "signatures");
         trusted = Set.copyOf(trusted);
+        allowedServices = Set.copyOf(allowedServices);
+    }
+
+    /** A policy that allows every service type. */
+    public Policy(Set<String> deniedModules, SignatureMode signatures, Set<Certificate> trusted) {
+        this(deniedModules, signatures, trusted, Set.of());
     }
 
     /** A policy that only denies the named modules; signatures are not checked. */
@@ -37,6 +52,19 @@ public record Policy(Set<String> deniedModules, SignatureMode signatures, Set<Ce
 
     /** This policy, checking signatures in {@code mode} against {@code trustedCertificates}. */
     public Policy withSignatures(SignatureMode mode, Set<Certificate> trustedCertificates) {
-        return new Policy(deniedModules, mode, trustedCertificates);
+        return new Policy(deniedModules, mode, trustedCertificates, allowedServices);
+    }
+
+    /**
+     * This policy, letting plugins provide only the API service types {@code serviceTypes} (binary names,
+     * {@code com.example.api.Greeter}); an empty set allows every API service type again.
+     */
+    public Policy withAllowedServices(Set<String> serviceTypes) {
+        return new Policy(deniedModules, signatures, trusted, serviceTypes);
+    }
+
+    /** Whether a plugin may provide the API service type {@code serviceType}. */
+    public boolean allowsService(String serviceType) {
+        return allowedServices.isEmpty() || allowedServices.contains(serviceType);
     }
 }

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -137,7 +139,9 @@ class HostApiTest {
                     .modulePath(api)
                     .build(root.resolve(name + ".jar"));
         }
-        List<Path> modulePath = List.of(locationOf(PluginHost.class), locationOf(org.slf4j.Logger.class), api);
+        // what layerhost.core needs at run time: SLF4J, and Jackson's streaming core for the audit log
+        List<Path> modulePath = List.of(locationOf(PluginHost.class), locationOf(org.slf4j.Logger.class),
+                locationOf(com.fasterxml.jackson.core.JsonFactory.class), api);
         Path host = PluginJar.builder("com.example.host")
                 .requires("layerhost.core")
                 .requires("com.example.api")
@@ -154,6 +158,7 @@ class HostApiTest {
                                 try (PluginHost host = PluginHost.builder()
                                         .pluginRoot(Path.of(args[0]))
                                         .apiModule(Greeter.class.getModule())
+                                        .auditLog(Path.of(args[1]))
                                         .build()) {
                                     System.out.println("errors: " + host.load().hasErrors());
                                     for (PluginService<Greeter> greeter : host.services(Greeter.class)) {
@@ -167,11 +172,12 @@ class HostApiTest {
                 .modulePath(modulePath)
                 .build(workspace.resolve("lib/com.example.host.jar"));
 
+        Path auditLog = workspace.resolve("audit.jsonl");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--module-path", String.join(java.io.File.pathSeparator,
                         modulePath.stream().map(Path::toString).toList()) + java.io.File.pathSeparator + host,
-                "--module", "com.example.host/com.example.host.Main", root.toString()));
+                "--module", "com.example.host/com.example.host.Main", root.toString(), auditLog.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the host application did not end");
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -179,6 +185,15 @@ class HostApiTest {
         assertEquals(0, process.exitValue(), () -> out + err);
         assertEquals(List.of("errors: false", "com.example.hello 2.1: hello, world", "com.example.howdy 2.1: howdy, world"),
                 out.lines().toList(), () -> out + err);
+        ObjectMapper json = new ObjectMapper();
+        List<String> audited = new ArrayList<>();
+        for (String line : Files.readAllLines(auditLog, StandardCharsets.UTF_8)) {
+            JsonNode record = json.readTree(line);
+            audited.add(record.get("event").asText() + " " + record.get("plugin").asText() + " "
+                    + record.get("jars").get(0).get("file").asText());
+        }
+        assertEquals(List.of("DISCOVERED com.example.hello hello.jar", "DISCOVERED com.example.howdy howdy.jar",
+                "LOADED com.example.hello hello.jar", "LOADED com.example.howdy howdy.jar"), audited);
     }
 
     private static Path locationOf(Class<?> type) throws URISyntaxException, IOException {

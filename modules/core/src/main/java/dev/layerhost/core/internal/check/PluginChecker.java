@@ -45,6 +45,7 @@ public final class PluginChecker {
 
     private final ApiLayer api;
     private final Policy policy;
+    private final ServiceAllowance serviceAllowance;
     /** The last check's outcomes with a model, by source; guarded by this object's lock. */
     private Map<String, Remembered> lastOutcomes = new HashMap<>();
     /**
@@ -136,6 +137,7 @@ public final class PluginChecker {
     public PluginChecker(ApiLayer api, Policy policy) {
         this.api = api;
         this.policy = policy;
+        this.serviceAllowance = new ServiceAllowance(api, policy);
     }
 
     /** The verdicts on {@code candidates}, sorted by source, with the sound ones in layer order. */
@@ -426,6 +428,8 @@ public final class PluginChecker {
                     }
                 }
             }
+            // from the entry's own descriptors: reported whatever its parents' verdicts are
+            entryDiagnostics.addAll(serviceAllowance.check(facts, closure));
             if (!parentsSound || !facts.readable()) {
                 return;
             }

@@ -244,6 +244,25 @@ public final class Diagnostics {
                 details("module", module, "requiredBy", requiredBy));
     }
 
+    /**
+     * A module of plugin {@code plugin}'s layer (the plugin's own, or a library of its entry) provides
+     * service types the host's allow-list does not name.
+     *
+     * @param services the service types not allowed, sorted
+     * @param allowed  the allow-list, sorted
+     */
+    public static Diagnostic forbiddenService(String source, String plugin, String module, List<String> services,
+                                              List<String> allowed) {
+        String provided = String.join(", ", services);
+        String holder = module.equals(plugin) ? "plugin " + plugin : "module " + module + " of plugin " + plugin;
+        return error(DiagnosticCode.FORBIDDEN_SERVICE, Optional.of(plugin), source,
+                holder + " provides " + provided + ", which the host's policy does not allow (allowed: "
+                        + String.join(", ", allowed) + ")",
+                "remove 'provides " + provided + "' from " + module + ", or ask the host's operator to allow "
+                        + (services.size() == 1 ? "it" : "them") + " (--allow-service)",
+                details("module", module, "services", services, "allowed", allowed));
+    }
+
     public static Diagnostic unsigned(String source, Optional<String> plugin, String file, Severity severity) {
         return new Diagnostic(DiagnosticCode.UNSIGNED, severity, plugin, source,
                 file + " is not signed",

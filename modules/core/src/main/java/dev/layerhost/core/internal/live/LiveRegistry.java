@@ -6,6 +6,8 @@ import dev.layerhost.core.Policy;
 import dev.layerhost.core.internal.api.ApiLayer;
 import dev.layerhost.core.internal.archive.Candidate;
 import dev.layerhost.core.internal.archive.DiscoveryCache;
+import dev.layerhost.core.internal.audit.AuditTrail;
+import dev.layerhost.core.internal.audit.EntryFiles;
 import dev.layerhost.core.internal.check.PluginChecker;
 import dev.layerhost.core.internal.check.Verdict;
 import dev.layerhost.core.internal.check.Verdicts;
@@ -76,6 +78,7 @@ public final class LiveRegistry {
     private final DiscoveryCache cache;
     private final Retirement retirement;
     private final EventOutbox outbox;
+    private final AuditTrail audit;
     private final Clock clock;
     /** Guards everything below but {@link #serving}; plugin code runs under it while loading. */
     private final RegistryLock lock = new RegistryLock();
@@ -113,10 +116,12 @@ public final class LiveRegistry {
     }
 
     /**
-     * @param io where copies are taken and descriptors read, in parallel: the host's own executor
+     * @param io    where copies are taken and descriptors read, in parallel: the host's own executor
+     * @param audit gets the files of every entry copied anew, and of every event, as they happen
      */
     public LiveRegistry(Path root, ApiLayer api, Policy policy, boolean lazyProviders, SnapshotStore snapshots,
-                        DiscoveryCache cache, Executor io, Consumer<PluginEvent> events, Clock clock) {
+                        DiscoveryCache cache, Executor io, Consumer<PluginEvent> events, AuditTrail audit,
+                        Clock clock) {
         this.root = root;
         this.cache = cache;
         this.checker = new PluginChecker(api, policy);
@@ -126,6 +131,7 @@ public final class LiveRegistry {
         this.current = new CurrentCopies(snapshots, io);
         this.retirement = new Retirement(clock);
         this.outbox = new EventOutbox(events);
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -170,7 +176,7 @@ public final class LiveRegistry {
             if (!live.containsKey(pluginId)) {
                 throw new NoSuchElementException("no live plugin '" + pluginId + "'");
             }
-            unloadWithDependents(List.of(pluginId), change);
+            unloadWithDependents(List.of(pluginId), Map.of(), change);
         });
     }
 
@@ -187,11 +193,7 @@ public final class LiveRegistry {
             if (current == null || current.plugin() != plugin) {
                 return;
             }
-            unloadWithDependents(List.of(plugin.id()), change);
-            change.happened().replaceAll(event -> event.kind() == PluginEvent.Kind.UNLOADED
-                    && event.plugin().equals(Optional.of(plugin.id()))
-                    ? event(PluginEvent.Kind.FAILED, event.plugin(), event.version(), event.source(), failures)
-                    : event);
+            unloadWithDependents(List.of(plugin.id()), Map.of(plugin.id(), failures), change);
         });
     }
 
@@ -296,6 +298,12 @@ public final class LiveRegistry {
         Verdicts verdicts = times.time(Phase.CHECK, candidates.size(), () -> checker.check(candidates));
         PlannedRoot planned = times.time(Phase.PLAN, verdicts.layerOrder().size(),
                 () -> new PlannedRoot(verdicts, planner.plan(verdicts)));
+        if (audit.isOn()) {
+            // before any plugin code runs: a plugin that takes the process down is on record
+            Map<String, EntryFiles> copied = new HashMap<>();
+            changed.forEach(source -> copied.put(source, filesOf(current.snapshot(source))));
+            audit.discovered(planned, copied);
+        }
         Map<String, List<Diagnostic>> failures = new HashMap<>();
         applyAll(planned, changed, failures, change, times);
         times.report();
@@ -306,7 +314,7 @@ public final class LiveRegistry {
     /** Unloads the plugins of the entries in {@code scope} that are no longer in the root. */
     private void unloadRemoved(Optional<Set<String>> scope, Set<String> present, Change change) {
         for (String source : current.forgetAbsent(scope, present)) {
-            unloadWithDependents(liveIdsFrom(source), change);
+            unloadWithDependents(liveIdsFrom(source), Map.of(), change);
         }
     }
 
@@ -400,7 +408,8 @@ public final class LiveRegistry {
         if (!verdict.sound() || planned.isEmpty()) {
             List<Diagnostic> errors = new ArrayList<>(verdict.diagnostics());
             errors.addAll(refusals);
-            change.happened().add(event(PluginEvent.Kind.REJECTED, pluginId, version, source, errors));
+            happened(change, event(PluginEvent.Kind.REJECTED, pluginId, version, source, errors),
+                    current.snapshot(source));
             return;
         }
         String id = pluginId.orElseThrow();
@@ -410,7 +419,8 @@ public final class LiveRegistry {
             if (parentPlugin == null) {
                 Diagnostic notLive = Diagnostics.dependencyNotLoaded(source, id, parent);
                 failures.computeIfAbsent(source, s -> new ArrayList<>()).add(notLive);
-                change.happened().add(event(PluginEvent.Kind.REJECTED, pluginId, version, source, List.of(notLive)));
+                happened(change, event(PluginEvent.Kind.REJECTED, pluginId, version, source, List.of(notLive)),
+                        current.snapshot(source));
                 return;
             }
             parentLayers.add(parentPlugin.plugin().layer());
@@ -421,11 +431,12 @@ public final class LiveRegistry {
         build.abandoned().ifPresent(change.retired()::add);
         if (build.loaded().isEmpty()) {
             failures.computeIfAbsent(source, s -> new ArrayList<>()).addAll(build.diagnostics());
-            change.happened().add(event(build.providerFailed() ? PluginEvent.Kind.FAILED : PluginEvent.Kind.REJECTED,
-                    pluginId, version, source, build.diagnostics()));
+            happened(change, event(build.providerFailed() ? PluginEvent.Kind.FAILED : PluginEvent.Kind.REJECTED,
+                    pluginId, version, source, build.diagnostics()), copy);
             return;
         }
-        unloadWithDependents(liveIdsFrom(source).stream().filter(other -> !other.equals(id)).toList(), change);
+        unloadWithDependents(liveIdsFrom(source).stream().filter(other -> !other.equals(id)).toList(), Map.of(),
+                change);
         snapshots.retain(copy);
         Live previous = live.put(id, new Live(build.loaded().get(), copy, verdict.parents()));
         if (previous != null) {
@@ -434,16 +445,20 @@ public final class LiveRegistry {
         liveBySource.computeIfAbsent(source, s -> new LinkedHashSet<>()).add(id);
         rebuilt.add(id);
         if (previous == null) {
-            change.happened().add(event(PluginEvent.Kind.LOADED, pluginId, version, source, verdict.diagnostics()));
+            happened(change, event(PluginEvent.Kind.LOADED, pluginId, version, source, verdict.diagnostics()), copy);
         } else {
             log.info("Reloaded plugin '{}' {} -> {}", id, previous.plugin().version().orElse(""), version.orElse(""));
-            change.happened().add(event(PluginEvent.Kind.RELOADED, pluginId, version, source, verdict.diagnostics()));
+            happened(change, event(PluginEvent.Kind.RELOADED, pluginId, version, source, verdict.diagnostics()), copy);
             change.retired().add(RetiredPlugin.of(previous.plugin()));
             snapshots.release(previous.snapshot());
         }
     }
 
-    private void unloadWithDependents(List<String> pluginIds, Change change) {
+    /**
+     * Unloads {@code pluginIds} and, first, the live plugins that require them: {@code UNLOADED} each, or
+     * {@code FAILED} with the diagnostics for a plugin of {@code failed}.
+     */
+    private void unloadWithDependents(List<String> pluginIds, Map<String, List<Diagnostic>> failed, Change change) {
         if (pluginIds.isEmpty()) {
             return;
         }
@@ -453,8 +468,10 @@ public final class LiveRegistry {
             Live removed = live.remove(id);
             forgetLiveSource(removed.plugin().source(), id);
             LoadedPlugin plugin = removed.plugin();
-            change.happened().add(event(PluginEvent.Kind.UNLOADED, Optional.of(plugin.id()), plugin.version(),
-                    plugin.source(), List.of()));
+            List<Diagnostic> failures = failed.get(id);
+            happened(change, event(failures == null ? PluginEvent.Kind.UNLOADED : PluginEvent.Kind.FAILED,
+                    Optional.of(plugin.id()), plugin.version(), plugin.source(),
+                    failures == null ? List.of() : failures), removed.snapshot());
             change.retired().add(RetiredPlugin.of(plugin));
             snapshots.release(removed.snapshot());
         }
@@ -476,6 +493,7 @@ public final class LiveRegistry {
      * everything it built.
      */
     private void finishLocked(Change change) {
+        audit.endOfPass();
         if (lock.isClosed()) {
             retireAll(change);
             outbox.clear();
@@ -521,6 +539,19 @@ public final class LiveRegistry {
             bySource.put(verdict.source(), verdict);
         }
         return List.copyOf(bySource.values());
+    }
+
+    /** {@code event} happened in {@code change}, to {@code files}: queued for the listeners, and audited at once. */
+    private void happened(Change change, PluginEvent event, Snapshot files) {
+        change.happened().add(event);
+        if (audit.isOn()) {
+            audit.happened(event, filesOf(files));
+        }
+    }
+
+    /** A copy's jars for the audit log, with their hashes: the content store knows them. */
+    private static EntryFiles filesOf(Snapshot copy) {
+        return new EntryFiles(copy.entry(), Optional.of(copy.stored().stream().map(Snapshot.StoredJar::sha256).toList()));
     }
 
     private PluginEvent event(PluginEvent.Kind kind, Optional<String> pluginId, Optional<String> version,

@@ -70,6 +70,17 @@ public final class SignatureInspector {
     private record JarSignature(Set<CodeSigner> signers, Optional<String> invalid) {
     }
 
+    /**
+     * The certificate of a signer whose signature covers every entry of {@code jar} and verifies, trusted
+     * or not, whatever the policy: who signed it, for the audit log. Empty for an unsigned jar, a signature
+     * that does not verify, or a jar that cannot be read.
+     */
+    public static Optional<Certificate> signerCertificate(Path jar) {
+        return verify(jar).filter(found -> found.invalid().isEmpty())
+                .flatMap(found -> found.signers().stream().findFirst())
+                .map(signer -> signer.getSignerCertPath().getCertificates().get(0));
+    }
+
     /** Empty when the jar cannot be read at all: {@code INVALID_ARCHIVE} already says so. */
     private static Optional<JarSignature> verify(Path path) {
         try (JarFile jar = new JarFile(path.toFile(), true)) {
