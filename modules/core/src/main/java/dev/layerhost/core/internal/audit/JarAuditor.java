@@ -52,7 +52,7 @@ final class JarAuditor {
             Path jar = paths.get(i);
             String label = files.entry().label(jar);
             try {
-                String sha256 = files.sha256().isPresent() ? files.sha256().get().get(i) : ContentHash.of(jar);
+                String sha256 = files.sha256().isPresent() ? files.sha256().get().get(i) : ContentHash.of(jar, Files.size(jar));
                 Known facts = knownOrRead(sha256, jar);
                 jars.add(new AuditedJar(label, facts.size(), sha256, facts.signer()));
             } catch (IOException e) {
