@@ -43,12 +43,12 @@ public final class Main {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((exception, arguments) -> {
-            err.println("layerhost: " + exception.getMessage().replace('\n', ' ')
-                    + " (see 'layerhost --help')");
+            // The message may quote what was typed, a path with a line end or an escape sequence in it.
+            err.println("layerhost: " + VisibleText.escape(exception.getMessage()) + " (see 'layerhost --help')");
             return ExitCodes.USAGE;
         });
         commandLine.setExecutionExceptionHandler((exception, command, parseResult) -> {
-            err.println("layerhost: internal error: " + exception);
+            err.println("layerhost: internal error: " + VisibleText.escape(exception.toString()));
             return ExitCodes.BUG;
         });
         int exitCode;
@@ -57,7 +57,7 @@ public final class Main {
         } catch (RuntimeException | Error e) {
             // picocli hands only exceptions to the handler above; an Error (a heap exhausted, a stack
             // overflow) is a bug of ours too, and gets the same one line and exit code, not a stack trace
-            err.println("layerhost: internal error: " + e);
+            err.println("layerhost: internal error: " + VisibleText.escape(e.toString()));
             exitCode = ExitCodes.BUG;
         }
         out.flush();
