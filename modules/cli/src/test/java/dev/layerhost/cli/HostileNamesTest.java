@@ -101,7 +101,7 @@ class HostileNamesTest {
     void watchLinesShowEveryNameEscaped() {
         StringWriter text = new StringWriter();
         TextRenderer renderer = new TextRenderer(new PrintWriter(text, true));
-        HostOptions options = new HostOptions();
+        HostOptions options = new HostOptions(Environment.of(Map.of()));
         new CommandLine(options).setCaseInsensitiveEnumValuesAllowed(true).parseArgs("--plugins", root.toString());
         // The listener watch adds to the host, fed by a real first load of the root.
         try (PluginHost host = options.builder().build()) {
@@ -146,7 +146,8 @@ class HostileNamesTest {
         assertEquals(1, run.exitCode(), run::toString);
         assertOnlyVisible(run.out());
         Map<String, String> sources = new TreeMap<>();
-        Json.object(run).get("plugins").forEach(plugin -> sources.put(plugin.get("id").asText(), plugin.get("source").asText()));
+        Json.object(run).get("plugins")
+                .forEach(plugin -> sources.put(plugin.get("id").asText(), plugin.get("source").asText()));
         assertEquals(Map.of("p.folder", FOLDER, "p.rejected", JAR, RENAMED, "renamed.jar", AUTOMATIC, "auto-4.0.0.jar"),
                 sources, run::toString);
         JsonNode missing = Json.find(Json.object(run).get("diagnostics"), "code", "MISSING_DEPENDENCY");
