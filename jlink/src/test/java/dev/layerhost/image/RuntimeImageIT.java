@@ -5,11 +5,15 @@ import dev.layerhost.image.Launcher.ImageRun;
 import dev.layerhost.pluginbuilder.DataSourcePlugins;
 import dev.layerhost.pluginbuilder.ModuleLocation;
 import dev.layerhost.pluginbuilder.PluginJar;
+import dev.layerhost.pluginbuilder.SigningKey;
+import dev.layerhost.pluginbuilder.SigningKeys;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -188,6 +192,26 @@ class RuntimeImageIT {
         assertEquals(1, run.err().lines().count(), run::toString);
         assertTrue(run.err().contains(missing.toString()), run::toString);
         assertFalse(run.err().contains("Exception"), run::toString);
+    }
+
+    @Test
+    void trustStorePasswordFromTheEnvironmentVariableOpensTheTrustStore() throws Exception {
+        SigningKeys keys = SigningKeys.generate(temp.resolve("keys"), EnumSet.of(SigningKey.ACME));
+        keys.sign(DATA_SOURCES.plugin("p.alpha", "1.2.0").build(root.resolve("alpha.jar")), SigningKey.ACME);
+        Object[] args = {"list", "--plugins", root, "--json", "--signatures", "require",
+            "--trust-store", keys.trustStore()};
+
+        ImageRun withPassword = layerhost.runWith(
+                Map.of("LAYERHOST_TRUST_STORE_PASSWORD", SigningKeys.PASSWORD), layerhost.launcherCommand(args));
+        ImageRun wrongPassword = layerhost.runWith(
+                Map.of("LAYERHOST_TRUST_STORE_PASSWORD", "wrong-in-env"), layerhost.launcherCommand(args));
+
+        assertEquals(0, withPassword.exitCode(), withPassword::toString);
+        assertEquals("OK", plugin(json(withPassword), "p.alpha").get("status").asText(), withPassword::toString);
+        assertEquals(2, wrongPassword.exitCode(), wrongPassword::toString);
+        assertEquals(1, wrongPassword.err().lines().count(), wrongPassword::toString);
+        assertTrue(wrongPassword.err().contains(keys.trustStore().toString()), wrongPassword::toString);
+        assertFalse(wrongPassword.toString().contains("wrong-in-env"), wrongPassword::toString);
     }
 
     private void soundAndBrokenPlugin() {

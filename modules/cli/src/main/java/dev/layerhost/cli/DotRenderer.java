@@ -6,9 +6,13 @@ import dev.layerhost.core.ModuleSummary;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.stream.Collectors;
 
-/** The layer graph as a Graphviz {@code digraph}: a box per layer listing its modules, an edge to each parent. */
+/**
+ * The layer graph as a Graphviz {@code digraph}: a box per layer listing its modules, an edge to each parent.
+ * Any plugin or module name gives a valid digraph: names are written as double-quoted strings (see
+ * {@link #id} and {@link #label}), with what a terminal or a picture must not show raw escaped as in text
+ * output ({@link VisibleText}).
+ */
 final class DotRenderer {
 
     private final PrintWriter out;
@@ -21,21 +25,52 @@ final class DotRenderer {
         out.println("digraph layers {");
         out.println("  rankdir=BT;");
         out.println("  node [shape=box, fontname=\"monospace\"];");
-        out.println("  " + quote(GraphCommand.API_LAYER) + " [label=" + label(GraphCommand.API_LAYER, graph.api()) + "];");
+        node(GraphCommand.API_LAYER, graph.api());
         for (LayerNode layer : graph.layers()) {
-            out.println("  " + quote(layer.plugin()) + " [label=" + label(layer.plugin(), layer.modules()) + "];");
+            node(layer.plugin(), layer.modules());
         }
         for (LayerNode layer : graph.layers()) {
             for (String parent : GraphCommand.parentsOf(layer)) {
-                out.println("  " + quote(layer.plugin()) + " -> " + quote(parent) + ";");
+                out.println("  " + id(layer.plugin()) + " -> " + id(parent) + ";");
             }
         }
         out.println("}");
     }
 
-    private static String label(String name, List<ModuleSummary> modules) {
-        String lines = modules.stream().map(ModuleSummary::toString).collect(Collectors.joining("\\l"));
-        return quote(name + "\\n" + lines + (lines.isEmpty() ? "" : "\\l"));
+    private void node(String name, List<ModuleSummary> modules) {
+        out.println("  " + id(name) + " [label=" + label(name, modules.stream().map(ModuleSummary::toString).toList())
+                + "];");
+    }
+
+    /**
+     * The node id of {@code name}: a double-quoted string that Graphviz reads as the name with its
+     * backslashes doubled, then escaped. Doubling first keeps distinct names distinct ids (the escaped form
+     * alone is not: a name may spell {@code \x1b}). Inside a quoted string Graphviz's scanner turns only
+     * {@code \"} into a quote and drops a backslash before a line end; every other character, a backslash
+     * pair included, stays. The escaped text holds no line end, and each of its backslashes starts a pair,
+     * so quoting its quotes is all it needs.
+     */
+    static String id(String name) {
+        return quote(VisibleText.escape(name.replace("\\", "\\\\")));
+    }
+
+    /**
+     * A node label: the escaped {@code title}, then each escaped line, left-aligned, as text output shows
+     * them. A label is also an {@code escString}: Graphviz reads {@code \n}, {@code \l}, {@code \r} as line
+     * breaks, {@code \N}, {@code \G}... as the node's or graph's name, and a backslash before any other
+     * character as that character. So the backslashes of the escaped names are doubled, to be shown as
+     * they are.
+     */
+    static String label(String title, List<String> lines) {
+        StringBuilder label = new StringBuilder(literal(title)).append("\\n");
+        for (String line : lines) {
+            label.append(literal(line)).append("\\l");
+        }
+        return quote(label.toString());
+    }
+
+    private static String literal(String text) {
+        return VisibleText.escape(text).replace("\\", "\\\\");
     }
 
     private static String quote(String text) {

@@ -56,8 +56,19 @@ final class HostOptions {
     Path trustStore;
 
     @Option(names = "--trust-store-password", paramLabel = "PW", arity = "0..1", interactive = false,
-            description = "The trust store's password, if it has one.")
+            description = "The trust store's password, if it has one (also: --trust-store-password-file, or the"
+                    + " environment variable " + TrustStorePassword.VARIABLE + ", which ps does not show).")
     String trustStorePassword;
+
+    @Option(names = "--trust-store-password-file", paramLabel = "FILE",
+            description = "A file whose first line is the trust store's password.")
+    Path trustStorePasswordFile;
+
+    private final Environment environment;
+
+    HostOptions(Environment environment) {
+        this.environment = environment;
+    }
 
     PluginHost.Builder builder() {
         PluginHost.Builder builder = PluginHost.builder()
@@ -66,10 +77,9 @@ final class HostOptions {
         withDefaultApi(builder);
         apiPaths.forEach(builder::apiPath);
         Optional.ofNullable(auditLog).ifPresent(builder::auditLog);
+        Optional<char[]> password = TrustStorePassword.choose(trustStorePassword, trustStorePasswordFile, environment);
         if (signatures != SignatureMode.OFF || trustStore != null) {
-            Set<Certificate> trusted = trustStore == null
-                    ? Set.of()
-                    : TrustStore.load(trustStore, Optional.ofNullable(trustStorePassword).map(String::toCharArray));
+            Set<Certificate> trusted = trustStore == null ? Set.of() : TrustStore.load(trustStore, password);
             builder.policy(policy().withSignatures(signatures, trusted));
         }
         return builder;

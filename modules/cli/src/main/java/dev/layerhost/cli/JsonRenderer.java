@@ -19,11 +19,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The JSON shapes of the contract: one object on stdout per run. Absent ids and versions are
- * {@code null}; details keep the names the message is made of, with sorted keys.
+ * {@code null}; details keep the names the message is made of, with sorted keys. Names are exact; what a
+ * terminal would act on is written as a JSON escape ({@link JsonEscapes}).
  */
 final class JsonRenderer {
 
     private final ObjectMapper mapper = new ObjectMapper();
+
+    JsonRenderer() {
+        mapper.getFactory().setCharacterEscapes(new JsonEscapes());
+    }
 
     void report(Report report, PrintWriter out) {
         ObjectNode root = mapper.createObjectNode();

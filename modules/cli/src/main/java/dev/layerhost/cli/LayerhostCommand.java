@@ -13,8 +13,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code layerhost}: the top command; it only dispatches to the verbs. The verbs are added by
- * {@link #commandLine(String[])}, only the one a command line names when it names one: picocli builds the
- * model of every command it is given by reflection, a cost each start pays.
+ * {@link #commandLine(String[], Environment)}, only the one a command line names when it names one:
+ * picocli builds the model of every command it is given by reflection, a cost each start pays.
  */
 @Command(name = "layerhost",
         mixinStandardHelpOptions = true,
@@ -38,10 +38,19 @@ final class LayerhostCommand implements Runnable {
 
     /**
      * The command line for {@code args}: with the verb {@code args} starts with, or with every verb (for
-     * help, and to suggest the verb meant by a mistyped one).
+     * help, and to suggest the verb meant by a mistyped one). The verbs' options read {@code environment}.
      */
-    static CommandLine commandLine(String[] args) {
-        CommandLine commandLine = new CommandLine(new LayerhostCommand());
+    static CommandLine commandLine(String[] args, Environment environment) {
+        // picocli makes each verb's HostOptions with the factory of the command line the verb is added to.
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return type == HostOptions.class
+                        ? type.cast(new HostOptions(environment))
+                        : CommandLine.defaultFactory().create(type);
+            }
+        };
+        CommandLine commandLine = new CommandLine(new LayerhostCommand(), factory);
         Supplier<Object> named = args.length > 0 ? VERBS.get(args[0]) : null;
         if (named != null) {
             commandLine.addSubcommand(args[0], named.get());

@@ -20,15 +20,16 @@ public final class Main {
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         // stdout is the command's report (one JSON object under --json): what plugin code prints goes to stderr.
         System.setOut(System.err);
-        System.exit(run(args, out, err));
+        System.exit(run(args, out, err, Environment.ofProcess()));
     }
 
     /**
-     * Runs the command line {@code args}, writing to {@code out} and {@code err}.
+     * Runs the command line {@code args}, writing to {@code out} and {@code err}, reading environment
+     * variables from {@code environment}.
      *
      * @return the exit code: 0 no error, 1 an error diagnostic, 2 a usage error, 3 a bug in layerhost
      */
-    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    static int run(String[] args, PrintWriter out, PrintWriter err, Environment environment) {
         // The version alone needs none of picocli's reflective model of the verbs (a third of a second of
         // class loading and lambda spinning at start-up): it is printed as picocli would print it.
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
@@ -38,17 +39,17 @@ public final class Main {
             out.flush();
             return ExitCodes.OK;
         }
-        CommandLine commandLine = LayerhostCommand.commandLine(args);
+        CommandLine commandLine = LayerhostCommand.commandLine(args, environment);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((exception, arguments) -> {
-            err.println("layerhost: " + exception.getMessage().replace('\n', ' ')
-                    + " (see 'layerhost --help')");
+            // The message may quote what was typed, a path with a line end or an escape sequence in it.
+            err.println("layerhost: " + VisibleText.escape(exception.getMessage()) + " (see 'layerhost --help')");
             return ExitCodes.USAGE;
         });
         commandLine.setExecutionExceptionHandler((exception, command, parseResult) -> {
-            err.println("layerhost: internal error: " + exception);
+            err.println("layerhost: internal error: " + VisibleText.escape(exception.toString()));
             return ExitCodes.BUG;
         });
         int exitCode;
@@ -57,7 +58,7 @@ public final class Main {
         } catch (RuntimeException | Error e) {
             // picocli hands only exceptions to the handler above; an Error (a heap exhausted, a stack
             // overflow) is a bug of ours too, and gets the same one line and exit code, not a stack trace
-            err.println("layerhost: internal error: " + e);
+            err.println("layerhost: internal error: " + VisibleText.escape(e.toString()));
             exitCode = ExitCodes.BUG;
         }
         out.flush();

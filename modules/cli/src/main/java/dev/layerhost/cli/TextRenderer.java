@@ -17,7 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The human-readable output of the verbs. */
+/**
+ * The human-readable output of the verbs. Every name, message and hint passes through
+ * {@link VisibleText#escape}: what a plugin root holds never reaches the terminal as a control character.
+ */
 final class TextRenderer {
 
     private final PrintWriter out;
@@ -31,11 +34,11 @@ final class TextRenderer {
         rows.add(new String[] {"PLUGIN", "VERSION", "STATUS", "SOURCE", "SERVICES"});
         for (PluginReport plugin : report.plugins()) {
             rows.add(new String[] {
-                plugin.id().orElse("-"),
-                plugin.version().orElse("-"),
+                plugin.id().map(VisibleText::escape).orElse("-"),
+                plugin.version().map(VisibleText::escape).orElse("-"),
                 plugin.status().name(),
-                plugin.source(),
-                plugin.services().isEmpty() ? "-" : String.join(",", plugin.services())
+                VisibleText.escape(plugin.source()),
+                plugin.services().isEmpty() ? "-" : VisibleText.escape(String.join(",", plugin.services()))
             });
         }
         printTable(rows);
@@ -50,9 +53,10 @@ final class TextRenderer {
         }
         for (Diagnostic diagnostic : report.diagnostics()) {
             out.println(diagnostic.severity() + " " + diagnostic.code() + " ["
-                    + diagnostic.plugin().map(id -> id + " in ").orElse("") + diagnostic.source() + "]");
-            out.println("    " + diagnostic.message());
-            out.println("    hint: " + diagnostic.hint());
+                    + diagnostic.plugin().map(id -> VisibleText.escape(id) + " in ").orElse("")
+                    + VisibleText.escape(diagnostic.source()) + "]");
+            out.println("    " + VisibleText.escape(diagnostic.message()));
+            out.println("    hint: " + VisibleText.escape(diagnostic.hint()));
         }
         out.println();
         out.println(summary(report));
@@ -64,18 +68,20 @@ final class TextRenderer {
         if (!errors.isEmpty()) {
             out.println();
             for (Diagnostic error : errors) {
-                out.println(error.code() + " [" + error.source() + "] " + error.message());
+                out.println(error.code() + " [" + VisibleText.escape(error.source()) + "] "
+                        + VisibleText.escape(error.message()));
             }
         }
     }
 
     void graph(LayerGraph graph) {
         out.println("layer api");
-        graph.api().forEach(module -> out.println("    " + module));
+        graph.api().forEach(module -> out.println("    " + VisibleText.escape(module.toString())));
         for (LayerNode layer : graph.layers()) {
-            out.println("layer " + layer.plugin() + " <- " + String.join(", ", GraphCommand.parentsOf(layer)));
+            out.println("layer " + VisibleText.escape(layer.plugin()) + " <- "
+                    + VisibleText.escape(String.join(", ", GraphCommand.parentsOf(layer))));
             for (ModuleSummary module : layer.modules()) {
-                out.println("    " + module);
+                out.println("    " + VisibleText.escape(module.toString()));
             }
         }
         long errors = graph.diagnostics().stream().filter(Diagnostic::isError).count();
@@ -87,10 +93,12 @@ final class TextRenderer {
 
     /** One event of {@code watch}: a line, and an indented line per diagnostic. */
     void event(PluginEvent event) {
-        out.println(event.at() + " " + event.kind() + " " + event.pluginOrSource()
-                + event.version().map(v -> " " + v).orElse("") + " [" + event.source() + "]");
+        out.println(event.at() + " " + event.kind() + " " + VisibleText.escape(event.pluginOrSource())
+                + event.version().map(v -> " " + VisibleText.escape(v)).orElse("")
+                + " [" + VisibleText.escape(event.source()) + "]");
         for (Diagnostic diagnostic : event.diagnostics()) {
-            out.println("    " + diagnostic.severity() + " " + diagnostic.code() + ": " + diagnostic.message());
+            out.println("    " + diagnostic.severity() + " " + diagnostic.code() + ": "
+                    + VisibleText.escape(diagnostic.message()));
         }
     }
 

@@ -29,7 +29,7 @@ abstract class Verb implements Callable<Integer> {
         try (PluginHost host = configure(options.builder()).build()) {
             return run(host, out);
         } catch (HostSetupException e) {
-            err.println("layerhost: " + e.getMessage());
+            err.println("layerhost: " + VisibleText.escape(e.getMessage()));
             return ExitCodes.USAGE;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
