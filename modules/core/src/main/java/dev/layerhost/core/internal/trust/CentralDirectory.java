@@ -1,5 +1,6 @@
 package dev.layerhost.core.internal.trust;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 /**
@@ -77,6 +79,7 @@ record CentralDirectory(Set<String> names, List<String> signingFiles, boolean cl
      * {@link SignatureFiles#MAX_FILE_BYTES} and intact, before the JDK reads it whole.
      *
      * @return what is wrong with the first that is not, naming it
+     * @throws IOException if the file itself cannot be read (not its bytes: those give a problem)
      */
     Optional<String> checkSigningFiles(ZipFile zip, byte[] buffer) throws IOException {
         for (String name : signingFiles) {
@@ -93,6 +96,8 @@ record CentralDirectory(Set<String> names, List<String> signingFiles, boolean cl
                 if (problem.isPresent()) {
                     return problem;
                 }
+            } catch (ZipException | EOFException | RuntimeException e) {
+                return Optional.of("entry " + name + " cannot be read: " + JarSignatureReader.describe(e));
             }
         }
         return Optional.empty();

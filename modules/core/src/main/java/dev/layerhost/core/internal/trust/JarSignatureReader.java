@@ -65,7 +65,8 @@ final class JarSignatureReader {
                 return broken(directory.claimsSignature(), problem.get());
             }
         } catch (IOException | RuntimeException e) {
-            return failed(false, "the jar cannot be opened: ", e);
+            // its central directory or signature files cannot be read: whether it claims a signature may be unknown
+            return failed(false, "the jar cannot be read: ", e);
         }
         try (JarFile file = new JarFile(jar.toFile(), true)) {
             return verify(file, directory, buffer);
@@ -163,7 +164,8 @@ final class JarSignatureReader {
         return claimsSignature ? new JarSignature.Invalid(reason) : new JarSignature.Damaged(reason);
     }
 
-    private static String describe(Exception failure) {
+    /** A failure on one line: its class and message. */
+    static String describe(Exception failure) {
         String message = failure.getMessage();
         return failure.getClass().getSimpleName() + (message == null || message.isBlank() ? ""
                 : ": " + message.replace('\n', ' ').strip());
