@@ -24,6 +24,8 @@
  *   <li>{@link dev.layerhost.pluginbuilder.SigningKeys}: keys, certificates and trust stores made with
  *       {@code keytool}, to sign jars with {@code jarsigner} ({@link dev.layerhost.pluginbuilder.JdkTool});</li>
  *   <li>{@link dev.layerhost.pluginbuilder.Corruption}: a jar damaged on disk, or changed after signing.</li>
+ *   <li>{@link dev.layerhost.pluginbuilder.ZipTampering}: a jar changed byte by byte, below what zip
+ *       writers allow: corrupt entry data, a wrong CRC or size, two entries of one name.</li>
  * </ul>
  *
  * <p>The module needs a JDK at run time (not only a JRE): {@code jdk.compiler} and

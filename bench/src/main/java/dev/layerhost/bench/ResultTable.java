@@ -90,7 +90,7 @@ final class ResultTable {
 
     private static String phases(String label, java.util.Map<String, Double> phases, int plugins) {
         StringBuilder line = new StringBuilder(label);
-        for (String phase : List.of("scan", "copy", "check", "plan", "define", "instantiate")) {
+        for (String phase : List.of("scan", "copy", "check", "verify", "plan", "define", "instantiate")) {
             Double millis = phases.get(phase);
             if (millis != null) {
                 line.append(String.format(Locale.ROOT, " %s %.1f (%.0f)", phase, millis, millis * 1000 / plugins));

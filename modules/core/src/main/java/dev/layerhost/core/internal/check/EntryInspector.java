@@ -1,12 +1,12 @@
 package dev.layerhost.core.internal.check;
 
 import dev.layerhost.core.Diagnostic;
-import dev.layerhost.core.Policy;
 import dev.layerhost.core.internal.api.ApiLayer;
 import dev.layerhost.core.internal.archive.Candidate;
 import dev.layerhost.core.internal.archive.CandidateModule;
 import dev.layerhost.core.internal.diagnostic.Diagnostics;
 import dev.layerhost.core.internal.scan.Entry;
+import dev.layerhost.core.internal.timing.PhaseTimes;
 import dev.layerhost.core.internal.trust.SignatureInspector;
 
 import java.lang.module.ModuleDescriptor;
@@ -26,10 +26,16 @@ final class EntryInspector {
 
     private final ApiLayer api;
     private final SignatureInspector signatures;
+    private final PhaseTimes times;
 
-    public EntryInspector(ApiLayer api, Policy policy) {
+    /**
+     * @param signatures the host's signature checks, which keep what they verified
+     * @param times      the pass this inspection is part of, where the jars verified are counted
+     */
+    public EntryInspector(ApiLayer api, SignatureInspector signatures, PhaseTimes times) {
         this.api = api;
-        this.signatures = new SignatureInspector(policy);
+        this.signatures = signatures;
+        this.times = times;
     }
 
     public EntryFacts inspect(Candidate candidate) {
@@ -67,7 +73,7 @@ final class EntryInspector {
                     candidate.modules().stream().flatMap(m -> m.descriptor().provides().stream())
                             .map(ModuleDescriptor.Provides::service).sorted().distinct().toList()));
         }
-        diagnostics.addAll(signatures.inspect(candidate, pluginId));
+        diagnostics.addAll(signatures.inspect(candidate, pluginId, times));
         List<String> services = plugin.map(this::apiServices).orElse(List.of());
         return new EntryFacts(candidate, byName, plugin, services, diagnostics, readable);
     }

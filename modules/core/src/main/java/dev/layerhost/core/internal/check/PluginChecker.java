@@ -8,6 +8,8 @@ import dev.layerhost.core.internal.archive.CandidateModule;
 import dev.layerhost.core.internal.diagnostic.Diagnostics;
 import dev.layerhost.core.internal.model.ModelConfiguration;
 import dev.layerhost.core.internal.model.SameObjects;
+import dev.layerhost.core.internal.timing.PhaseTimes;
+import dev.layerhost.core.internal.trust.SignatureInspector;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -46,6 +48,8 @@ public final class PluginChecker {
     private final ApiLayer api;
     private final Policy policy;
     private final ServiceAllowance serviceAllowance;
+    /** Lives as long as the checker, so that a jar whose content was verified once is not read again. */
+    private final SignatureInspector signatures;
     /** The last check's outcomes with a model, by source; guarded by this object's lock. */
     private Map<String, Remembered> lastOutcomes = new HashMap<>();
     /**
@@ -138,18 +142,28 @@ public final class PluginChecker {
         this.api = api;
         this.policy = policy;
         this.serviceAllowance = new ServiceAllowance(api, policy);
+        this.signatures = new SignatureInspector(policy);
     }
 
     /** The verdicts on {@code candidates}, sorted by source, with the sound ones in layer order. */
-    public synchronized Verdicts check(List<Candidate> candidates) {
+    public Verdicts check(List<Candidate> candidates) {
+        return check(candidates, new PhaseTimes("check"));
+    }
+
+    /**
+     * The verdicts on {@code candidates}, sorted by source, with the sound ones in layer order.
+     *
+     * @param times the pass this check is part of: the jars whose signatures it verifies count there
+     */
+    public synchronized Verdicts check(List<Candidate> candidates, PhaseTimes times) {
         try {
             if (last != null) {
-                Optional<Verdicts> changes = checkChanges(candidates);
+                Optional<Verdicts> changes = checkChanges(candidates, times);
                 if (changes.isPresent()) {
                     return changes.get();
                 }
             }
-            return checkAll(candidates);
+            return checkAll(candidates, times);
         } catch (RuntimeException | Error e) {
             last = null;
             throw e;
@@ -157,9 +171,9 @@ public final class PluginChecker {
     }
 
     /** Checks every entry. */
-    private Verdicts checkAll(List<Candidate> candidates) {
+    private Verdicts checkAll(List<Candidate> candidates, PhaseTimes times) {
         Root root = new Root();
-        EntryInspector inspector = new EntryInspector(api, policy);
+        EntryInspector inspector = new EntryInspector(api, signatures, times);
         Map<String, EntryFacts> factsBySource = new TreeMap<>();
         Map<String, List<Diagnostic>> diagnostics = new HashMap<>();
         Map<Candidate, Inspected> inspected = new IdentityHashMap<>();
@@ -199,7 +213,7 @@ public final class PluginChecker {
      * Checks again only what the entries that changed since the last check can reach; empty when so many
      * changed that checking everything is as cheap.
      */
-    private Optional<Verdicts> checkChanges(List<Candidate> candidates) {
+    private Optional<Verdicts> checkChanges(List<Candidate> candidates, PhaseTimes times) {
         Root root = last;
         // the candidates that are not the last check's, by source
         Map<String, Candidate> changedCandidates = new TreeMap<>();
@@ -232,7 +246,7 @@ public final class PluginChecker {
 
         // The plugin ids whose holders change: what they were, and what they are now.
         Set<String> ids = new HashSet<>();
-        EntryInspector inspector = new EntryInspector(api, policy);
+        EntryInspector inspector = new EntryInspector(api, signatures, times);
         for (String source : union(changed, removed)) {
             Inspected old = root.inspected.get(source);
             if (old != null) {

@@ -7,7 +7,9 @@ import dev.layerhost.core.internal.archive.ParallelIo;
 import dev.layerhost.core.internal.diagnostic.Diagnostics;
 import dev.layerhost.core.internal.scan.Entry;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,15 +45,20 @@ final class EntryCopier {
         }, io);
     }
 
-    /** The copy's modules, and an {@code INVALID_ARCHIVE} for each jar of the original that could not be read. */
+    /**
+     * The copy's modules, an {@code INVALID_ARCHIVE} for each jar of the original that could not be read,
+     * and the content hash of each copied jar (a link to a content-store file, which never changes).
+     */
     private static Candidate candidate(Snapshot copy) {
         Candidate candidate = ArchiveReader.candidate(copy.entry(), copy.readings(), copy.entry().jars());
-        if (copy.unreadable().isEmpty()) {
-            return candidate;
-        }
         List<Diagnostic> problems = new ArrayList<>(candidate.problems());
         new TreeMap<>(copy.unreadable()).forEach((file, reason) ->
                 problems.add(Diagnostics.invalidArchive(copy.source(), file, reason)));
-        return new Candidate(candidate.entry(), candidate.modules(), problems);
+        Map<Path, String> contents = new HashMap<>();
+        // the copy's jars are the stored jars' copies, in the same order, holding the bytes their hashes name
+        for (int i = 0; i < copy.stored().size(); i++) {
+            contents.put(copy.entry().jars().get(i), copy.stored().get(i).sha256());
+        }
+        return new Candidate(candidate.entry(), candidate.modules(), problems, contents);
     }
 }

@@ -295,7 +295,7 @@ public final class LiveRegistry {
         Set<String> present = entries.stream().map(Entry::name).collect(Collectors.toSet());
         unloadRemoved(scope, present, change);
         List<Candidate> candidates = current.candidates();
-        Verdicts verdicts = times.time(Phase.CHECK, candidates.size(), () -> checker.check(candidates));
+        Verdicts verdicts = times.time(Phase.CHECK, candidates.size(), () -> checker.check(candidates, times));
         PlannedRoot planned = times.time(Phase.PLAN, verdicts.layerOrder().size(),
                 () -> new PlannedRoot(verdicts, planner.plan(verdicts)));
         if (audit.isOn()) {

@@ -24,7 +24,10 @@ import java.util.Objects;
 public record Snapshot(Entry entry, EntryFingerprint fingerprint, Path files, Map<String, String> unreadable,
                        List<JarReading> readings, List<StoredJar> stored) {
 
-    /** A jar of the original entry and its copy in the content store. */
+    /**
+     * A jar of the original entry and its copy in the content store; the snapshot's own copy of it holds
+     * exactly the bytes {@code sha256} names (signature verdicts are kept by it).
+     */
     public record StoredJar(Path original, String sha256, Path stored) {
     }
 

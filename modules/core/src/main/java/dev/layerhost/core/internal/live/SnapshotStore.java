@@ -5,6 +5,7 @@ import dev.layerhost.core.internal.scan.Entry;
 import dev.layerhost.core.internal.scan.EntryFingerprint;
 
 import dev.layerhost.core.internal.archive.ArchiveReader;
+import dev.layerhost.core.internal.archive.ContentHash;
 import dev.layerhost.core.internal.archive.DiscoveryCache;
 import dev.layerhost.core.internal.archive.JarReading;
 import dev.layerhost.core.internal.archive.JarStamp;
@@ -161,9 +162,16 @@ public final class SnapshotStore implements AutoCloseable {
                     links.add(link(jar.stored(), target));
                 } catch (NoSuchFileException e) {
                     // another host removed the stored copy meanwhile: a private copy of the original holds
-                    // the same content, if the original is still what it was (checked below)
-                    links.add(copyMeasured(jar.original(), sizeIn(before.get(), jar.original()), target));
+                    // the same content, if the original is still what it was (checked below). Signature
+                    // verdicts are kept by the hash, so the copy must hold exactly the bytes it names.
+                    long size = sizeIn(before.get(), jar.original());
+                    Path copy = copyMeasured(jar.original(), size, target);
+                    links.add(copy);
                     copiedPrivately = true;
+                    if (!ContentHash.of(copy, size).equals(jar.sha256())) {
+                        delete(files);
+                        return Optional.empty();
+                    }
                 }
             }
             if (copiedPrivately && !EntryFingerprint.of(entry).equals(before)) {

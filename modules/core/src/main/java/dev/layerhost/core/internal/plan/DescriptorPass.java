@@ -52,7 +52,7 @@ public final class DescriptorPass {
             cache.save();
             return read;
         });
-        Verdicts check = times.time(Phase.CHECK, candidates.size(), () -> checker.check(candidates));
+        Verdicts check = times.time(Phase.CHECK, candidates.size(), () -> checker.check(candidates, times));
         PlannedRoot planned = times.time(Phase.PLAN, check.layerOrder().size(),
                 () -> new PlannedRoot(check, planner.plan(check)));
         times.report();

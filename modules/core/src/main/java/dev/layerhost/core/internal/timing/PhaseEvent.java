@@ -24,11 +24,11 @@ final class PhaseEvent extends jdk.jfr.Event {
     String pass;
 
     @Label("Phase")
-    @Description("scan, copy, read, check, plan, define or instantiate")
+    @Description("scan, copy, read, check, verify (signatures, part of check), plan, define or instantiate")
     String phase;
 
     @Label("Entries")
-    @Description("How many entries of the root the phase handled")
+    @Description("How many entries of the root the phase handled (for verify: how many jars)")
     int entries;
 
     @Label("Time")

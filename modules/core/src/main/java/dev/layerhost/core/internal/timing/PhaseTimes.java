@@ -19,9 +19,13 @@ public final class PhaseTimes {
 
     private static final Logger log = LoggerFactory.getLogger(PhaseTimes.class);
 
-    /** The phases, in pipeline order. */
+    /**
+     * The phases, in pipeline order. {@code VERIFY} is part of {@code CHECK}: the jars whose signatures
+     * were verified (read to the end) in the pass, and the time that took; a verdict kept from before
+     * counts in neither.
+     */
     public enum Phase {
-        SCAN, COPY, READ, CHECK, PLAN, DEFINE, INSTANTIATE;
+        SCAN, COPY, READ, CHECK, VERIFY, PLAN, DEFINE, INSTANTIATE;
 
         String label() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -5,128 +5,122 @@ import dev.layerhost.core.Policy;
 import dev.layerhost.core.Severity;
 import dev.layerhost.core.SignatureMode;
 import dev.layerhost.core.internal.archive.Candidate;
+import dev.layerhost.core.internal.archive.CandidateModule;
 import dev.layerhost.core.internal.diagnostic.Diagnostics;
 import dev.layerhost.core.internal.scan.Entry;
+import dev.layerhost.core.internal.timing.PhaseTimes;
+import dev.layerhost.core.internal.timing.PhaseTimes.Phase;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.security.CodeSigner;
 import java.security.GeneralSecurityException;
 import java.security.cert.Certificate;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashSet;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
+import java.util.stream.Collectors;
 
 /**
- * Verifies the signatures of an entry's jars under the host's {@link Policy}: every entry of a jar must
- * be covered by one signer whose certificate path leads, link by verified link, to a trusted certificate.
- * This reads every byte of every jar (that is how {@link JarFile} verifies), so it runs only when
- * signatures are checked.
+ * Checks the signatures of an entry's jars under the host's {@link Policy}: every entry of a jar must be
+ * covered by one signer whose certificate path leads, link by verified link, to a trusted certificate.
+ *
+ * <p>Verifying reads every byte of a jar ({@link JarSignatureReader}), so it runs only when signatures
+ * are checked, and a jar whose content is known by its hash (a private copy in the content store) is
+ * verified once: its verdict is kept ({@link VerifiedJars}) and a reload that copies the same bytes
+ * again does not read them again. A jar read in place (list, doctor, graph) is verified on every check:
+ * its file may change under the reader. Each jar verified counts in the pass's {@code verify} phase.
+ * Thread-safe: the host's scans and loads may check at once.
  */
 public final class SignatureInspector {
 
     private final Policy policy;
+    private final boolean readUnsigned;
+    private final JarSignatureReader reader;
+    private final VerifiedJars verified = new VerifiedJars(VerifiedJars.DEFAULT_CAPACITY);
 
     public SignatureInspector(Policy policy) {
         this.policy = policy;
+        // Under warn an unsigned jar loads: it must be read to the end to show that it is intact.
+        this.readUnsigned = policy.signatures() == SignatureMode.WARN;
+        this.reader = new JarSignatureReader(readUnsigned);
     }
 
-    public List<Diagnostic> inspect(Candidate candidate, Optional<String> pluginId) {
+    /**
+     * The signature diagnostics of {@code candidate}'s jars that could be read as modules (the others
+     * have their {@code INVALID_ARCHIVE} already): at most one per jar, naming it.
+     *
+     * @param times where the time and count of the jars verified now are added ({@code verify})
+     */
+    public List<Diagnostic> inspect(Candidate candidate, Optional<String> pluginId, PhaseTimes times) {
         if (policy.signatures() == SignatureMode.OFF) {
             return List.of();
         }
-        Severity severity = policy.signatures() == SignatureMode.REQUIRE ? Severity.ERROR : Severity.WARNING;
         Entry entry = candidate.entry();
+        Set<String> modular = candidate.modules().stream().map(CandidateModule::file).collect(Collectors.toSet());
         List<Diagnostic> diagnostics = new ArrayList<>();
         for (Path jar : entry.jars()) {
             String file = entry.label(jar);
-            String source = entry.name();
-            Optional<JarSignature> signature = verify(jar);
-            if (signature.isEmpty()) {
-                continue;
-            }
-            JarSignature found = signature.get();
-            if (found.invalid().isPresent()) {
-                diagnostics.add(Diagnostics.signatureInvalid(source, pluginId, file, found.invalid().get()));
-            } else if (found.signers().isEmpty()) {
-                diagnostics.add(Diagnostics.unsigned(source, pluginId, file, severity));
-            } else if (found.signers().stream().noneMatch(this::trusted)) {
-                diagnostics.add(Diagnostics.untrustedSigner(source, pluginId, file,
-                        found.signers().stream().map(SignatureInspector::describe).sorted().toList(), severity));
+            if (modular.contains(file)) {
+                JarSignature signature = signatureOf(jar, Optional.ofNullable(candidate.contents().get(jar)), times);
+                diagnose(signature, entry.name(), pluginId, file).ifPresent(diagnostics::add);
             }
         }
         return diagnostics;
     }
 
-    /** A jar's signers common to all its entries, or why its signature is broken; no signer means unsigned. */
-    private record JarSignature(Set<CodeSigner> signers, Optional<String> invalid) {
+    /**
+     * What {@code jar}'s bytes say about its signature: kept from an earlier verification of the same
+     * content {@code sha256}, or read now.
+     *
+     * @param sha256 the jar's content hash, if its file never changes (a content-store copy); empty for
+     *               a file that may change, which is then read every time
+     */
+    public JarSignature signatureOf(Path jar, Optional<String> sha256, PhaseTimes times) {
+        Optional<JarSignature> known = sha256.flatMap(hash -> verified.find(hash, readUnsigned));
+        if (known.isPresent()) {
+            return known.get();
+        }
+        long start = System.nanoTime();
+        JarSignature signature = reader.read(jar);
+        times.add(Phase.VERIFY, 1, System.nanoTime() - start);
+        sha256.ifPresent(hash -> verified.keep(hash, readUnsigned, signature));
+        return signature;
     }
 
     /**
      * The certificate of a signer whose signature covers every entry of {@code jar} and verifies, trusted
      * or not, whatever the policy: who signed it, for the audit log. Empty for an unsigned jar, a signature
-     * that does not verify, or a jar that cannot be read.
+     * that does not verify, or a jar that cannot be read intact. Of several signers, the first by subject.
      */
     public static Optional<Certificate> signerCertificate(Path jar) {
-        return verify(jar).filter(found -> found.invalid().isEmpty())
-                .flatMap(found -> found.signers().stream().findFirst())
-                .map(signer -> signer.getSignerCertPath().getCertificates().get(0));
+        return new JarSignatureReader(false).read(jar) instanceof JarSignature.Signed signed
+                ? signed.signers().stream().sorted(Comparator.comparing(JarSignature.Signed::subjectOf))
+                        .findFirst().map(signer -> signer.getSignerCertPath().getCertificates().get(0))
+                : Optional.empty();
     }
 
-    /** Empty when the jar cannot be read at all: {@code INVALID_ARCHIVE} already says so. */
-    private static Optional<JarSignature> verify(Path path) {
-        try (JarFile jar = new JarFile(path.toFile(), true)) {
-            Set<CodeSigner> common = null;
-            String unsigned = null;
-            byte[] buffer = new byte[8192];
-            for (JarEntry entry : Collections.list(jar.entries())) {
-                if (entry.isDirectory()) {
-                    continue;
-                }
-                // Signers are known only once the entry has been read to the end; a bad digest throws here.
-                try (InputStream in = jar.getInputStream(entry)) {
-                    while (in.read(buffer) != -1) {
-                        // read to the end
-                    }
-                }
-                if (isSignatureFile(entry.getName())) {
-                    continue;
-                }
-                CodeSigner[] signers = entry.getCodeSigners();
-                if (signers == null || signers.length == 0) {
-                    unsigned = unsigned == null ? entry.getName() : unsigned;
-                    common = new LinkedHashSet<>();
-                } else if (common == null) {
-                    common = new LinkedHashSet<>(List.of(signers));
-                } else {
-                    common.retainAll(List.of(signers));
-                }
-            }
-            boolean anySigned = jar.getManifest() != null && jar.stream().anyMatch(e -> isSignatureBlock(e.getName()));
-            if (!anySigned) {
-                return Optional.of(new JarSignature(Set.of(), Optional.empty()));
-            }
-            if (unsigned != null) {
-                return Optional.of(new JarSignature(Set.of(),
-                        Optional.of("entry " + unsigned + " is not covered by any signature")));
-            }
-            if (common == null || common.isEmpty()) {
-                return Optional.of(new JarSignature(Set.of(), Optional.of("no signer covers every entry")));
-            }
-            return Optional.of(new JarSignature(common, Optional.empty()));
-        } catch (SecurityException e) {
-            return Optional.of(new JarSignature(Set.of(), Optional.of(String.valueOf(e.getMessage()))));
-        } catch (IOException e) {
-            return Optional.empty();
+    private Optional<Diagnostic> diagnose(JarSignature signature, String source, Optional<String> pluginId, String file) {
+        Severity severity = policy.signatures() == SignatureMode.REQUIRE ? Severity.ERROR : Severity.WARNING;
+        if (signature instanceof JarSignature.Unsigned) {
+            return Optional.of(Diagnostics.unsigned(source, pluginId, file, severity));
         }
+        if (signature instanceof JarSignature.Signed signed) {
+            if (signed.signers().stream().anyMatch(this::trusted)) {
+                return Optional.empty();
+            }
+            return Optional.of(Diagnostics.untrustedSigner(source, pluginId, file,
+                    signed.signers().stream().map(JarSignature.Signed::subjectOf).sorted().toList(), severity));
+        }
+        if (signature instanceof JarSignature.Invalid invalid) {
+            return Optional.of(Diagnostics.signatureInvalid(source, pluginId, file, invalid.reason()));
+        }
+        // Damaged or unreadable: an archive that cannot be read intact, whatever the mode
+        String reason = signature instanceof JarSignature.Damaged damaged ? damaged.reason()
+                : ((JarSignature.Unreadable) signature).reason();
+        Diagnostic unreadable = Diagnostics.invalidArchive(source, file, reason);
+        return Optional.of(pluginId.map(id -> Diagnostics.about(unreadable, id)).orElse(unreadable));
     }
 
     /**
@@ -152,27 +146,10 @@ public final class SignatureInspector {
         try {
             certificate.verify(issuer.getPublicKey());
             return true;
-        } catch (GeneralSecurityException e) {
+        } catch (GeneralSecurityException | RuntimeException e) {
+            // a certificate that cannot even be checked against that key (another key type, a broken
+            // encoding from a hostile signature block) was not issued by it
             return false;
         }
-    }
-
-    private static String describe(CodeSigner signer) {
-        Certificate first = signer.getSignerCertPath().getCertificates().get(0);
-        return first instanceof X509Certificate x509 ? x509.getSubjectX500Principal().getName() : first.getType();
-    }
-
-    private static boolean isSignatureFile(String name) {
-        String upper = name.toUpperCase(Locale.ROOT);
-        return upper.equals("META-INF/MANIFEST.MF") || isSignatureBlock(name);
-    }
-
-    private static boolean isSignatureBlock(String name) {
-        String upper = name.toUpperCase(Locale.ROOT);
-        if (!upper.startsWith("META-INF/") || upper.indexOf('/', "META-INF/".length()) >= 0) {
-            return false;
-        }
-        return upper.endsWith(".SF") || upper.endsWith(".RSA") || upper.endsWith(".DSA") || upper.endsWith(".EC")
-                || upper.startsWith("META-INF/SIG-");
     }
 }
