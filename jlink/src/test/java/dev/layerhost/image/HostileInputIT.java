@@ -5,6 +5,7 @@ import dev.layerhost.image.Launcher.ImageRun;
 import dev.layerhost.pluginbuilder.DataSourcePlugins;
 import dev.layerhost.pluginbuilder.HostileJars;
 import dev.layerhost.pluginbuilder.ModuleLocation;
+import dev.layerhost.pluginbuilder.Shell;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The image over roots an attacker or an odd system would hand it: archives crafted to exhaust the heap,
@@ -98,7 +97,7 @@ class HostileInputIT {
         DATA_SOURCES.plugin("p.cafe", "1.0.0").build(staging.resolve("cafe.jar"));
         DATA_SOURCES.plugin("p.ff", "1.0.0").build(staging.resolve("ff.jar"));
         DATA_SOURCES.plugin("p.fe", "1.0.0").build(staging.resolve("fe.jar"));
-        shell(root, "cp '" + staging.resolve("cafe.jar") + "' \"$(printf 'caf\\303\\251').jar\""
+        Shell.run(root, "cp '" + staging.resolve("cafe.jar") + "' \"$(printf 'caf\\303\\251').jar\""
                 + " && cp '" + staging.resolve("ff.jar") + "' \"$(printf '\\377').jar\""
                 + " && cp '" + staging.resolve("fe.jar") + "' \"$(printf '\\376').jar\"");
         Map<String, String> cLocale = Map.of("LANG", "C", "LC_ALL", "C");
@@ -133,11 +132,4 @@ class HostileInputIT {
         return String.join(",", codes);
     }
 
-    private static void shell(Path directory, String command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("sh", "-c", command).directory(directory.toFile())
-                .redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "sh did not finish");
-        assertEquals(0, process.exitValue(), output);
-    }
 }

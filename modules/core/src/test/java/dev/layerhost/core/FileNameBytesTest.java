@@ -1,6 +1,7 @@
 package dev.layerhost.core;
 
 import dev.layerhost.api.DataSource;
+import dev.layerhost.pluginbuilder.Shell;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +19,6 @@ import static dev.layerhost.core.PluginRootFixture.buildAll;
 import static dev.layerhost.core.PluginRootFixture.dataSource;
 import static dev.layerhost.core.ReportAssertions.statuses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Entry names are bytes: names that are not valid UTF-8 ({@code \xff.jar}, {@code \xfe.jar}), which
@@ -33,7 +32,7 @@ class FileNameBytesTest {
     Path workspace;
 
     @Test
-    void namesThatAreNotUtf8StayDistinctSourcesAndLoadAsTheyScan() throws IOException, InterruptedException {
+    void namesThatAreNotUtf8StayDistinctSourcesAndLoadAsTheyScan() throws IOException {
         Path staging = Files.createDirectories(workspace.resolve("staging"));
         Path root = Files.createDirectories(workspace.resolve("root"));
         buildAll(() -> dataSource("p.ff", "1.0.0").build(staging.resolve("ff.jar")),
@@ -41,7 +40,7 @@ class FileNameBytesTest {
                 () -> dataSource("p.cafe", "1.0.0").build(staging.resolve("cafe.jar")),
                 () -> dataSource("p.folder", "1.0.0").build(staging.resolve("folder.jar")));
         // Java cannot make these names from strings under a UTF-8 locale; the shell writes the bytes.
-        shell(root, "cp '" + staging.resolve("ff.jar") + "' \"$(printf '\\377').jar\""
+        Shell.run(root, "cp '" + staging.resolve("ff.jar") + "' \"$(printf '\\377').jar\""
                 + " && cp '" + staging.resolve("fe.jar") + "' \"$(printf '\\376').jar\""
                 + " && cp '" + staging.resolve("cafe.jar") + "' \"$(printf 'caf\\303\\251').jar\""
                 + " && mkdir \"$(printf 'd\\377')\" && cp '" + staging.resolve("folder.jar")
@@ -108,11 +107,4 @@ class FileNameBytesTest {
         }
     }
 
-    private static void shell(Path directory, String command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("sh", "-c", command).directory(directory.toFile())
-                .redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "sh did not finish");
-        assertEquals(0, process.exitValue(), output);
-    }
 }
