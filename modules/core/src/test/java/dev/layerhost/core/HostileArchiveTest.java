@@ -2,8 +2,10 @@ package dev.layerhost.core;
 
 import dev.layerhost.api.DataSource;
 import dev.layerhost.pluginbuilder.HostileJars;
+import dev.layerhost.pluginbuilder.ZipTampering;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -84,6 +86,29 @@ class HostileArchiveTest {
             assertInvalid(loaded, "pagemap.jar", "");
             assertInvalid(loaded, "status.jar", "reads on past its size of 0 bytes");
             assertEquals(List.of("p.sound"), host.services(DataSource.class).stream().map(PluginService::plugin).toList());
+        }
+    }
+
+    /**
+     * Ways around a screen that looks for the entry {@code module-info.class} alone: the JDK's lookup also
+     * finds {@code module-info.class/} and reads it as the descriptor, and a manifest that does not inflate
+     * is ignored by the JDK, which then reads the descriptor after it.
+     */
+    @Test
+    void aDescriptorBombUnderAFolderNameOrBehindABrokenManifestIsInvalidToo() throws IOException {
+        buildAll(() -> dataSource("p.sound", "1.0.0").build(root.resolve("sound.jar")));
+        HostileJars.descriptorBomb(root.resolve("slash.jar"), "p.slash", "module-info.class/", Map.of());
+        Path manifest = HostileJars.descriptorBomb(root.resolve("manifest.jar"), "p.manifest", "module-info.class",
+                Map.of("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\nMulti-Release: true\n\n".repeat(20)
+                        .getBytes(StandardCharsets.UTF_8)));
+        ZipTampering.corruptData(manifest, "META-INF/MANIFEST.MF");
+        try (PluginHost host = host()) {
+            Report scanned = host.scan();
+            assertEquals(Map.of("manifest.jar", PluginStatus.REJECTED, "slash.jar", PluginStatus.REJECTED,
+                    "sound.jar", PluginStatus.OK), statuses(scanned));
+            assertInvalid(scanned, "slash.jar", "would take");
+            assertInvalid(scanned, "manifest.jar", "would take");
+            assertEquals(PluginStatus.LOADED, ReportAssertions.rowOf(host.load(), "sound.jar").status());
         }
     }
 

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -39,8 +41,25 @@ public final class HostileJars {
      * finds the provider missing.
      */
     public static Path descriptorBomb(Path jar, String moduleName) {
-        try {
-            return writeJar(jar, "module-info.class", moduleInfo(moduleName), Deflater.DEFAULT_COMPRESSION);
+        return descriptorBomb(jar, moduleName, "module-info.class", Map.of());
+    }
+
+    /**
+     * As {@link #descriptorBomb(Path, String)}, the descriptor stored as entry {@code entryName} (a lookup
+     * of {@code module-info.class} also finds {@code module-info.class/}) after the entries {@code before}
+     * (a manifest to damage, say), in their order.
+     */
+    public static Path descriptorBomb(Path jar, String moduleName, String entryName, Map<String, byte[]> before) {
+        try (OutputStream file = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(file)) {
+            for (Map.Entry<String, byte[]> entry : new TreeMap<>(before).entrySet()) {
+                zip.putNextEntry(new ZipEntry(entry.getKey()));
+                zip.write(entry.getValue());
+                zip.closeEntry();
+            }
+            zip.putNextEntry(new ZipEntry(entryName));
+            zip.write(moduleInfo(moduleName));
+            zip.closeEntry();
+            return jar;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + jar, e);
         }
@@ -90,16 +109,6 @@ public final class HostileJars {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + jar, e);
         }
-    }
-
-    private static Path writeJar(Path jar, String entry, byte[] content, int level) throws IOException {
-        try (OutputStream file = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(file)) {
-            zip.setLevel(level);
-            zip.putNextEntry(new ZipEntry(entry));
-            zip.write(content);
-            zip.closeEntry();
-        }
-        return jar;
     }
 
     /** The class file of a module as {@link #descriptorBomb} describes it (JVMS 4.7.25). */

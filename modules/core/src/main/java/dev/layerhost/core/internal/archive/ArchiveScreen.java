@@ -47,21 +47,27 @@ final class ArchiveScreen {
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             List<ZipEntry> moduleInfos = new ArrayList<>();
             List<ZipEntry> serviceFiles = new ArrayList<>();
-            ZipEntry manifest = null;
+            List<ZipEntry> manifests = new ArrayList<>();
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry entry = entries.nextElement();
-                String name = unversioned(entry.getName());
+                // A jar's lookup of "x" also finds an entry "x/" (ZipFile.getEntry), which the JDK then
+                // reads like a file: so "module-info.class/" is a descriptor too.
+                String name = unversioned(withoutTrailingSlash(entry.getName()));
                 if (name.equals("module-info.class")) {
                     moduleInfos.add(entry);
-                } else if (name.startsWith(SERVICES) && !entry.isDirectory()) {
+                } else if (name.startsWith(SERVICES)) {
                     serviceFiles.add(entry);
-                } else if (entry.getName().equalsIgnoreCase("META-INF/MANIFEST.MF")) {
-                    manifest = entry;
+                } else if (withoutTrailingSlash(entry.getName()).equalsIgnoreCase("META-INF/MANIFEST.MF")) {
+                    manifests.add(entry);
                 }
             }
-            if (manifest != null && tooLong(zip, manifest, MAX_MANIFEST_BYTES)) {
-                return Optional.of(manifest.getName() + " is larger than " + MAX_MANIFEST_BYTES + " bytes");
+            // Each candidate on its own: one that cannot be inflated (the JDK fails on it as well, if it
+            // reads it at all) must not keep another from being looked at.
+            for (ZipEntry manifest : manifests) {
+                if (inflatedLength(zip, manifest, MAX_MANIFEST_BYTES).orElse(0L) > MAX_MANIFEST_BYTES) {
+                    return Optional.of(manifest.getName() + " is larger than " + MAX_MANIFEST_BYTES + " bytes");
+                }
             }
             for (ZipEntry moduleInfo : moduleInfos) {
                 Optional<String> problem = descriptorProblem(zip, moduleInfo);
@@ -73,7 +79,7 @@ final class ArchiveScreen {
             if (moduleInfos.isEmpty()) {
                 long total = 0;
                 for (ZipEntry serviceFile : serviceFiles) {
-                    long length = inflatedLength(zip, serviceFile, MAX_SERVICE_FILE_BYTES);
+                    long length = inflatedLength(zip, serviceFile, MAX_SERVICE_FILE_BYTES).orElse(0L);
                     if (length > MAX_SERVICE_FILE_BYTES) {
                         return Optional.of(serviceFile.getName() + " is larger than " + MAX_SERVICE_FILE_BYTES
                                 + " bytes");
@@ -87,9 +93,13 @@ final class ArchiveScreen {
             }
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
-            // not a zip, or an entry that does not inflate: the module finder reports it in its words
+            // not a zip at all: the module finder reports it in its words
             return Optional.empty();
         }
+    }
+
+    private static String withoutTrailingSlash(String name) {
+        return name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
     }
 
     private static String unversioned(String name) {
@@ -97,10 +107,12 @@ final class ArchiveScreen {
         return versioned.matches() ? versioned.group(1) : name;
     }
 
-    private static Optional<String> descriptorProblem(ZipFile zip, ZipEntry moduleInfo) throws IOException {
+    private static Optional<String> descriptorProblem(ZipFile zip, ZipEntry moduleInfo) {
         byte[] bytes;
         try (InputStream in = zip.getInputStream(moduleInfo)) {
             bytes = in.readNBytes(MAX_MODULE_INFO_BYTES + 1);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // does not inflate: the JDK's reader fails on it the same way
         }
         if (bytes.length > MAX_MODULE_INFO_BYTES) {
             return Optional.of(moduleInfo.getName() + " is larger than " + MAX_MODULE_INFO_BYTES + " bytes");
@@ -113,17 +125,17 @@ final class ArchiveScreen {
         return Optional.empty();
     }
 
-    /** Whether {@code entry} inflates to more than {@code limit} bytes, reading no more than that. */
-    private static boolean tooLong(ZipFile zip, ZipEntry entry, int limit) throws IOException {
-        return inflatedLength(zip, entry, limit) > limit;
-    }
-
-    /** What {@code entry} inflates to, or {@code limit + 1} if more than {@code limit}, reading no more. */
-    private static long inflatedLength(ZipFile zip, ZipEntry entry, int limit) throws IOException {
+    /**
+     * What {@code entry} inflates to, or {@code limit + 1} if more than {@code limit}, reading no more;
+     * empty if it does not inflate.
+     */
+    private static Optional<Long> inflatedLength(ZipFile zip, ZipEntry entry, int limit) {
         try (InputStream in = zip.getInputStream(entry)) {
-            return in.transferTo(new CappedSink(limit + 1L));
+            return Optional.of(in.transferTo(new CappedSink(limit + 1L)));
         } catch (CappedSink.Full e) {
-            return limit + 1L;
+            return Optional.of(limit + 1L);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 
