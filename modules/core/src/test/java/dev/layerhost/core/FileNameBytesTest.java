@@ -64,6 +64,55 @@ class FileNameBytesTest {
         }
     }
 
+    /**
+     * 80 bytes that are not UTF-8 read as 320 characters ({@code \xff} each), longer than a file name may
+     * be: the copy a load reads is named shorter. And a relative link of such a name is read where it
+     * points, not from where the copy is made.
+     */
+    @Test
+    void namesWhoseReadableFormIsTooLongAndRelativeLinksLoadAsTheyScan() throws IOException {
+        Path staging = Files.createDirectories(workspace.resolve("staging"));
+        Path root = Files.createDirectories(workspace.resolve("root"));
+        buildAll(() -> dataSource("p.longbytes", "1.0.0").build(staging.resolve("longbytes.jar")),
+                () -> dataSource("p.infolder", "1.0.0").build(staging.resolve("infolder.jar")),
+                () -> dataSource("p.linked", "1.0.0").build(staging.resolve("linked.jar")));
+        String bytes = "\\377".repeat(80);
+        Shell.run(root, "cp '" + staging.resolve("longbytes.jar") + "' \"$(printf '" + bytes + "').jar\""
+                + " && mkdir \"$(printf 'f" + bytes + "')\" && cp '" + staging.resolve("infolder.jar")
+                + "' \"$(printf 'f" + bytes + "')/p.jar\""
+                + " && ln -s ../staging/linked.jar \"$(printf '\\375').jar\"");
+        String longName = "\\xff".repeat(80) + ".jar";
+        String folderName = "f" + "\\xff".repeat(80);
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).build()) {
+            Report scanned = host.scan();
+            assertEquals(Map.of(longName, PluginStatus.OK, folderName, PluginStatus.OK, "\\xfd.jar", PluginStatus.OK),
+                    statuses(scanned), scanned::toString);
+            Report loaded = host.load();
+            assertEquals(Map.of(longName, PluginStatus.LOADED, folderName, PluginStatus.LOADED,
+                    "\\xfd.jar", PluginStatus.LOADED), statuses(loaded), loaded::toString);
+            assertEquals(PluginEvent.Kind.RELOADED, host.reload("p.infolder").get(0).kind());
+        }
+    }
+
+    /** Signatures are verified through the same openable name: a signed jar named by a byte is trusted in both. */
+    @Test
+    void aSignedJarWhoseNameIsNotUtf8IsVerifiedAlikeInScanAndLoad() throws IOException {
+        Path staging = Files.createDirectories(workspace.resolve("staging"));
+        Path root = Files.createDirectories(workspace.resolve("root"));
+        SigningFixture signing = SigningFixture.generate(Files.createDirectories(workspace.resolve("keys")));
+        Path jar = dataSource("p.signedbyte", "1.0.0").build(staging.resolve("signed.jar"));
+        signing.sign(jar, SigningFixture.Signer.ACME);
+        Shell.run(root, "cp '" + jar + "' \"$(printf '\\377').jar\"");
+        Policy policy = Policy.permissive().withSignatures(SignatureMode.REQUIRE, signing.trusted());
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root)
+                .policy(policy).build()) {
+            Report scanned = host.scan();
+            assertEquals(Map.of("\\xff.jar", PluginStatus.OK), statuses(scanned), scanned::toString);
+            Report loaded = host.load();
+            assertEquals(Map.of("\\xff.jar", PluginStatus.LOADED), statuses(loaded), loaded::toString);
+        }
+    }
+
     @Test
     void entryNamesOfTheLongestLengthLoadAndReload() throws IOException {
         Path root = Files.createDirectories(workspace.resolve("root"));

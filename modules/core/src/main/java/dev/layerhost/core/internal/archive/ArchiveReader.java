@@ -9,9 +9,6 @@ import java.lang.module.FindException;
 import java.lang.module.ModuleFinder;
 import java.lang.module.ModuleReference;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +31,11 @@ public final class ArchiveReader {
      */
     public static JarReading readJar(Path jar) {
         if (!FileNames.roundTrips(jar)) {
-            return readThroughLink(jar);
+            try {
+                return OpenableFile.read(jar, ArchiveReader::readJar);
+            } catch (IOException e) {
+                return new JarReading.Invalid(reasonOf(e));
+            }
         }
         Optional<String> refusal = ArchiveScreen.refusal(jar);
         if (refusal.isPresent()) {
@@ -57,46 +58,6 @@ public final class ArchiveReader {
             return new JarReading.Module(module.descriptor());
         } catch (FindException | SecurityException | IllegalArgumentException e) {
             return new JarReading.Invalid(reasonOf(e));
-        }
-    }
-
-    /**
-     * Reads a jar whose name {@code java.io.File} (through which the JDK opens jars) cannot name: bytes that
-     * are not UTF-8, or any non-ASCII name under {@code LANG=C}. It is read through a link named as
-     * {@link FileNames#openableName} names it, as its private copy is named for a load, so that both agree.
-     */
-    private static JarReading readThroughLink(Path jar) {
-        Path folder = null;
-        try {
-            folder = Files.createTempDirectory("layerhost-name-");
-            Path link = folder.resolve(FileNames.openableName(jar));
-            try {
-                Files.createLink(link, jar);
-            } catch (UnsupportedOperationException | IOException e) {
-                // another file system than the temporary folder's: a copy of the measured size instead
-                try (InputStream in = Files.newInputStream(jar); OutputStream out = Files.newOutputStream(link)) {
-                    MeasuredCopy.copy(in, Files.size(jar), out);
-                }
-            }
-            return FileNames.roundTrips(link) ? readJar(link)
-                    : new JarReading.Invalid("its name cannot be opened under this locale's file name encoding");
-        } catch (IOException e) {
-            return new JarReading.Invalid(reasonOf(e));
-        } finally {
-            if (folder != null) {
-                deleteQuietly(folder);
-            }
-        }
-    }
-
-    private static void deleteQuietly(Path folder) {
-        try (var children = Files.list(folder)) {
-            for (Path child : children.toList()) {
-                Files.deleteIfExists(child);
-            }
-            Files.deleteIfExists(folder);
-        } catch (IOException e) {
-            // a link left in the temporary folder holds no data of its own
         }
     }
 

@@ -110,13 +110,18 @@ public final class AuditLogFile implements AuditSink, AutoCloseable {
             }
             try {
                 // One write of the whole line: a file opened for appending takes it at its end, whole.
-                while (bytes.hasRemaining()) {
-                    channel.write(bytes);
+                channel.write(bytes);
+                if (bytes.hasRemaining()) {
+                    // a short write (a full disk): the line is cut, and what follows must start a new one
+                    newLineFirst = true;
+                    throw new IOException("only " + bytes.position() + " of " + bytes.limit() + " bytes written");
                 }
                 newLineFirst = false;
                 unsynced = true;
                 failing = false;
             } catch (IOException e) {
+                // a part of the line may be in the file: the next line starts on a line of its own
+                newLineFirst = true;
                 reportFailure("write to", e);
             }
         }

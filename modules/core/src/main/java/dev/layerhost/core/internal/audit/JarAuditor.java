@@ -2,6 +2,7 @@ package dev.layerhost.core.internal.audit;
 
 import dev.layerhost.core.AuditedJar;
 import dev.layerhost.core.internal.archive.ContentHash;
+import dev.layerhost.core.internal.trust.JarSignature;
 import dev.layerhost.core.internal.trust.SignatureInspector;
 
 import java.io.IOException;
@@ -70,9 +71,13 @@ final class JarAuditor {
                 return facts;
             }
         }
-        Known facts = new Known(Files.size(jar), SignatureInspector.signerCertificate(jar).map(JarAuditor::signer));
-        synchronized (known) {
-            known.put(sha256, facts);
+        JarSignature signature = SignatureInspector.signatureOf(jar);
+        Known facts = new Known(Files.size(jar), SignatureInspector.signerCertificate(signature).map(JarAuditor::signer));
+        if (signature.fromContent()) {
+            // what a failure to read says (a disk, a permission) is not what these bytes are
+            synchronized (known) {
+                known.put(sha256, facts);
+            }
         }
         return facts;
     }

@@ -10,6 +10,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -81,7 +84,7 @@ public final class FileNames {
         }
         String readable = of(path);
         try {
-            Path candidate = name.getFileSystem().getPath(readable);
+            Path candidate = name.getFileSystem().getPath(withinNameLimit(readable));
             if (roundTrips(candidate)) {
                 return candidate;
             }
@@ -90,7 +93,33 @@ public final class FileNames {
         }
         StringBuilder ascii = new StringBuilder();
         readable.chars().forEach(c -> ascii.append(c < 0x80 ? String.valueOf((char) c) : String.format("\\u%04x", c)));
-        return name.getFileSystem().getPath(ascii.toString());
+        return name.getFileSystem().getPath(withinNameLimit(ascii.toString()));
+    }
+
+    /**
+     * {@code name}, or, if it is longer than a file name may be (255 bytes), its start, a hash of the
+     * whole and its {@code .jar} ending: escapes make a name up to six times as long as its bytes.
+     */
+    private static String withinNameLimit(String name) {
+        int limit = 255;
+        if (name.getBytes(StandardCharsets.UTF_8).length <= limit) {
+            return name;
+        }
+        String ending = name.endsWith(".jar") ? ".jar" : "";
+        String hash = "~" + HexFormat.of().formatHex(sha256(name), 0, 8);
+        String start = name.substring(0, name.length() - ending.length());
+        while ((start + hash + ending).getBytes(StandardCharsets.UTF_8).length > limit) {
+            start = start.substring(0, start.offsetByCodePoints(start.length(), -1));
+        }
+        return start + hash + ending;
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     private static boolean isPlainAscii(String name) {

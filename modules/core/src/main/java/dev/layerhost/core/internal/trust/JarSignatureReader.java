@@ -1,6 +1,9 @@
 package dev.layerhost.core.internal.trust;
 
+import dev.layerhost.core.internal.archive.OpenableFile;
+
 import java.io.EOFException;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -52,6 +55,15 @@ final class JarSignatureReader {
     }
 
     JarSignature read(Path jar) {
+        try {
+            // opened by a name java.io.File can express, as the module finder reads it (OpenableFile)
+            return OpenableFile.read(jar, this::readOpenable);
+        } catch (IOException e) {
+            return failed(false, "the jar cannot be read: ", e);
+        }
+    }
+
+    private JarSignature readOpenable(Path jar) {
         byte[] buffer = new byte[BUFFER_BYTES];
         CentralDirectory directory;
         try (ZipFile zip = new ZipFile(jar.toFile())) {

@@ -90,12 +90,20 @@ public final class SignatureInspector {
     }
 
     /**
-     * The certificate of a signer whose signature covers every entry of {@code jar} and verifies, trusted
-     * or not, whatever the policy: who signed it, for the audit log. Empty for an unsigned jar, a signature
-     * that does not verify, or a jar that cannot be read intact. Of several signers, the first by subject.
+     * What {@code jar}'s bytes say about who signed it, trusted or not, whatever the policy: for the audit
+     * log ({@link #signerCertificate}).
      */
-    public static Optional<Certificate> signerCertificate(Path jar) {
-        return new JarSignatureReader(false).read(jar) instanceof JarSignature.Signed signed
+    public static JarSignature signatureOf(Path jar) {
+        return new JarSignatureReader(false).read(jar);
+    }
+
+    /**
+     * The certificate of a signer whose signature covers every entry and verifies; of several signers,
+     * the first by subject. Empty for an unsigned jar, a signature that does not verify, or a jar that
+     * cannot be read intact.
+     */
+    public static Optional<Certificate> signerCertificate(JarSignature signature) {
+        return signature instanceof JarSignature.Signed signed
                 ? signed.signers().stream().sorted(Comparator.comparing(JarSignature.Signed::subjectOf))
                         .findFirst().map(signer -> signer.getSignerCertPath().getCertificates().get(0))
                 : Optional.empty();
