@@ -1,5 +1,8 @@
 package dev.layerhost.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
@@ -17,9 +20,14 @@ public final class Main {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        // Logs and plugin code write to stderr too, with text plugins control: nothing a terminal acts on
+        // gets through (TerminalSafeStream).
+        PrintStream safeErr = new PrintStream(new TerminalSafeStream(new FileOutputStream(FileDescriptor.err)), true,
+                StandardCharsets.UTF_8);
+        System.setErr(safeErr);
+        PrintWriter err = new PrintWriter(safeErr, true, StandardCharsets.UTF_8);
         // stdout is the command's report (one JSON object under --json): what plugin code prints goes to stderr.
-        System.setOut(System.err);
+        System.setOut(safeErr);
         System.exit(run(args, out, err, Environment.ofProcess()));
     }
 
