@@ -120,6 +120,27 @@ class ServiceAllowListTest {
         }
     }
 
+    /** "A plugin may provide only these service types": a service type of no API module counts too. */
+    @Test
+    void aProviderOfAServiceTypeOutsideTheApiIsForbiddenToo() throws Exception {
+        Path folder = Files.createDirectories(root.resolve("folder"));
+        Path spi = PluginJar.builder("lib.spi").version("1.0.0").exports("lib.spi")
+                .source("lib.spi.Hook", "package lib.spi; public interface Hook { }")
+                .build(folder.resolve("lib-spi.jar"));
+        buildAll(() -> dataSource("p.hooked", "1.0.0").requires("lib.spi").provides("lib.spi.Hook", "p.hooked.MyHook")
+                .source("p.hooked.MyHook", "package p.hooked; public class MyHook implements lib.spi.Hook { }")
+                .modulePath(spi).build(folder.resolve("p-hooked.jar")));
+        try (PluginHost host = host(Policy.permissive())) {
+            assertEquals(Map.of("folder", PluginStatus.OK), statuses(host.scan()));
+        }
+        try (PluginHost host = host(DATA_SOURCES_ONLY)) {
+            Report scan = host.scan();
+            assertError(onlyDiagnosticOf(scan, "folder"), DiagnosticCode.FORBIDDEN_SERVICE, "p.hooked", "folder",
+                    Map.of("module", "p.hooked", "services", List.of("lib.spi.Hook"), "file", "folder/p-hooked.jar"));
+            assertEquals(Map.of("folder", PluginStatus.REJECTED), statuses(host.load()));
+        }
+    }
+
     @Test
     void thePolicyKeepsItsAllowListWhateverIsAddedAfterIt() {
         Policy policy = Policy.denying(Set.of("java.sql")).withAllowedServices(Set.of(DATA_SOURCE))

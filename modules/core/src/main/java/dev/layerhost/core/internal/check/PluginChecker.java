@@ -141,7 +141,7 @@ public final class PluginChecker {
     public PluginChecker(ApiLayer api, Policy policy) {
         this.api = api;
         this.policy = policy;
-        this.serviceAllowance = new ServiceAllowance(api, policy);
+        this.serviceAllowance = new ServiceAllowance(policy);
         this.signatures = new SignatureInspector(policy);
     }
 

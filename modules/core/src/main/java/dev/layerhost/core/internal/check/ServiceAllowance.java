@@ -2,7 +2,6 @@ package dev.layerhost.core.internal.check;
 
 import dev.layerhost.core.Diagnostic;
 import dev.layerhost.core.Policy;
-import dev.layerhost.core.internal.api.ApiLayer;
 import dev.layerhost.core.internal.archive.CandidateModule;
 import dev.layerhost.core.internal.diagnostic.Diagnostics;
 
@@ -13,23 +12,22 @@ import java.util.TreeSet;
 
 /**
  * The host's allow-list of service types ({@code --allow-service}, {@link Policy#allowedServices()})
- * against one plugin's layer. What counts is every API service type that a module of the layer
- * provides, not only the plugin module's: a library of a folder entry that provides an API type is in
- * the plugin's layer, where {@code ServiceLoader.load(layer, type)} finds its provider as readily as the
- * plugin's own. Service types of no API module are the plugin's own business and are not looked at, nor
- * are the entry's modules that the layer does not define (nothing can load them).
+ * against one plugin's layer: a plugin may provide only these service types (the contract's words), API
+ * types or not ({@code java.sql.Driver}, a library's own SPI): a provider is code the host did not ask
+ * for, which anything that loads services of the layer would run. What counts is every module of the
+ * layer, not only the plugin module: a library of a folder entry is in the plugin's layer, where
+ * {@code ServiceLoader.load(layer, type)} finds its provider as readily as the plugin's own. The entry's
+ * modules that the layer does not define are not looked at (nothing can load them).
  */
 final class ServiceAllowance {
 
-    private final ApiLayer api;
     private final Policy policy;
 
-    ServiceAllowance(ApiLayer api, Policy policy) {
-        this.api = api;
+    ServiceAllowance(Policy policy) {
         this.policy = policy;
     }
 
-    /** A {@code FORBIDDEN_SERVICE} per module of {@code closure} that provides API service types not allowed. */
+    /** A {@code FORBIDDEN_SERVICE} per module of {@code closure} that provides service types not allowed. */
     List<Diagnostic> check(EntryFacts facts, EntryClosure closure) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         if (policy.allowedServices().isEmpty()) {
@@ -40,7 +38,7 @@ final class ServiceAllowance {
         for (CandidateModule module : closure.modules()) {
             TreeSet<String> forbidden = new TreeSet<>();
             for (ModuleDescriptor.Provides provides : module.descriptor().provides()) {
-                if (api.isApiService(provides.service()) && !policy.allowsService(provides.service())) {
+                if (!policy.allowsService(provides.service())) {
                     forbidden.add(provides.service());
                 }
             }
