@@ -427,6 +427,11 @@ public final class PluginChecker {
         private void judgeOne(String id, EntryFacts facts, EntryClosure closure, Map<String, Set<String>> parentsById,
                               Map<String, List<String>> cycles) {
             List<Diagnostic> entryDiagnostics = diagnostics.get(facts.source());
+            // reported whatever the parents: the JDK would refuse the layer on its own account
+            for (CandidateModule module : closure.runtimeOnlyModules()) {
+                entryDiagnostics.add(Diagnostics.runtimeOnlyModule(facts.source(), Optional.of(id), module.name(),
+                        module.file()));
+            }
             List<String> parents = parentsBySource.get(facts.source());
             boolean parentsSound = true;
             for (String parent : parents) {
