@@ -427,11 +427,6 @@ public final class PluginChecker {
         private void judgeOne(String id, EntryFacts facts, EntryClosure closure, Map<String, Set<String>> parentsById,
                               Map<String, List<String>> cycles) {
             List<Diagnostic> entryDiagnostics = diagnostics.get(facts.source());
-            // reported whatever the parents: the JDK would refuse the layer on its own account
-            for (CandidateModule module : closure.runtimeOnlyModules()) {
-                entryDiagnostics.add(Diagnostics.runtimeOnlyModule(facts.source(), Optional.of(id), module.name(),
-                        module.file()));
-            }
             List<String> parents = parentsBySource.get(facts.source());
             boolean parentsSound = true;
             for (String parent : parents) {
@@ -450,6 +445,10 @@ public final class PluginChecker {
             }
             // from the entry's own descriptors: reported whatever its parents' verdicts are
             entryDiagnostics.addAll(serviceAllowance.check(facts, closure));
+            for (CandidateModule module : closure.runtimeOnlyModules()) {
+                entryDiagnostics.add(Diagnostics.runtimeOnlyModule(facts.source(), Optional.of(id), module.name(),
+                        module.file()));
+            }
             if (!parentsSound || !facts.readable()) {
                 return;
             }
