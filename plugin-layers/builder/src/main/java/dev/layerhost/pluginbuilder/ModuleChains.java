@@ -14,7 +14,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * ModuleChains chains = ModuleChains.compile(DataSourcePlugins.compiledAgainst(apiJar), workspace);
- * chains.plugins(5000, root);                         // root/p.c00000.jar ... root/p.c04999.jar
+ * chains.plugins(5000, root);   // root/p.c00000.jar requires p.c00001 ... root/p.c04999.jar requires no plugin
  * chains.libraries(4000, root.resolve("deep"));       // root/deep/p.deep.jar and l.c00000.jar ...
  * }</pre>
  *
@@ -76,23 +76,26 @@ public final class ModuleChains {
 
     /**
      * Writes {@code root/p.c<i>.jar} for every {@code i} below {@code count}: plugin {@code p.c<i>}
-     * requires {@code layerhost.api} and, but for the first, {@code p.c<i-1>}, and provides
-     * {@code DataSource} with {@code p.c<i>.Source}, whose {@code name()} is the module's name.
+     * requires {@code layerhost.api} and, but for the last, {@code p.c<i+1>}, and provides
+     * {@code DataSource} with {@code p.c<i>.Source}, whose {@code name()} is the module's name. The first
+     * name stands on all the others: a walk that takes the plugins in the order of their names, as a
+     * checker does, goes down the whole chain from the first one.
      *
-     * @return the plugins' names, in chain order (each requires the one before)
+     * @return the plugins' names, the one every other stands on first ({@code p.c<count-1>}), then each
+     *     plugin after the one it requires
      * @throws IllegalArgumentException if {@code count} is not between 1 and {@link #MAX_LENGTH}
      */
     public List<String> plugins(int count, Path root) {
         checkLength(count);
         List<String> names = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
+        for (int i = count - 1; i >= 0; i--) {
             String name = pluginName(i);
-            if (i == 0) {
+            if (i == count - 1) {
                 pluginHead.copy(root.resolve(name + ".jar"), renaming(PLUGIN_HEAD, name));
             } else {
                 Map<String, String> replacements = new LinkedHashMap<>(renaming(PLUGIN_LINK, name));
-                // the module before is named in the requires clause only
-                replacements.put(PLUGIN_HEAD, pluginName(i - 1));
+                // the module required is named in the requires clause only
+                replacements.put(PLUGIN_HEAD, pluginName(i + 1));
                 pluginLink.copy(root.resolve(name + ".jar"), replacements);
             }
             names.add(name);
