@@ -21,6 +21,9 @@
  *   <li>{@link dev.layerhost.pluginbuilder.ModuleBatch}: hundreds of modules in one javac run, a jar
  *       each (built on {@link dev.layerhost.pluginbuilder.BatchCompiler} and
  *       {@link dev.layerhost.pluginbuilder.JarPacker});</li>
+ *   <li>{@link dev.layerhost.pluginbuilder.JarTemplate}: thousands of modules as copies of one compiled
+ *       jar, its placeholder names replaced in each; {@link dev.layerhost.pluginbuilder.ModuleChains}
+ *       writes chains of thousands of plugins or libraries with it;</li>
  *   <li>{@link dev.layerhost.pluginbuilder.SigningKeys}: keys, certificates and trust stores made with
  *       {@code keytool}, to sign jars with {@code jarsigner} ({@link dev.layerhost.pluginbuilder.JdkTool});</li>
  *   <li>{@link dev.layerhost.pluginbuilder.Corruption}: a jar damaged on disk, or changed after signing.</li>

@@ -70,6 +70,17 @@ record EntryClosure(List<CandidateModule> modules, List<External> externals) {
         return new EntryClosure(List.copyOf(resolved.values()), externals);
     }
 
+    /**
+     * The modules of the closure that only the Java runtime may define ({@code java.base}): the JDK
+     * refuses any layer of ours that holds one ({@code LayerInstantiationException}: "Class loader must be
+     * the boot class loader"). Every module a jar holds requires {@code java.base}, so an entry bundling
+     * one always has it in its closure. Other {@code java.*} names the JDK defines like any module; a
+     * package {@code java.*} is refused when its jar is read.
+     */
+    List<CandidateModule> runtimeOnlyModules() {
+        return modules.stream().filter(module -> module.name().equals("java.base")).toList();
+    }
+
     /** The ids of other plugins ({@code isOtherPlugin}) that the closure requires from outside the entry, sorted. */
     List<String> parentIds(Predicate<String> isOtherPlugin) {
         TreeSet<String> parents = new TreeSet<>();

@@ -4,9 +4,15 @@ import dev.layerhost.core.internal.model.ModelConfiguration;
 import dev.layerhost.core.internal.model.ModuleNode;
 
 import java.lang.module.ModuleDescriptor.Requires;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,39 +22,58 @@ final class ModuleCycles {
     private ModuleCycles() {
     }
 
-    /** Every cycle of {@code requires} edges between modules of {@code configuration}, each from its smallest name. */
+    /**
+     * Every cycle of {@code requires} edges between modules of {@code configuration}, each from its
+     * smallest name, in the order a depth-first walk from each module in turn meets them. The walk keeps
+     * its own stack: a layer may hold a chain of thousands of modules.
+     */
     public static Set<List<String>> in(ModelConfiguration configuration) {
-        Set<ModuleNode> done = new LinkedHashSet<>();
+        Set<ModuleNode> done = new HashSet<>();
         Set<List<String>> found = new LinkedHashSet<>();
+        List<ModuleNode> path = new ArrayList<>();
+        // where each module of the path is on it, so that a cycle is found without searching the path
+        Map<ModuleNode, Integer> positions = new HashMap<>();
+        // for each module of the path, the requires it has yet to follow
+        Deque<Iterator<Requires>> unfollowed = new ArrayDeque<>();
         for (ModuleNode start : configuration.modules()) {
-            visit(start, configuration, new ArrayList<>(), done, found);
+            if (done.contains(start)) {
+                continue;
+            }
+            enter(start, path, positions, unfollowed);
+            while (!unfollowed.isEmpty()) {
+                ModuleNode node = path.get(path.size() - 1);
+                Iterator<Requires> requires = unfollowed.peek();
+                if (!requires.hasNext()) {
+                    unfollowed.pop();
+                    path.remove(path.size() - 1);
+                    positions.remove(node);
+                    done.add(node);
+                    continue;
+                }
+                Optional<ModuleNode> target = configuration.ownModule(requires.next().name());
+                if (target.isEmpty() || target.get() == node || done.contains(target.get())) {
+                    continue;
+                }
+                Integer onPath = positions.get(target.get());
+                if (onPath != null) {
+                    List<String> cycle = new ArrayList<>();
+                    for (ModuleNode member : path.subList(onPath, path.size())) {
+                        cycle.add(member.name());
+                    }
+                    found.add(rotateToSmallest(cycle));
+                } else {
+                    enter(target.get(), path, positions, unfollowed);
+                }
+            }
         }
         return found;
     }
 
-    private static void visit(ModuleNode node, ModelConfiguration configuration, List<ModuleNode> path,
-                              Set<ModuleNode> done, Set<List<String>> found) {
-        if (done.contains(node)) {
-            return;
-        }
-        int onPath = path.indexOf(node);
-        if (onPath >= 0) {
-            List<String> cycle = new ArrayList<>();
-            for (ModuleNode member : path.subList(onPath, path.size())) {
-                cycle.add(member.name());
-            }
-            found.add(rotateToSmallest(cycle));
-            return;
-        }
+    private static void enter(ModuleNode node, List<ModuleNode> path, Map<ModuleNode, Integer> positions,
+                              Deque<Iterator<Requires>> unfollowed) {
+        positions.put(node, path.size());
         path.add(node);
-        for (Requires requires : node.requires()) {
-            Optional<ModuleNode> target = configuration.ownModule(requires.name());
-            if (target.isPresent() && target.get() != node) {
-                visit(target.get(), configuration, path, done, found);
-            }
-        }
-        path.remove(path.size() - 1);
-        done.add(node);
+        unfollowed.push(node.requires().iterator());
     }
 
     /** The cycle {@code a -> b -> c} as it reads from its smallest member, so that one cycle is one list. */

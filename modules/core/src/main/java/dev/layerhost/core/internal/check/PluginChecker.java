@@ -17,6 +17,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -444,6 +445,10 @@ public final class PluginChecker {
             }
             // from the entry's own descriptors: reported whatever its parents' verdicts are
             entryDiagnostics.addAll(serviceAllowance.check(facts, closure));
+            for (CandidateModule module : closure.runtimeOnlyModules()) {
+                entryDiagnostics.add(Diagnostics.runtimeOnlyModule(facts.source(), Optional.of(id), module.name(),
+                        module.file()));
+            }
             if (!parentsSound || !facts.readable()) {
                 return;
             }
@@ -494,24 +499,32 @@ public final class PluginChecker {
         return List.copyOf(new LinkedHashSet<>(diagnostics));
     }
 
-    /** Plugin ids with every parent before its children; ids in a cycle come in an arbitrary but stable place. */
+    /**
+     * Plugin ids with every parent before its children; ids in a cycle come in an arbitrary but stable
+     * place. A depth-first walk from each id in turn, with a stack of its own: a chain of thousands of
+     * plugins must not overflow the thread's stack.
+     */
     private static List<String> parentsFirst(Map<String, Set<String>> parentsById) {
         List<String> order = new ArrayList<>();
-        Set<String> visited = new LinkedHashSet<>();
+        Set<String> visited = new HashSet<>();
+        // the ids being visited, innermost first, each with the parents it has yet to visit
+        Deque<Map.Entry<String, Iterator<String>>> visiting = new ArrayDeque<>();
         for (String id : parentsById.keySet()) {
-            visitParentsFirst(id, parentsById, visited, order);
+            if (visited.add(id)) {
+                visiting.push(Map.entry(id, parentsById.getOrDefault(id, Set.of()).iterator()));
+            }
+            while (!visiting.isEmpty()) {
+                Iterator<String> parents = visiting.peek().getValue();
+                if (!parents.hasNext()) {
+                    order.add(visiting.pop().getKey());
+                    continue;
+                }
+                String parent = parents.next();
+                if (visited.add(parent)) {
+                    visiting.push(Map.entry(parent, parentsById.getOrDefault(parent, Set.of()).iterator()));
+                }
+            }
         }
         return order;
-    }
-
-    private static void visitParentsFirst(String id, Map<String, Set<String>> parentsById, Set<String> visited,
-                                          List<String> order) {
-        if (!visited.add(id)) {
-            return;
-        }
-        for (String parent : parentsById.getOrDefault(id, Set.of())) {
-            visitParentsFirst(parent, parentsById, visited, order);
-        }
-        order.add(id);
     }
 }

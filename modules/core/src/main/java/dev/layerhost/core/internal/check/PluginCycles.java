@@ -2,9 +2,11 @@ package dev.layerhost.core.internal.check;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,8 +32,9 @@ final class PluginCycles {
             if (component.size() < 2) {
                 continue;
             }
+            Set<String> members = new HashSet<>(component);
             for (String id : component) {
-                cycles.put(id, pathThrough(id, component, parentsById));
+                cycles.put(id, pathThrough(id, members, parentsById));
             }
         }
         return cycles;
@@ -57,7 +60,7 @@ final class PluginCycles {
      * A breadth-first walk from {@code id} along edges inside its component until it comes back: the
      * cycle named to a plugin always goes through that plugin.
      */
-    private static List<String> pathThrough(String id, List<String> component, Map<String, Set<String>> parentsById) {
+    private static List<String> pathThrough(String id, Set<String> component, Map<String, Set<String>> parentsById) {
         Map<String, String> reachedFrom = new HashMap<>();
         Deque<String> queue = new ArrayDeque<>(List.of(id));
         while (!queue.isEmpty() && !reachedFrom.containsKey(id)) {
@@ -69,23 +72,34 @@ final class PluginCycles {
                 }
             }
         }
+        // walked back from id, then turned around: appending keeps a cycle of thousands linear
         List<String> path = new ArrayList<>();
         String current = reachedFrom.get(id);
         while (!current.equals(id)) {
-            path.add(0, current);
+            path.add(current);
             current = reachedFrom.get(current);
         }
-        path.add(0, id);
+        path.add(id);
+        Collections.reverse(path);
         return ModuleCycles.rotateToSmallest(path);
     }
 
+    /**
+     * Tarjan's algorithm with a stack of its own instead of recursion (a chain of thousands of plugins
+     * must not overflow the thread's stack); it finds the components in the order the recursive form does.
+     */
     private static final class Tarjan {
         private final Map<String, Set<String>> edges;
         private final Map<String, Integer> index = new HashMap<>();
         private final Map<String, Integer> lowLink = new HashMap<>();
         private final Deque<String> stack = new ArrayDeque<>();
+        private final Set<String> onStack = new HashSet<>();
         private final List<List<String>> components = new ArrayList<>();
         private int counter;
+
+        /** A plugin being connected, and the parents it has yet to look at. */
+        private record Visit(String id, Iterator<String> parents) {
+        }
 
         Tarjan(Map<String, Set<String>> edges) {
             this.edges = edges;
@@ -100,28 +114,47 @@ final class PluginCycles {
             return components;
         }
 
-        private void connect(String id) {
+        private void connect(String root) {
+            Deque<Visit> visits = new ArrayDeque<>();
+            visits.push(open(root));
+            while (!visits.isEmpty()) {
+                Visit visit = visits.peek();
+                String id = visit.id();
+                if (visit.parents().hasNext()) {
+                    String next = visit.parents().next();
+                    if (!index.containsKey(next)) {
+                        visits.push(open(next));
+                    } else if (onStack.contains(next)) {
+                        lowLink.put(id, Math.min(lowLink.get(id), index.get(next)));
+                    }
+                    continue;
+                }
+                visits.pop();
+                if (lowLink.get(id).equals(index.get(id))) {
+                    List<String> component = new ArrayList<>();
+                    String member;
+                    do {
+                        member = stack.pop();
+                        onStack.remove(member);
+                        component.add(member);
+                    } while (!member.equals(id));
+                    components.add(component);
+                }
+                if (!visits.isEmpty()) {
+                    // what the recursive form does when the call for a parent returns
+                    String caller = visits.peek().id();
+                    lowLink.put(caller, Math.min(lowLink.get(caller), lowLink.get(id)));
+                }
+            }
+        }
+
+        private Visit open(String id) {
             index.put(id, counter);
             lowLink.put(id, counter);
             counter++;
             stack.push(id);
-            for (String next : edges.getOrDefault(id, Set.of())) {
-                if (!index.containsKey(next)) {
-                    connect(next);
-                    lowLink.put(id, Math.min(lowLink.get(id), lowLink.get(next)));
-                } else if (stack.contains(next)) {
-                    lowLink.put(id, Math.min(lowLink.get(id), index.get(next)));
-                }
-            }
-            if (lowLink.get(id).equals(index.get(id))) {
-                List<String> component = new ArrayList<>();
-                String member;
-                do {
-                    member = stack.pop();
-                    component.add(member);
-                } while (!member.equals(id));
-                components.add(component);
-            }
+            onStack.add(id);
+            return new Visit(id, edges.getOrDefault(id, Set.of()).iterator());
         }
     }
 }

@@ -10,6 +10,7 @@ import dev.layerhost.core.internal.model.Descriptors;
 import dev.layerhost.core.internal.model.MajorVersion;
 import dev.layerhost.core.internal.model.ModelConfiguration;
 import dev.layerhost.core.internal.model.ModuleNode;
+import dev.layerhost.core.internal.model.ParentModules;
 import dev.layerhost.core.internal.model.ReadabilityGraph;
 
 import java.lang.module.ModuleDescriptor.Requires;
@@ -71,8 +72,10 @@ final class PluginResolution {
         }
         parentConfigurations.add(api.model());
 
+        // Each name is searched through the parents once: a plugin at the end of a long chain has many.
+        ParentModules parentModules = new ParentModules(parentConfigurations);
         List<Diagnostic> diagnostics = new ArrayList<>(deniedModules());
-        List<Diagnostic> missing = missingDependencies(parentConfigurations);
+        List<Diagnostic> missing = missingDependencies(parentModules);
         diagnostics.addAll(missing);
         // Only a missing module stops the check (the graph cannot be built without it); a denied module
         // must not hide the plugin's other problems.
@@ -86,14 +89,14 @@ final class PluginResolution {
         }
         ModelConfiguration configuration = new ModelConfiguration(nodes, parentConfigurations);
         diagnostics.addAll(cycles(configuration));
-        Map<ModuleNode, Set<ModuleNode>> reads = ReadabilityGraph.of(configuration, parentConfigurations);
+        Map<ModuleNode, Set<ModuleNode>> reads = ReadabilityGraph.of(configuration, parentModules);
         diagnostics.addAll(new ReadsCheck(conflicts, api, facts.services()).check(configuration, reads));
         for (Diagnostic diagnostic : new OneLoaderCheck(conflicts).check(configuration, reads)) {
             if (!diagnostics.contains(diagnostic)) {
                 diagnostics.add(diagnostic);
             }
         }
-        diagnostics.addAll(compiledMajorMismatches(configuration, parentConfigurations));
+        diagnostics.addAll(compiledMajorMismatches(configuration, parentModules));
         return new ResolutionOutcome(diagnostics, Optional.of(configuration), parents, closure.modules());
     }
 
@@ -125,10 +128,10 @@ final class PluginResolution {
     }
 
     /** The dependences from outside the entry that neither a parent plugin nor the API layer holds. */
-    private List<Diagnostic> missingDependencies(List<ModelConfiguration> parentConfigurations) {
+    private List<Diagnostic> missingDependencies(ParentModules parents) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         for (External external : closure.externals()) {
-            if (ReadabilityGraph.findInParents(parentConfigurations, external.module()).isEmpty()) {
+            if (parents.find(external.module()).isEmpty()) {
                 Optional<String> owner = Optional.ofNullable(moduleOwners.get(external.module()))
                         .filter(owningSource -> !owningSource.equals(source));
                 diagnostics.add(Diagnostics.inFile(Diagnostics.missingDependency(source, pluginId, external.requiredBy(),
@@ -150,13 +153,12 @@ final class PluginResolution {
      * the requiring module was compiled against. Modules of the runtime image are exempt: their versions
      * follow the JDK, not the plugin.
      */
-    private List<Diagnostic> compiledMajorMismatches(ModelConfiguration configuration,
-                                                     List<ModelConfiguration> parents) {
+    private List<Diagnostic> compiledMajorMismatches(ModelConfiguration configuration, ParentModules parents) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         for (ModuleNode module : configuration.modules()) {
             for (Requires requires : module.requires()) {
                 Optional<String> compiled = requires.rawCompiledVersion();
-                Optional<ModuleNode> target = ReadabilityGraph.lookup(configuration, parents, requires.name());
+                Optional<ModuleNode> target = parents.lookup(configuration, requires.name());
                 if (compiled.isEmpty() || target.isEmpty() || target.get().runtime()) {
                     continue;
                 }

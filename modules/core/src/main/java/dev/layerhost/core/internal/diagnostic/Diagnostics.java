@@ -104,6 +104,18 @@ public final class Diagnostics {
                 details("module", module, "files", files, "versions", versions));
     }
 
+    /**
+     * An entry bundling a module that only the Java runtime may define ({@code java.base}): the JDK refuses
+     * any layer of ours that holds it, so the entry's jar is no archive a plugin may ship.
+     */
+    public static Diagnostic runtimeOnlyModule(String source, Optional<String> plugin, String module, String file) {
+        return error(DiagnosticCode.INVALID_ARCHIVE, plugin, source,
+                "module " + module + " in " + file + " is the Java runtime's own: only the runtime may define it,"
+                        + " the JDK refuses it in a plugin's layer",
+                "remove " + file + " from entry " + source + "; every plugin reads " + module + " from the runtime",
+                details("module", module, "file", file));
+    }
+
     public static Diagnostic missingDependency(String source, String plugin, String requiredBy, String module,
                                                Optional<String> privateTo) {
         String hint = privateTo

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -96,23 +97,28 @@ final class Reconciler {
         // Depth first and iterative: a chain of thousands of plugins must not overflow the stack.
         Deque<Iterator<String>> stack = new ArrayDeque<>();
         Deque<String> path = new ArrayDeque<>();
+        // the ids of the path, so that a chain of thousands is not searched at every step
+        Set<String> onPath = new HashSet<>();
         for (String id : ids) {
             if (!liveParents.containsKey(id) || order.contains(id)) {
                 continue;
             }
             path.push(id);
+            onPath.add(id);
             stack.push(children.getOrDefault(id, List.of()).iterator());
             while (!stack.isEmpty()) {
                 Iterator<String> next = stack.peek();
                 if (next.hasNext()) {
                     String child = next.next();
-                    if (!order.contains(child) && !path.contains(child)) {
+                    if (!order.contains(child) && onPath.add(child)) {
                         path.push(child);
                         stack.push(children.getOrDefault(child, List.of()).iterator());
                     }
                 } else {
                     stack.pop();
-                    order.add(path.pop());
+                    String done = path.pop();
+                    onPath.remove(done);
+                    order.add(done);
                 }
             }
         }

@@ -2,15 +2,14 @@ package dev.layerhost.core.internal.load;
 
 import dev.layerhost.core.Diagnostic;
 import dev.layerhost.core.internal.api.ApiLayer;
-import dev.layerhost.core.internal.archive.EntryFinder;
 import dev.layerhost.core.internal.check.Verdict;
 import dev.layerhost.core.internal.diagnostic.Diagnostics;
 import dev.layerhost.core.internal.model.SameObjects;
 import dev.layerhost.core.internal.plan.JdkRefusal;
+import dev.layerhost.core.internal.plan.LayerResolution;
 
 import java.lang.module.Configuration;
 import java.lang.module.FindException;
-import java.lang.module.ModuleFinder;
 import java.lang.module.ResolutionException;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
-import java.util.Set;
 
 import dev.layerhost.core.internal.timing.PhaseTimes;
 import dev.layerhost.core.internal.timing.PhaseTimes.Phase;
@@ -68,8 +66,7 @@ public final class PluginLoader {
         long defineStart = System.nanoTime();
         try {
             Configuration configuration = planned.filter(c -> SameObjects.inOrder(c.parents(), parentConfigurations))
-                    .orElseGet(() -> Configuration.resolve(new EntryFinder(verdict.layerModules()),
-                            parentConfigurations, ModuleFinder.of(), Set.of(id)));
+                    .orElseGet(() -> LayerResolution.resolve(verdict.layerModules(), parentConfigurations, id));
             layer = ModuleLayer.defineModulesWithOneLoader(configuration, parents,
                     ClassLoader.getPlatformClassLoader()).layer();
         } catch (ResolutionException | FindException | LayerInstantiationException | SecurityException e) {

@@ -29,6 +29,7 @@ public final class ModelConfiguration {
     // Worked out once, here: the API layer's model is shared by threads that check roots at the same time.
     private final List<ModelConfiguration> lineage;
     private final Map<ModuleNode, Set<ModuleNode>> transitiveEdges;
+    private final List<ModelConfiguration> lineageWithTransitiveEdges;
 
     public ModelConfiguration(Collection<ModuleNode> modules, List<ModelConfiguration> parents) {
         Map<String, ModuleNode> byName = new LinkedHashMap<>();
@@ -39,6 +40,7 @@ public final class ModelConfiguration {
         this.parents = List.copyOf(parents);
         this.lineage = walkLineage();
         this.transitiveEdges = findTransitiveEdges();
+        this.lineageWithTransitiveEdges = lineage.stream().filter(c -> !c.transitiveEdges.isEmpty()).toList();
     }
 
     /**
@@ -48,19 +50,36 @@ public final class ModelConfiguration {
      */
     public static ModelConfiguration of(Configuration configuration, Configuration bootConfiguration,
                                  Set<String> apiModules) {
-        return of(configuration, bootConfiguration, apiModules, new IdentityHashMap<>());
+        // Parents are modelled before their children, with a stack of its own rather than recursion: a
+        // host's own layers may be nested deeply.
+        Map<Configuration, ModelConfiguration> done = new IdentityHashMap<>();
+        Deque<Configuration> pending = new ArrayDeque<>();
+        pending.push(configuration);
+        while (!pending.isEmpty()) {
+            Configuration next = pending.peek();
+            if (done.containsKey(next)) {
+                pending.pop();
+                continue;
+            }
+            List<ModelConfiguration> parentModels = new ArrayList<>();
+            for (Configuration parent : next.parents()) {
+                ModelConfiguration parentModel = done.get(parent);
+                if (parentModel == null) {
+                    pending.push(parent);
+                } else {
+                    parentModels.add(parentModel);
+                }
+            }
+            if (parentModels.size() == next.parents().size()) {
+                pending.pop();
+                done.put(next, model(next, parentModels, bootConfiguration, apiModules));
+            }
+        }
+        return done.get(configuration);
     }
 
-    private static ModelConfiguration of(Configuration configuration, Configuration bootConfiguration,
-                                         Set<String> apiModules, Map<Configuration, ModelConfiguration> done) {
-        ModelConfiguration known = done.get(configuration);
-        if (known != null) {
-            return known;
-        }
-        List<ModelConfiguration> parentModels = new ArrayList<>();
-        for (Configuration parent : configuration.parents()) {
-            parentModels.add(of(parent, bootConfiguration, apiModules, done));
-        }
+    private static ModelConfiguration model(Configuration configuration, List<ModelConfiguration> parentModels,
+                                            Configuration bootConfiguration, Set<String> apiModules) {
         boolean isBoot = configuration == bootConfiguration;
         List<ModuleNode> nodes = new ArrayList<>();
         for (ResolvedModule module : configuration.modules()) {
@@ -70,9 +89,7 @@ public final class ModelConfiguration {
                     Optional.empty()));
         }
         nodes.sort((a, b) -> a.name().compareTo(b.name()));
-        ModelConfiguration model = new ModelConfiguration(nodes, parentModels);
-        done.put(configuration, model);
-        return model;
+        return new ModelConfiguration(nodes, parentModels);
     }
 
     public Collection<ModuleNode> modules() {
@@ -131,6 +148,14 @@ public final class ModelConfiguration {
      */
     public Map<ModuleNode, Set<ModuleNode>> transitiveEdges() {
         return transitiveEdges;
+    }
+
+    /**
+     * The configurations of {@link #lineage()} that have {@link #transitiveEdges()}, in its order: the
+     * only ancestors that implied readability through a parent needs.
+     */
+    public List<ModelConfiguration> lineageWithTransitiveEdges() {
+        return lineageWithTransitiveEdges;
     }
 
     private Map<ModuleNode, Set<ModuleNode>> findTransitiveEdges() {

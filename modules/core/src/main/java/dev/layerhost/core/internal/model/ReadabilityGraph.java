@@ -33,25 +33,21 @@ public final class ReadabilityGraph {
         return Optional.empty();
     }
 
-    /** A module of {@code configuration} itself, else of its parents. */
-    public static Optional<ModuleNode> lookup(ModelConfiguration configuration, List<ModelConfiguration> parents,
-                                               String name) {
-        Optional<ModuleNode> own = configuration.ownModule(name);
-        return own.isPresent() ? own : findInParents(parents, name);
-    }
-
     /** As the JDK's {@code Resolver.makeGraph}: what each module of the layer reads, implied readability included. */
-    public static Map<ModuleNode, Set<ModuleNode>> of(ModelConfiguration configuration,
-                                                                    List<ModelConfiguration> parents) {
+    public static Map<ModuleNode, Set<ModuleNode>> of(ModelConfiguration configuration, ParentModules parents) {
         Map<ModuleNode, Set<ModuleNode>> reads = new IdentityHashMap<>();
         Map<ModuleNode, Set<ModuleNode>> transitive = new IdentityHashMap<>();
-        Set<ModelConfiguration> ancestors = new LinkedHashSet<>();
-        for (ModelConfiguration parent : parents) {
-            ancestors.addAll(parent.lineage());
+        // Only the ancestors with "requires transitive" edges count here: a chain of thousands of plugins
+        // without any is not walked for each of them.
+        Set<ModelConfiguration> withTransitiveEdges = new LinkedHashSet<>();
+        for (ModelConfiguration parent : parents.configurations()) {
+            withTransitiveEdges.addAll(parent.lineageWithTransitiveEdges());
         }
-        for (ModelConfiguration ancestor : ancestors) {
+        for (ModelConfiguration ancestor : withTransitiveEdges) {
             transitive.putAll(ancestor.transitiveEdges());
         }
+        // Every ancestor, worked out only for automatic modules, which read them all.
+        Set<ModelConfiguration> ancestors = null;
         for (ModuleNode module : configuration.modules()) {
             Set<ModuleNode> moduleReads = new LinkedHashSet<>();
             Set<ModuleNode> moduleTransitive = new LinkedHashSet<>();
@@ -64,6 +60,7 @@ public final class ReadabilityGraph {
                         }
                     }
                 }
+                ancestors = ancestors != null ? ancestors : ancestorsOf(parents);
                 for (ModelConfiguration ancestor : ancestors) {
                     for (ModuleNode other : ancestor.modules()) {
                         moduleReads.add(other);
@@ -74,7 +71,7 @@ public final class ReadabilityGraph {
                 }
             } else {
                 for (Requires requires : module.requires()) {
-                    Optional<ModuleNode> target = lookup(configuration, parents, requires.name());
+                    Optional<ModuleNode> target = parents.lookup(configuration, requires.name());
                     if (target.isEmpty()) {
                         continue;
                     }
@@ -85,6 +82,7 @@ public final class ReadabilityGraph {
                     if (target.get().descriptor().isAutomatic() && configuration.ownModule(requires.name()).isEmpty()) {
                         // As the JDK's makeGraph: requiring an automatic module of a parent configuration
                         // also reads every automatic module that one reads.
+                        ancestors = ancestors != null ? ancestors : ancestorsOf(parents);
                         moduleReads.addAll(automaticModulesReadBy(target.get(), ancestors));
                     }
                 }
@@ -106,6 +104,15 @@ public final class ReadabilityGraph {
             }
         }
         return reads;
+    }
+
+    /** The parents and all their ancestors, in the order of their lineages. */
+    private static Set<ModelConfiguration> ancestorsOf(ParentModules parents) {
+        Set<ModelConfiguration> ancestors = new LinkedHashSet<>();
+        for (ModelConfiguration parent : parents.configurations()) {
+            ancestors.addAll(parent.lineage());
+        }
+        return ancestors;
     }
 
     /**

@@ -16,6 +16,7 @@ import dev.layerhost.core.internal.timing.PhaseTimes.Phase;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
 
 /**
  * The whole descriptor-only pipeline over a plugin root: list the entries, read their descriptors
@@ -48,6 +49,7 @@ public final class DescriptorPass {
         List<Entry> entries = times.time(Phase.SCAN, 0, () -> scanner.scan(root));
         List<Candidate> candidates = times.time(Phase.READ, entries.size(), () -> {
             List<Candidate> read = ParallelIo.map(entries, reader::read, io);
+            reader.retainOnly(entries.stream().map(Entry::name).collect(Collectors.toSet()));
             cache.retainOnly(entries.stream().flatMap(entry -> entry.jars().stream()).toList());
             cache.save();
             return read;

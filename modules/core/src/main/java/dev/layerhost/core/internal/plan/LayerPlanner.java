@@ -2,7 +2,6 @@ package dev.layerhost.core.internal.plan;
 
 import dev.layerhost.core.Diagnostic;
 import dev.layerhost.core.internal.api.ApiLayer;
-import dev.layerhost.core.internal.archive.EntryFinder;
 import dev.layerhost.core.internal.check.Verdict;
 import dev.layerhost.core.internal.check.Verdicts;
 import dev.layerhost.core.internal.diagnostic.Diagnostics;
@@ -10,14 +9,12 @@ import dev.layerhost.core.internal.model.SameObjects;
 
 import java.lang.module.Configuration;
 import java.lang.module.FindException;
-import java.lang.module.ModuleFinder;
 import java.lang.module.ResolutionException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,8 +86,7 @@ public final class LayerPlanner {
                 continue;
             }
             try {
-                Configuration configuration = Configuration.resolve(new EntryFinder(verdict.layerModules()),
-                        parents, ModuleFinder.of(), Set.of(id));
+                Configuration configuration = LayerResolution.resolve(verdict.layerModules(), parents, id);
                 PlannedLayer layer = new PlannedLayer(verdict, configuration, verdict.parents());
                 resolved.put(source, layer);
                 byPlugin.put(id, layer);

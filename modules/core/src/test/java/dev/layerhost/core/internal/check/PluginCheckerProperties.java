@@ -54,6 +54,8 @@ class PluginCheckerProperties {
 
     private static final String LIB1 = "LIB1";
 
+    private static final String JAVA_BASE = "java.base";
+
     // ---- the property ----
 
     // No edge cases: the drafts' edge case is an entry with neither provider nor library, which mixed in
@@ -72,6 +74,7 @@ class PluginCheckerProperties {
             coverage.check("DUPLICATE_MODULE").count(count -> count >= 40);
             coverage.check("DEPENDENCY_CYCLE").count(count -> count >= 25);
             coverage.check("VERSION_CONFLICT").count(count -> count >= 3);
+            coverage.check("INVALID_ARCHIVE").count(count -> count >= 20);
         });
         Statistics.label("stricter rule (JDK defined)").coverage(coverage -> {
             coverage.check("VERSION_CONFLICT (compiled major)").count(count -> count >= 40);
@@ -195,9 +198,10 @@ class PluginCheckerProperties {
                 Tuple.of(4, Optional.of(new RequiresShape(RootShape.API_MODULE, false, false, Optional.of("2.0")))),
                 Tuple.of(6, Optional.empty()));
         // a library named like another entry's plugin shadows that plugin inside its own entry
+        // java.base: only the boot loader may define it, so the JDK refuses every layer that holds a copy
         Arbitrary<String> libraryNames = Arbitraries.frequency(Tuple.of(30, "lib.a"), Tuple.of(30, "lib.b"),
                 Tuple.of(25, "lib.c"), Tuple.of(10, "lib.d"), Tuple.of(2, RootShape.API_MODULE), Tuple.of(2, "p1"),
-                Tuple.of(2, "p2"));
+                Tuple.of(2, "p2"), Tuple.of(2, JAVA_BASE));
         Arbitrary<List<ModuleDraft>> libraries = moduleDraft(libraryNames, 2, 2, 14).list().ofMaxSize(3)
                 .uniqueElements(ModuleDraft::name);
         Arbitrary<Boolean> duplicateLibrary = Arbitraries.frequency(Tuple.of(95, false), Tuple.of(5, true));
@@ -250,6 +254,13 @@ class PluginCheckerProperties {
                     id + ".impl", tokens, draft.providesService());
             List<ModuleShape> libraries = new ArrayList<>();
             for (ModuleDraft library : draft.libraries()) {
+                if (library.name().equals(JAVA_BASE)) {
+                    // as a jar can hold it: no requires (the JDK reads no other java.base), no java package
+                    libraries.add(shape(new ModuleDraft(JAVA_BASE, library.version(), library.automatic(),
+                            library.sharedPackages(), library.exports(), List.of(), library.uses()),
+                            "jb.core", tokens, false));
+                    continue;
+                }
                 String ownPackage = library.name().equals(RootShape.API_MODULE)
                         ? RootShape.API_MODULE : library.name() + ".core";
                 libraries.add(shape(library, ownPackage, tokens, false));
@@ -436,6 +447,19 @@ class PluginCheckerProperties {
         assertTrue(comparison.hasDiagnostic("entry3", DiagnosticCode.DEPENDENCY_REJECTED,
                 d -> "p2".equals(d.details().get("module"))), comparison::describe);
         assertFalse(comparison.verdict("entry3").sound());
+    }
+
+    @Example
+    void aFolderBundlingJavaBaseIsRejectedAsTheJdkRefusesItsLayer() {
+        EntryShape based = entry("entry1", plugin("p1", requires("lib.a", false)), library("lib.a", "1.0"),
+                new ModuleShape(JAVA_BASE, Optional.empty(), false, List.of("jb.core"),
+                        List.of(new ExportsShape("jb.core", Optional.empty())), List.of(), false));
+        EntryShape sound = entry("entry2", plugin("p2"));
+        VerdictComparison comparison = VerdictComparison.of(new RootShape(List.of(based, sound), Set.of()));
+        comparison.assertAgreement();
+        assertTrue(comparison.hasDiagnostic("entry1", DiagnosticCode.INVALID_ARCHIVE,
+                d -> JAVA_BASE.equals(d.details().get("module"))), comparison::describe);
+        assertTrue(comparison.verdict("entry2").sound(), comparison::describe);
     }
 
     private static EntryShape entry(String source, ModuleShape plugin, ModuleShape... libraries) {

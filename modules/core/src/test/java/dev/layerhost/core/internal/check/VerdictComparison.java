@@ -360,7 +360,9 @@ final class VerdictComparison {
                 new Rule("Package (\\S+) in more than one module", DiagnosticCode.SPLIT_PACKAGE, List.of("package")),
                 new Rule(".*(?:reads package|in both module).*", DiagnosticCode.SPLIT_PACKAGE, List.of()),
                 new Rule("Two versions of module (\\S+) found in .*", DiagnosticCode.DUPLICATE_MODULE,
-                        List.of("module")));
+                        List.of("module")),
+                // a layer holding a module java.base: only the boot class loader may define it
+                new Rule("Class loader must be the boot class loader", DiagnosticCode.INVALID_ARCHIVE, List.of()));
 
         private record Rule(String pattern, DiagnosticCode code, List<String> keys) {
         }
