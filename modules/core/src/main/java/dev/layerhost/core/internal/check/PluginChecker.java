@@ -11,8 +11,10 @@ import dev.layerhost.core.internal.model.SameObjects;
 import dev.layerhost.core.internal.timing.PhaseTimes;
 import dev.layerhost.core.internal.trust.SignatureInspector;
 
+import java.lang.module.ModuleFinder;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -49,6 +51,13 @@ public final class PluginChecker {
     private final ApiLayer api;
     private final Policy policy;
     private final ServiceAllowance serviceAllowance;
+    /**
+     * Modules the host itself has (the API layer and its parents, the runtime's): a plugin named like one
+     * is never another plugin's parent, or one hostile jar named layerhost.api or java.sql would stand
+     * between every plugin and what it requires of the host (and be rejected with all of them, or serve
+     * them its own code).
+     */
+    private final Set<String> hostModules;
     /** Lives as long as the checker, so that a jar whose content was verified once is not read again. */
     private final SignatureInspector signatures;
     /** The last check's outcomes with a model, by source; guarded by this object's lock. */
@@ -143,7 +152,23 @@ public final class PluginChecker {
         this.api = api;
         this.policy = policy;
         this.serviceAllowance = new ServiceAllowance(policy);
+        this.hostModules = hostModules(api);
         this.signatures = new SignatureInspector(policy);
+    }
+
+    private static Set<String> hostModules(ApiLayer api) {
+        Set<String> names = new HashSet<>();
+        Deque<ModuleLayer> layers = new ArrayDeque<>(List.of(api.layer()));
+        Set<ModuleLayer> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        while (!layers.isEmpty()) {
+            ModuleLayer layer = layers.pop();
+            if (seen.add(layer)) {
+                layer.modules().forEach(module -> names.add(module.getName()));
+                layers.addAll(layer.parents());
+            }
+        }
+        ModuleFinder.ofSystem().findAll().forEach(reference -> names.add(reference.descriptor().name()));
+        return Set.copyOf(names);
     }
 
     /** The verdicts on {@code candidates}, sorted by source, with the sound ones in layer order. */
@@ -197,7 +222,7 @@ public final class PluginChecker {
             }
         }
         Judgement judgement = new Judgement(diagnostics, moduleOwners, new HashMap<>(), new HashMap<>());
-        judgement.judge(byPluginId, root.inspected, id -> byPluginId.containsKey(id));
+        judgement.judge(byPluginId, root.inspected, id -> byPluginId.containsKey(id) && !hostModules.contains(id));
         lastOutcomes = judgement.remembered;
 
         for (EntryFacts facts : factsBySource.values()) {
@@ -286,7 +311,7 @@ public final class PluginChecker {
                 moduleOwners.merge(module, source, (one, other) -> one.compareTo(other) <= 0 ? one : other)));
         Map<String, ModelConfiguration> soundPlugins = new HashMap<>(root.soundModels);
         Judgement judgement = new Judgement(diagnostics, moduleOwners, soundPlugins, new HashMap<>());
-        judgement.judge(affectedById, root.inspected, id -> root.byPluginId.containsKey(id));
+        judgement.judge(affectedById, root.inspected, id -> root.byPluginId.containsKey(id) && !hostModules.contains(id));
         affected.forEach(lastOutcomes::remove);
         lastOutcomes.putAll(judgement.remembered);
 
