@@ -113,6 +113,21 @@ class HostileArchiveTest {
     }
 
     @Test
+    void automaticModulesOfTooManyPackagesOrTooLongNamesAreInvalid() throws IOException {
+        buildAll(() -> dataSource("p.sound", "1.0.0").build(root.resolve("sound.jar")));
+        HostileJars.manyEntries(root.resolve("packages.jar"), 70_000, 12);
+        HostileJars.manyEntries(root.resolve("names.jar"), 1_000, 20_000);
+        try (PluginHost host = host()) {
+            Report scanned = host.scan();
+            assertEquals(Map.of("names.jar", PluginStatus.REJECTED, "packages.jar", PluginStatus.REJECTED,
+                    "sound.jar", PluginStatus.OK), statuses(scanned));
+            assertInvalid(scanned, "packages.jar", "more than 65535 packages");
+            assertInvalid(scanned, "names.jar", "names are longer than");
+            assertEquals(PluginStatus.LOADED, ReportAssertions.rowOf(host.load(), "sound.jar").status());
+        }
+    }
+
+    @Test
     void serviceFilesEachSmallButLargeTogetherAreInvalid() throws IOException {
         buildAll(() -> dataSource("p.sound", "1.0.0").build(root.resolve("sound.jar")));
         // 200 files of 800 KB each: 160 MB of lines, a string each

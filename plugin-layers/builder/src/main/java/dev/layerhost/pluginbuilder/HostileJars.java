@@ -91,6 +91,24 @@ public final class HostileJars {
     }
 
     /**
+     * A jar without {@code module-info.class} of {@code count} empty class entries {@code p<i>/<pad>.class},
+     * each name {@code nameLength} bytes long at least, each in a package of its own: whoever derives an
+     * automatic module's packages keeps every name and package.
+     */
+    public static Path manyEntries(Path jar, int count, int nameLength) {
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
+            for (int i = 0; i < count; i++) {
+                String start = "p" + i + "/C";
+                zip.putNextEntry(new ZipEntry(start + "c".repeat(Math.max(0, nameLength - start.length() - 6)) + ".class"));
+                zip.closeEntry();
+            }
+            return jar;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + jar, e);
+        }
+    }
+
+    /**
      * A jar without {@code module-info.class} with {@code files} service files of {@code linesEach} lines
      * {@code p.A}, each under a limit a reader might set per file, and many times it together: whoever
      * reads service files keeps a string per line.

@@ -6,8 +6,10 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -30,6 +32,12 @@ final class ArchiveScreen {
     static final int MAX_SERVICE_FILE_BYTES = 1 << 20;
     /** All service files of a jar together: the JDK keeps a string per line of each. */
     static final int MAX_SERVICE_FILES_BYTES = 2 << 20;
+    /** What the entries' names may add up to: the JDK keeps them, and the package names made of them. */
+    static final long MAX_ENTRY_NAME_BYTES = 16L << 20;
+    /** A class file's ModulePackages attribute counts packages in two bytes: no module has more. */
+    static final int MAX_PACKAGES = 65_535;
+    /** Service files of an automatic module, each read and kept by the JDK. */
+    static final int MAX_SERVICE_FILES = 4_096;
     /** The JDK's own limit for manifests and signature files ({@code jdk.jar.maxSignatureFileSize}). */
     static final int MAX_MANIFEST_BYTES = 16_000_000;
 
@@ -48,9 +56,22 @@ final class ArchiveScreen {
             List<ZipEntry> moduleInfos = new ArrayList<>();
             List<ZipEntry> serviceFiles = new ArrayList<>();
             List<ZipEntry> manifests = new ArrayList<>();
+            long nameBytes = 0;
+            Set<String> packages = new HashSet<>();
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry entry = entries.nextElement();
+                // The module finder derives packages from the entries' names (an automatic module, or a
+                // descriptor without its packages), keeping every name and package it makes.
+                nameBytes += entry.getName().length();
+                if (nameBytes > MAX_ENTRY_NAME_BYTES) {
+                    return Optional.of("its entries' names are longer than " + MAX_ENTRY_NAME_BYTES + " bytes together");
+                }
+                int slash = entry.getName().lastIndexOf('/');
+                if (entry.getName().endsWith(".class") && slash > 0 && packages.add(entry.getName().substring(0, slash))
+                        && packages.size() > MAX_PACKAGES) {
+                    return Optional.of("it holds classes in more than " + MAX_PACKAGES + " packages");
+                }
                 // A jar's lookup of "x" also finds an entry "x/" (ZipFile.getEntry), which the JDK then
                 // reads like a file: so "module-info.class/" is a descriptor too.
                 String name = unversioned(withoutTrailingSlash(entry.getName()));
@@ -77,6 +98,9 @@ final class ArchiveScreen {
             }
             // An automatic module's providers come from its service files, which the JDK reads by lines.
             if (moduleInfos.isEmpty()) {
+                if (serviceFiles.size() > MAX_SERVICE_FILES) {
+                    return Optional.of("it holds more than " + MAX_SERVICE_FILES + " META-INF/services files");
+                }
                 long total = 0;
                 for (ZipEntry serviceFile : serviceFiles) {
                     long length = inflatedLength(zip, serviceFile, MAX_SERVICE_FILE_BYTES).orElse(0L);
