@@ -113,6 +113,23 @@ class FileNameBytesTest {
         }
     }
 
+    /** A file literally named {@code \xff.jar} and one named by the byte 0xff stay two plugins. */
+    @Test
+    void aLiteralEscapeInANameIsNotTakenForTheByteItSpells() throws IOException {
+        Path staging = Files.createDirectories(workspace.resolve("staging"));
+        Path root = Files.createDirectories(workspace.resolve("root"));
+        buildAll(() -> dataSource("p.onebyte", "1.0.0").build(staging.resolve("byte.jar")),
+                () -> dataSource("p.literal", "1.0.0").build(root.resolve("\\xff.jar")));
+        Shell.run(root, "cp '" + staging.resolve("byte.jar") + "' \"$(printf '\\377').jar\"");
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).build()) {
+            Map<String, PluginStatus> expected = Map.of("\\xff.jar", PluginStatus.OK, "\\x5cxff.jar", PluginStatus.OK);
+            assertEquals(expected, statuses(host.scan()));
+            assertEquals(Map.of("\\xff.jar", PluginStatus.LOADED, "\\x5cxff.jar", PluginStatus.LOADED), statuses(host.load()));
+            assertEquals("\\x5cxff.jar", host.reload("p.literal").get(0).source());
+            assertEquals("\\xff.jar", host.reload("p.onebyte").get(0).source());
+        }
+    }
+
     @Test
     void entryNamesOfTheLongestLengthLoadAndReload() throws IOException {
         Path root = Files.createDirectories(workspace.resolve("root"));

@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The names of files as people read them, whatever the process's locale. A Linux file name is bytes;
@@ -37,10 +38,21 @@ public final class FileNames {
         String decoded = name.toString();
         if (isPlainAscii(decoded)) {
             // ASCII bytes read the same in every encoding a file system uses: nothing was lost
-            return decoded;
+            return literalEscapesMarked(decoded);
         }
         return fromBytes(rawBytes(path).orElse(null), decoded);
     }
+
+    /**
+     * {@code text} with each backslash that reads like the start of an escape ({@code \x} and two hex
+     * digits) written {@code \x5c}: a file literally named {@code \xff.jar} then reads {@code \x5cxff.jar},
+     * never as the file whose name is the byte 0xff. Other backslashes stay as they are.
+     */
+    private static String literalEscapesMarked(String text) {
+        return text.indexOf('\\') < 0 ? text : AMBIGUOUS_BACKSLASH.matcher(text).replaceAll("\\\\x5c");
+    }
+
+    private static final Pattern AMBIGUOUS_BACKSLASH = Pattern.compile("\\\\(?=x[0-9A-Fa-f]{2})");
 
     /**
      * A string that names {@code path} (absolute, normalized) and no other file: distinct byte names stay
@@ -166,11 +178,19 @@ public final class FileNames {
         return Optional.of(bytes.toByteArray());
     }
 
+    /** {@link #literalEscapesMarked(String)} on bytes: a backslash is one ASCII byte in UTF-8. */
+    private static byte[] literalEscapesMarked(byte[] bytes) {
+        String latin1 = new String(bytes, StandardCharsets.ISO_8859_1);
+        String marked = literalEscapesMarked(latin1);
+        return marked == latin1 ? bytes : marked.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
     /** {@code bytes} decoded as UTF-8, each invalid byte as {@code \xNN}; {@code fallback} without bytes. */
     static String fromBytes(byte[] bytes, String fallback) {
         if (bytes == null) {
             return fallback;
         }
+        bytes = literalEscapesMarked(bytes);
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
