@@ -31,9 +31,22 @@ final class ContentStore {
     }
 
     /** A stored copy of content {@code sha256} under {@code fileName}, if the store has it. */
-    Optional<Path> find(String sha256, Path fileName) {
+    Optional<Path> find(String sha256, Path fileName, long size) {
         Path stored = directory.resolve(sha256).resolve(fileName);
-        return Files.isRegularFile(stored) ? Optional.of(stored) : Optional.empty();
+        return hasSize(stored, size) ? Optional.of(stored) : Optional.empty();
+    }
+
+    /**
+     * Whether {@code stored} is a regular file of {@code size} bytes. The store is the user's own folder
+     * and a copy is never written in place, so only a damaged one (cut short by a full disk, restored from
+     * a broken cache) differs; its size shows that without reading it, and it is then copied anew.
+     */
+    private static boolean hasSize(Path stored, long size) {
+        try {
+            return Files.isRegularFile(stored) && Files.size(stored) == size;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** A stored copy and the hash of its content. */
@@ -74,9 +87,9 @@ final class ContentStore {
             String sha256 = ContentHash.hex(digest);
             Path target = directory.resolve(sha256).resolve(fileName);
             try {
-                if (!Files.isRegularFile(target)) {
+                if (!hasSize(target, size)) {
                     Files.createDirectories(target.getParent());
-                    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+                    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 }
             } catch (FileAlreadyExistsException e) {
                 // another host stored the same content under the same name meanwhile

@@ -236,7 +236,7 @@ public final class SnapshotStore implements AutoCloseable {
         Optional<DiscoveryCache.Known> known = cache.lookup(jar, stamp.get());
         if (known.isPresent() && known.get().sha256().isPresent()) {
             String sha256 = known.get().sha256().get();
-            Optional<Path> stored = content.find(sha256, fileName);
+            Optional<Path> stored = content.find(sha256, fileName, stamp.get().size());
             if (stored.isPresent()) {
                 readings.add(known.get().reading());
                 return Optional.of(new Snapshot.StoredJar(jar, sha256, stored.get()));
