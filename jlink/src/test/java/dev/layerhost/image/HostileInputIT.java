@@ -4,20 +4,24 @@ import dev.layerhost.api.DataSource;
 import dev.layerhost.image.Launcher.ImageRun;
 import dev.layerhost.pluginbuilder.DataSourcePlugins;
 import dev.layerhost.pluginbuilder.HostileJars;
+import dev.layerhost.pluginbuilder.ModuleInfoClass;
 import dev.layerhost.pluginbuilder.ModuleLocation;
 import dev.layerhost.pluginbuilder.Shell;
+import dev.layerhost.pluginbuilder.ZipTampering;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.lang.module.ModuleDescriptor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.zip.ZipFile;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -114,6 +118,36 @@ class HostileInputIT {
                         statusesBySource(MAPPER.readTree(run.out())), () -> command + "\n" + run);
             }
         }
+    }
+
+    /**
+     * The image links the API module into the runtime, yet its version counts as the API's: a plugin
+     * compiled against another major of it is VERSION_CONFLICT, as it is for a host on the module path.
+     */
+    @Test
+    void aPluginCompiledAgainstAnotherMajorOfTheImagesApiIsAVersionConflict() throws Exception {
+        Path jar = DATA_SOURCES.plugin("p.apiver", "1.0.0").build(root.resolve("apiver.jar"));
+        ModuleDescriptor built;
+        try (ZipFile in = new ZipFile(jar.toFile())) {
+            built = ModuleDescriptor.read(in.getInputStream(in.getEntry("module-info.class")));
+        }
+        ModuleDescriptor.Builder rewritten = ModuleDescriptor.newModule(built.name()).version(built.version().orElseThrow())
+                .packages(built.packages());
+        for (ModuleDescriptor.Requires requires : built.requires()) {
+            if (requires.name().equals("layerhost.api")) {
+                rewritten.requires(requires.modifiers(), requires.name(), ModuleDescriptor.Version.parse("7.0.0"));
+            } else {
+                rewritten.requires(requires);
+            }
+        }
+        built.provides().forEach(rewritten::provides);
+        built.exports().forEach(rewritten::exports);
+        ZipTampering.rewrite(jar, entries -> entries.put("module-info.class", ModuleInfoClass.of(rewritten.build())));
+
+        ImageRun run = layerhost.run("doctor", "--plugins", root, "--json");
+
+        assertEquals(1, run.exitCode(), run::toString);
+        assertEquals("VERSION_CONFLICT", codesOf(MAPPER.readTree(run.out()), "apiver.jar"), run::toString);
     }
 
     private static Map<String, String> statusesBySource(JsonNode json) {

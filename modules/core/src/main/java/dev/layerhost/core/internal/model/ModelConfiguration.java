@@ -84,8 +84,10 @@ public final class ModelConfiguration {
         List<ModuleNode> nodes = new ArrayList<>();
         for (ResolvedModule module : configuration.modules()) {
             boolean api = !isBoot || apiModules.contains(module.name());
+            // An API module linked into a runtime image is the host's API all the same: its version counts
+            // (VERSION_CONFLICT against Requires.compiledVersion), where the JDK's own modules' do not.
             nodes.add(new ModuleNode(module.reference().descriptor(), api ? "api" : "runtime",
-                    isBoot && module.reference().location().map(uri -> "jrt".equals(uri.getScheme())).orElse(false),
+                    !api && isBoot && module.reference().location().map(uri -> "jrt".equals(uri.getScheme())).orElse(false),
                     Optional.empty()));
         }
         nodes.sort((a, b) -> a.name().compareTo(b.name()));
