@@ -1,7 +1,6 @@
 package dev.layerhost.pluginbuilder;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,11 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -49,17 +46,11 @@ public final class JarTemplate {
      * @throws UncheckedIOException if the jar cannot be read
      */
     public static JarTemplate of(Path jar) {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipFile zip = new ZipFile(jar.toFile())) {
-            for (ZipEntry entry : Collections.list(zip.entries())) {
-                try (InputStream in = zip.getInputStream(entry)) {
-                    entries.put(entry.getName(), in.readAllBytes());
-                }
-            }
+        try {
+            return new JarTemplate(jar, Collections.unmodifiableMap(JarEntries.read(jar)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the template " + jar, e);
         }
-        return new JarTemplate(jar, Collections.unmodifiableMap(entries));
     }
 
     /**

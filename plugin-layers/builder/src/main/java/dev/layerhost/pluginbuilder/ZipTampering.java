@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -164,13 +163,9 @@ public final class ZipTampering {
      * ending in {@code /} keep whatever bytes they are given: a "folder" with content.
      */
     public static void rewrite(Path jar, Consumer<Map<String, byte[]>> edit) {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipFile zip = new ZipFile(jar.toFile())) {
-            for (ZipEntry entry : Collections.list(zip.entries())) {
-                try (InputStream in = zip.getInputStream(entry)) {
-                    entries.put(entry.getName(), in.readAllBytes());
-                }
-            }
+        Map<String, byte[]> entries;
+        try {
+            entries = JarEntries.read(jar);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + jar, e);
         }
