@@ -1,0 +1,20 @@
+package dev.layerhost.example.pipeline.api;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** An exporter: writes what a job produced to a file in a folder. */
+public interface ResultExporter {
+
+    /** A short name for people, such as {@code json}. */
+    String name();
+
+    /**
+     * Writes {@code prediction} into {@code directory} (which exists), under a name of the exporter's
+     * choice derived from the table's name.
+     *
+     * @return the file written
+     * @throws IOException if it cannot be written
+     */
+    Path export(Prediction prediction, Path directory) throws IOException;
+}

@@ -1,0 +1,23 @@
+package dev.layerhost.example.pipeline.api;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * A data source: reads a data set from a file into a {@link Table}. The host calls it from one thread
+ * at a time.
+ */
+public interface TableSource {
+
+    /** A short name for people, such as {@code csv}; the plugin's id and version come from its module. */
+    String name();
+
+    /**
+     * Reads the data set in {@code file}.
+     *
+     * @throws IOException              if the file cannot be read
+     * @throws IllegalArgumentException if its content is not a table this source understands; the
+     *                                  message names the file and the line
+     */
+    Table read(Path file) throws IOException;
+}

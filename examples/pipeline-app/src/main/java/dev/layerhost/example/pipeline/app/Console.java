@@ -1,0 +1,28 @@
+package dev.layerhost.example.pipeline.app;
+
+import java.io.PrintWriter;
+import java.util.List;
+
+/**
+ * The application's stdout. The watcher's thread (events) and the main thread (jobs) both print: each
+ * block of lines is printed whole, never interleaved with another, and flushed at once.
+ */
+final class Console {
+
+    private final PrintWriter out;
+
+    Console(PrintWriter out) {
+        this.out = out;
+    }
+
+    void print(List<String> lines) {
+        synchronized (out) {
+            lines.forEach(out::println);
+            out.flush();
+        }
+    }
+
+    void print(String line) {
+        print(List.of(line));
+    }
+}
