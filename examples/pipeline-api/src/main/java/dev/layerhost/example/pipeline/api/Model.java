@@ -18,6 +18,6 @@ public interface Model {
      */
     List<Double> predict(Table table);
 
-    /** One line for people, such as {@code price = 12.5 + 3.1 * area (R² 0.97)}. */
+    /** One line for people, such as {@code price = 12.5 + 3.1 * area (R-squared 0.97)}. */
     String describe();
 }

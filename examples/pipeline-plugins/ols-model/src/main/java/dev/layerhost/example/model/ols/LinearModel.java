@@ -55,7 +55,7 @@ final class LinearModel implements Model {
             text.append(coefficient < 0 ? " - " : " + ").append(format(Math.abs(coefficient)))
                     .append(" * ").append(features.get(feature));
         }
-        return text.append(String.format(Locale.ROOT, " (least squares, R² %.3f)", rSquared)).toString();
+        return text.append(String.format(Locale.ROOT, " (least squares, R-squared %.3f)", rSquared)).toString();
     }
 
     static double[] featureValues(Table table, int row, List<String> features) {
