@@ -29,14 +29,16 @@ final class PipelineProcess implements AutoCloseable {
     private static final String END = "\u0000end";
 
     private final Process process;
+    private final Path bin;
     private final Path err;
     private final BlockingQueue<String> pending = new LinkedBlockingQueue<>();
     private final List<String> lines = new ArrayList<>();
     private final Thread reader;
     private boolean ended;
 
-    private PipelineProcess(Process process, Path err) {
+    private PipelineProcess(Process process, Path bin, Path err) {
         this.process = process;
+        this.bin = bin;
         this.err = err;
         this.reader = new Thread(this::readLines, "pipeline-stdout");
         this.reader.setDaemon(true);
@@ -70,7 +72,7 @@ final class PipelineProcess implements AutoCloseable {
         builder.environment().clear();
         builder.environment().put("PATH", bin.toString());
         builder.environment().put("XDG_CACHE_HOME", scratch.resolve("xdg-cache").toString());
-        return new PipelineProcess(builder.start(), err);
+        return new PipelineProcess(builder.start(), bin, err);
     }
 
     private void readLines() {
@@ -167,14 +169,22 @@ final class PipelineProcess implements AutoCloseable {
         throw new IllegalStateException(tool + " is not on PATH");
     }
 
+    /** Ends the process if it still runs, and deletes the links, so that no link leads out of the test's folder. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws IOException {
         // Should the launcher ever run java as a child, a failed test must not leave that child running.
         process.descendants().forEach(ProcessHandle::destroyForcibly);
-        if (process.isAlive()) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        try {
+            if (process.isAlive()) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+            reader.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        reader.join(TimeUnit.SECONDS.toMillis(10));
+        for (String tool : TOOLS) {
+            Files.deleteIfExists(bin.resolve(tool));
+        }
     }
 
     @Override
