@@ -77,6 +77,10 @@ final class PipelineJob {
         } catch (IOException e) {
             return new JobResult.Failed(number, reason, stage, running.plugin(), running.version(),
                     e.getClass().getSimpleName() + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // the API's way for a plugin to refuse the data: its message says why, naming file and line
+            return new JobResult.Failed(number, reason, stage, running.plugin(), running.version(),
+                    Objects.requireNonNullElse(e.getMessage(), e.toString()));
         } catch (RuntimeException | LinkageError | ServiceConfigurationError e) {
             return new JobResult.Failed(number, reason, stage, running.plugin(), running.version(), String.valueOf(e));
         }

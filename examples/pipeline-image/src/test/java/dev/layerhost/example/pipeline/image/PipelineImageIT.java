@@ -119,11 +119,15 @@ class PipelineImageIT {
     }
 
     @Test
-    void withoutAModelPluginTheJobIsNotRunAndSaysWhy() throws Exception {
+    void withoutAModelPluginTheJobIsNotRunAndSaysWhyAndARejectedEntryIsListedWithItsDiagnostic() throws Exception {
         Files.move(plugins.resolve("ols-model"), temp.resolve("ols-model"));
+        Files.writeString(plugins.resolve("broken.jar"), "not a zip");
         try (PipelineProcess pipeline = PipelineProcess.start(IMAGE, scratch, "--plugins", plugins, "--data", DATA)) {
             assertEquals(1, pipeline.awaitExit(Duration.ofMinutes(1)).orElseThrow(), pipeline.toString());
-            assertTrue(pipeline.lines().contains("models: none"), pipeline.toString());
+            assertInOrder(pipeline.lines(), pipeline,
+                    "models: none", "in no category:", "  ? -  REJECTED  (broken.jar)", "diagnostics:");
+            assertTrue(pipeline.lines().stream().anyMatch(line -> line.startsWith("  ERROR INVALID_ARCHIVE [- in broken.jar] ")),
+                    pipeline.toString());
             assertTrue(pipeline.lines().contains("job 1 (start) not run: no plugin among the models"
                     + " (dev.layerhost.example.pipeline.api.ModelTrainer)"), pipeline.toString());
         }
