@@ -14,6 +14,17 @@ import java.util.Objects;
  */
 public record Prediction(Table table, String target, String model, List<Double> predicted) {
 
+    /**
+     * Copies the predictions, so the value never changes.
+     *
+     * @param table     the data set read
+     * @param target    the predicted column, one of the table's columns
+     * @param model     the model's description
+     * @param predicted one value per row of the table
+     *
+     * @throws IllegalArgumentException if the target is no column of the table, or there is not one
+     *                                  prediction per row
+     */
     public Prediction {
         Objects.requireNonNull(table, "table");
         table.indexOf(Objects.requireNonNull(target, "target"));
@@ -24,7 +35,11 @@ public record Prediction(Table table, String target, String model, List<Double> 
         }
     }
 
-    /** The observed values of the target column, one per row. */
+    /**
+     * The observed values of the target column.
+     *
+     * @return one value per row; immutable
+     */
     public List<Double> observed() {
         return table.column(target);
     }

@@ -17,6 +17,16 @@ import java.util.Objects;
  */
 public record Table(String name, List<String> columns, List<List<Double>> rows) {
 
+    /**
+     * Copies the lists, so the table never changes.
+     *
+     * @param name    what the data set is called; not blank
+     * @param columns the column names, distinct; at least one
+     * @param rows    the rows, each with one value per column
+     *
+     * @throws IllegalArgumentException if the name is blank, there are no columns, a column name repeats,
+     *                                  or a row has not one value per column
+     */
     public Table {
         Objects.requireNonNull(name, "name");
         if (name.isBlank()) {
@@ -39,8 +49,10 @@ public record Table(String name, List<String> columns, List<List<Double>> rows) 
     }
 
     /**
-     * The values of one column, top to bottom.
+     * The values of one column.
      *
+     * @param column a column name
+     * @return its values, top to bottom; immutable
      * @throws IllegalArgumentException if the table has no such column
      */
     public List<Double> column(String column) {
@@ -51,6 +63,8 @@ public record Table(String name, List<String> columns, List<List<Double>> rows) 
     /**
      * The position of a column.
      *
+     * @param column a column name
+     * @return its index in {@link #columns()} and in each row
      * @throws IllegalArgumentException if the table has no such column
      */
     public int indexOf(String column) {

@@ -9,12 +9,18 @@ import java.nio.file.Path;
  */
 public interface TableSource {
 
-    /** A short name for people, such as {@code csv}; the plugin's id and version come from its module. */
+    /**
+     * A short name for people; the plugin's id and version come from its module.
+     *
+     * @return a name such as {@code csv}
+     */
     String name();
 
     /**
      * Reads the data set in {@code file}.
      *
+     * @param file the file to read
+     * @return its table, named after the file
      * @throws IOException              if the file cannot be read
      * @throws IllegalArgumentException if its content is not a table this source understands; the
      *                                  message names the file and the line

@@ -139,7 +139,7 @@ class PipelineImageIT {
         try (PipelineProcess pipeline = PipelineProcess.start(IMAGE, scratch, "--plugins", missing, "--data", DATA)) {
             assertEquals(2, pipeline.awaitExit(Duration.ofMinutes(1)).orElseThrow(), pipeline.toString());
             List<String> errors = pipeline.stderr().lines().toList();
-            assertEquals("--plugins: no folder at " + missing, errors.get(0), pipeline.toString());
+            assertEquals(List.of("pipeline: --plugins: no folder at " + missing + " (see --help)"), errors, pipeline.toString());
             assertFalse(pipeline.stderr().contains("Exception"), pipeline.toString());
         }
     }
