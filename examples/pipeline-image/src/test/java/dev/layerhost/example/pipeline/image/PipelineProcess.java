@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ final class PipelineProcess implements AutoCloseable {
         }
         Path bin = Files.createDirectories(scratch.resolve("bin"));
         for (String tool : TOOLS) {
-            if (Files.notExists(bin.resolve(tool), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.notExists(bin.resolve(tool), LinkOption.NOFOLLOW_LINKS)) {
                 Files.createSymbolicLink(bin.resolve(tool), onPath(tool));
             }
         }
