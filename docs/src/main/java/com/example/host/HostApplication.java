@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The guide's host application: loads the plugins of a root, reads a few records through each
- * {@link DataSource} plugin, and prints what it found.
+ * The guide's host application: loads the plugins of a root and prints each {@link DataSource} plugin's
+ * name and schemes, and every diagnostic.
  *
  * <pre>{@code
  * java --module-path <host, layerhost.core, layerhost.api, slf4j, jackson-core> -m com.example.host plugins
@@ -28,8 +28,7 @@ public final class HostApplication {
 
     /**
      * Loads the plugin root {@code args[0]} (default {@code plugins}) and prints, for each data source,
-     * its plugin, version and the records it reads from {@code test:sample}. Exits 1 if the root has an
-     * error.
+     * its plugin, version, name and schemes. Exits 1 if the root has an error.
      */
     public static void main(String[] args) {
         Path root = Path.of(args.length > 0 ? args[0] : "plugins");
@@ -53,8 +52,9 @@ public final class HostApplication {
                 err.println(diagnostic.code() + " " + diagnostic.source() + ": " + diagnostic.message());
             }
             for (PluginService<DataSource> source : host.services(DataSource.class)) {
-                List<?> records = source.service().read("test:sample", 3);
-                out.println(source.plugin() + " " + source.version().orElse("-") + ": " + records.size() + " record(s)");
+                DataSource dataSource = source.service();         // the plugin's provider, of the host's own type
+                out.println(source.plugin() + " " + source.version().orElse("-") + ": " + dataSource.name()
+                        + " " + dataSource.schemes());
             }
             return report.hasErrors() ? 1 : 0;
         }   // close() closes AutoCloseable providers, drops every layer, loader and instance, deletes the copies

@@ -188,10 +188,12 @@ final class ExampleRoot {
                 String path = sources.relativize(file).toString();
                 if (path.startsWith("META-INF/services/")) {
                     String service = file.getFileName().toString();
-                    for (String implementation : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                        if (!implementation.isBlank()) {
-                            jar.provides(service, implementation.strip());
-                            addMissingProviders(jar, Map.of(service, List.of(implementation.strip())),
+                    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                        // as ServiceLoader reads the file: '#' starts a comment
+                        String implementation = line.replaceAll("#.*", "").strip();
+                        if (!implementation.isEmpty()) {
+                            jar.provides(service, implementation);
+                            addMissingProviders(jar, Map.of(service, List.of(implementation)),
                                     sources.getFileName().toString(), files, sources);
                         }
                     }

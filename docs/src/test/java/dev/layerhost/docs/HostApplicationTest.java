@@ -51,7 +51,7 @@ class HostApplicationTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertEquals(0, exitCode, err.toString(StandardCharsets.UTF_8));
-        assertEquals("acme.csv 1.0.0: 3 record(s)\n", out.toString(StandardCharsets.UTF_8));
+        assertEquals("acme.csv 1.0.0: csv [test]\n", out.toString(StandardCharsets.UTF_8));
     }
 
     @Test
