@@ -40,7 +40,8 @@ class SnippetsTest {
                             + "[] and one with end::" + snippet.region() + "[]) in " + snippet.source());
                 } else if (!region.get().equals(snippet.body()) && !UPDATE) {
                     problems.add(snippet.label() + ": the block differs from its region;"
-                            + " run mvn -pl docs test -Ddocs.updateSnippets=true to copy it");
+                            + " copy it with mvn -B -pl docs -am test -Dtest=SnippetsTest -Dsurefire.failIfNoSpecifiedTests=false"
+                            + " -Ddocs.updateSnippets=true");
                 }
             }
             if (UPDATE) {
