@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code docs/src/examples/diagnostics/<CODE>} built into a plugin root gets {@code CODE} from the real
  * {@code layerhost} command (in-process), and the fixed side gets neither it nor any error.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DiagnosticExamplesTest {
 
     /** Codes without an example: a listener event of the embedding API, not a check of a root. */
@@ -40,13 +42,14 @@ class DiagnosticExamplesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path temp;
+    /** The class's own folder: the keys, and the roots its tests build. */
+    private Path temp;
 
-    private static ExampleRoot examples;
+    private ExampleRoot examples;
 
     @BeforeAll
-    static void keys() {
+    void keys(@TempDir Path classFolder) {
+        temp = classFolder;
         examples = new ExampleRoot(ModuleLocation.of(DataSource.class),
                 SigningKeys.generate(temp.resolve("keys"), EnumSet.of(SigningKey.ACME, SigningKey.ROGUE)), temp.resolve("built"));
     }
@@ -95,8 +98,8 @@ class DiagnosticExamplesTest {
     private record Result(Cli.Run run, Set<String> codes) {
     }
 
-    private static Result check(Path side, Path root) throws Exception {
-        ExampleRoot.Run how = examples.build(side, root);
+    private Result check(Path side, Path root) throws Exception {
+        ExampleRoot.Check how = examples.build(side, root);
         List<String> args = new ArrayList<>(List.of(how.verb(), "--plugins", root.toString(), "--json"));
         args.addAll(how.args());
         Cli.Run run = Cli.run(args.toArray(String[]::new));

@@ -57,10 +57,10 @@ final class ExampleRoot {
         this.workspace = workspace;
     }
 
-    /** What to run over a built side. */
-    record Run(String verb, List<String> args) {
+    /** How to check a built side: the verb and the options beyond {@code --plugins ROOT --json}. */
+    record Check(String verb, List<String> args) {
 
-        Run {
+        Check {
             args = List.copyOf(args);
         }
     }
@@ -70,7 +70,7 @@ final class ExampleRoot {
      *
      * @throws UncheckedIOException if the example cannot be read or the root written
      */
-    Run build(Path side, Path root) {
+    Check build(Path side, Path root) {
         try {
             Files.createDirectories(root);
             for (Path entry : children(side)) {
@@ -112,7 +112,7 @@ final class ExampleRoot {
             }
             String args = properties.getProperty("args", "").replace("${trustStore}", keys.trustStore().toString())
                     .replace("${trustStorePassword}", SigningKeys.PASSWORD);
-            return new Run(properties.getProperty("verb", "doctor"),
+            return new Check(properties.getProperty("verb", "doctor"),
                     args.isBlank() ? List.of() : List.of(args.strip().split("\\s+")));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot build the example " + side, e);

@@ -31,6 +31,7 @@ import java.util.function.Consumer;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -38,18 +39,20 @@ import org.junit.jupiter.api.io.TempDir;
  * and most shapes a plugin row and a diagnostic take; and each schema refuses that output with a field
  * renamed or a value the contract does not have, so it is not vacuous.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JsonSchemaTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path temp;
+    /** The class's own folder: the keys, and the roots its tests build. */
+    private Path temp;
 
-    private static Path root;
-    private static Schemas schemas;
+    private Path root;
+    private Schemas schemas;
 
     @BeforeAll
-    static void buildRoot() {
+    void buildRoot(@TempDir Path classFolder) {
+        temp = classFolder;
         schemas = new Schemas(Repository.root().resolve("docs/schema"));
         root = temp.resolve("plugins");
         DataSourcePlugins plugins = DataSourcePlugins.compiledAgainst(ModuleLocation.of(DataSource.class));
@@ -190,7 +193,7 @@ class JsonSchemaTest {
         assertInvalid("audit-record.schema.json", audit, copy -> copy.put("event", "WATCHED"));
     }
 
-    private static void assertInvalid(String schema, JsonNode valid, Consumer<ObjectNode> mutation) {
+    private void assertInvalid(String schema, JsonNode valid, Consumer<ObjectNode> mutation) {
         ObjectNode copy = valid.deepCopy();
         mutation.accept(copy);
         assertFalse(schemas.violations(schema, copy).isEmpty(), schema + " accepts " + copy);
