@@ -1,0 +1,6 @@
+// tag::module[]
+// javac --module-version 1.0.0
+module acme.text {
+    exports acme.text;
+}
+// end::module[]

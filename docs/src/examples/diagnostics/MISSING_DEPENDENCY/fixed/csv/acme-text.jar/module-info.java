@@ -1,0 +1,5 @@
+// tag::module[]
+module acme.text {
+    exports acme.text;
+}
+// end::module[]

@@ -1,0 +1,5 @@
+package acme.util;
+
+/** Helpers of acme.csv. */
+public final class Quotes {
+}

@@ -1,0 +1,4 @@
+package acme.util;
+
+public final class Lines {
+}

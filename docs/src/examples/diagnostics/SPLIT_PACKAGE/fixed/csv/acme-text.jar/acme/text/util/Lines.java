@@ -1,0 +1,4 @@
+package acme.text.util;
+
+public final class Lines {
+}

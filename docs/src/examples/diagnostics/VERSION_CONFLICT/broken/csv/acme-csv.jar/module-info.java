@@ -1,0 +1,8 @@
+// tag::module[]
+// compiled against acme.text 1.4.0
+module acme.csv {
+    requires layerhost.api;
+    requires acme.text;
+    provides dev.layerhost.api.DataSource with acme.csv.CsvSource;
+}
+// end::module[]

@@ -1,0 +1,5 @@
+// tag::library-module[]
+module acme.text {
+    exports acme.text;
+}
+// end::library-module[]

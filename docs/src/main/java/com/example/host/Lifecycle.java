@@ -1,0 +1,90 @@
+package com.example.host;
+
+import dev.layerhost.api.DataSource;
+import dev.layerhost.core.LivePlugin;
+import dev.layerhost.core.PluginEvent;
+import dev.layerhost.core.PluginHost;
+import dev.layerhost.core.PluginService;
+import dev.layerhost.core.Report;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The guide's lifecycle examples: lazy providers, following a root, unloading, closing with a bound, and
+ * a tool that has no API types of its own. Each method is one snippet of {@code docs/guide.md}.
+ */
+public final class Lifecycle {
+
+    private Lifecycle() {
+    }
+
+    /** A host that defines layers on load and makes each plugin's providers only when asked for. */
+    public static List<PluginService<DataSource>> lazily(Path root) {
+        // tag::lazy[]
+        try (PluginHost host = PluginHost.builder()
+                .pluginRoot(root)
+                .apiModule(DataSource.class.getModule())
+                .lazyProviders(true)                       // load() runs no plugin code
+                .build()) {
+            host.load();
+            return host.services(DataSource.class);        // the providers of DataSource plugins are made now
+        }
+        // end::lazy[]
+    }
+
+    /** Follows the root until {@code running} is over: reloads, loads and unloads as files change. */
+    public static void follow(Path root, Duration running) throws InterruptedException {
+        // tag::watch[]
+        try (PluginHost host = PluginHost.builder()
+                .pluginRoot(root)
+                .apiModule(DataSource.class.getModule())
+                .quietPeriod(Duration.ofMillis(500))        // a changed entry is taken once still this long
+                .build()) {
+            host.addListener(event -> {
+                if (event.kind() == PluginEvent.Kind.REJECTED) {
+                    // the old version, if any, keeps serving; event.diagnostics() say why the new one did not
+                    System.err.println(event.pluginOrSource() + " rejected: " + event.diagnostics());
+                }
+            });
+            host.load();
+            host.watch();                                   // a daemon thread, stopped by close()
+            Thread.sleep(running.toMillis());
+        }
+        // end::watch[]
+    }
+
+    /** Unloads {@code pluginId} (and the live plugins that require it, children first). */
+    public static List<PluginEvent> unload(PluginHost host, String pluginId) {
+        // tag::unload[]
+        Optional<String> serving = host.liveVersion(pluginId);
+        List<PluginEvent> events = host.unload(pluginId);   // UNLOADED for it and every plugin that requires it
+        List<LivePlugin> left = host.live();
+        // end::unload[]
+        System.err.println("unloaded " + pluginId + " " + serving.orElse("-") + "; " + left.size() + " left");
+        return events;
+    }
+
+    /** Closes {@code host}, waiting at most five seconds for plugin code that still runs. */
+    public static boolean closePatiently(PluginHost host) {
+        // tag::close[]
+        boolean pluginCodeReturned = host.close(Duration.ofSeconds(5));
+        // false: a provider's constructor or close() outlived the bound; the host is closed all the same
+        // end::close[]
+        return pluginCodeReturned;
+    }
+
+    /** A checker that does not have the API types: the API comes from a jar, the services are not used. */
+    public static Report check(Path root, Path apiJar) {
+        // tag::api-path[]
+        try (PluginHost host = PluginHost.builder()
+                .pluginRoot(root)
+                .apiPath(apiJar)                           // the API modules in a layer of their own
+                .build()) {
+            return host.scan();                            // no plugin code runs
+        }
+        // end::api-path[]
+    }
+}
