@@ -324,6 +324,15 @@ public final class PluginHost implements AutoCloseable {
     }
 
     /**
+     * The service types a plugin may provide: the binary names of the public types in the packages the
+     * API modules export, sorted ({@code ["dev.layerhost.api.DataSource", ...]}). The host's own API
+     * classes are looked at; no plugin is.
+     */
+    public List<String> apiServiceTypes() {
+        return api.serviceTypes();
+    }
+
+    /**
      * The API layer, the parent of every plugin layer: the layer the builder named, or, with API paths,
      * a layer of their modules on top of it. With API paths, look the service types up here
      * ({@code apiLayer().findLoader(module).loadClass(name)}): they are not the host's own classes.
