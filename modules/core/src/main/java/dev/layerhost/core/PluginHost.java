@@ -70,6 +70,9 @@ import org.slf4j.LoggerFactory;
  * another plugin, say). {@link #services}, {@link #live()} and {@link #layer} may be called from any
  * thread and see the plugins serving at that moment.
  *
+ * <p>A plugin whose id the root's {@code disabled.txt} (one id per line, {@code #} comments) or
+ * {@link Builder#disabledPlugins} lists is {@link PluginStatus#DISABLED}: no layer, none of its code runs.
+ *
  * <p>Lifecycle: a provider that implements {@link AutoCloseable} is closed when its plugin stops serving:
  * after its replacement serves (reload), when it is unloaded, and when the host closes. What its
  * {@code close()} throws is reported as a {@link PluginEvent.Kind#CLOSE_FAILED} event, never thrown.
@@ -146,7 +149,7 @@ public final class PluginHost implements AutoCloseable {
     /**
      * Discovers and checks every plugin of the root from module descriptors alone.
      *
-     * @return one report per entry (status {@code OK} or {@code REJECTED}) and every diagnostic
+     * @return one report per entry (status {@code OK}, {@code REJECTED} or {@code DISABLED}) and every diagnostic
      * @throws HostSetupException if the plugin root is missing or unreadable
      */
     public Report scan() {
@@ -176,7 +179,8 @@ public final class PluginHost implements AutoCloseable {
      * instantiates its providers, replacing whatever an earlier load built. Listeners receive
      * {@code LOADED} (or {@code RELOADED}), {@code REJECTED} and {@code FAILED} events.
      *
-     * @return one report per entry (status {@code LOADED}, {@code FAILED} or {@code REJECTED}) and every diagnostic
+     * @return one report per entry (status {@code LOADED}, {@code FAILED}, {@code REJECTED} or {@code DISABLED})
+     *         and every diagnostic
      * @throws HostSetupException    if the plugin root is missing or unreadable
      * @throws IllegalStateException if the host is closed, or closes while the load runs
      */
@@ -216,7 +220,9 @@ public final class PluginHost implements AutoCloseable {
 
     /**
      * Follows the plugin root until {@link #close()}: an entry whose files changed and then stayed still
-     * for the quiet period is reloaded (or loaded, when new); a removed entry is unloaded. Usually called
+     * for the quiet period is reloaded (or loaded, when new); a removed entry is unloaded; a plugin that the
+     * root's {@code disabled.txt}, once changed and still for the quiet period, switches off is unloaded
+     * (its dependents first), and one it switches on again is loaded. Usually called
      * after {@link #load()}; without it, the watcher loads the root's plugins once their files have been
      * still for the quiet period. Calling it again has no effect.
      *
