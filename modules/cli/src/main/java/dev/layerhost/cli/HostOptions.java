@@ -39,6 +39,11 @@ final class HostOptions {
                     + " any other API service type is rejected with FORBIDDEN_SERVICE.")
     List<String> allowedServices = new ArrayList<>();
 
+    @Option(names = "--disable", paramLabel = "ID",
+            description = "Switch the plugin with this id off (repeatable), as a line of the root's disabled.txt"
+                    + " would: status DISABLED, no layer, none of its code runs.")
+    List<String> disabledPlugins = new ArrayList<>();
+
     @Option(names = "--audit-log", paramLabel = "FILE",
             description = "Append one JSON line to FILE per discovery, verdict, load, reload, unload, rejection and"
                     + " failure, with each jar's name, size, SHA-256 and signer.")
@@ -76,6 +81,7 @@ final class HostOptions {
                 .policy(policy());
         withDefaultApi(builder);
         apiPaths.forEach(builder::apiPath);
+        builder.disabledPlugins(Set.copyOf(disabledPlugins));
         Optional.ofNullable(auditLog).ifPresent(builder::auditLog);
         Optional<char[]> password = TrustStorePassword.choose(trustStorePassword, trustStorePasswordFile, environment);
         if (signatures != SignatureMode.OFF || trustStore != null) {

@@ -81,7 +81,14 @@ final class JsonRenderer {
         node.put("source", plugin.source());
         ArrayNode services = node.putArray("services");
         plugin.services().forEach(services::add);
+        ArrayNode categories = node.putArray("categories");
+        plugin.categories().forEach(categories::add);
         node.set("modules", modules(plugin.modules()));
+        ObjectNode metadata = node.putObject("metadata");
+        metadata.put("description", plugin.metadata().description().orElse(null));
+        metadata.put("vendor", plugin.metadata().vendor().orElse(null));
+        metadata.put("license", plugin.metadata().license().orElse(null));
+        metadata.put("homepage", plugin.metadata().homepage().orElse(null));
         return node;
     }
 

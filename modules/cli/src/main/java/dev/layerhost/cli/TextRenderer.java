@@ -5,6 +5,7 @@ import dev.layerhost.core.LayerGraph;
 import dev.layerhost.core.LayerNode;
 import dev.layerhost.core.ModuleSummary;
 import dev.layerhost.core.PluginEvent;
+import dev.layerhost.core.PluginMetadata;
 import dev.layerhost.core.PluginReport;
 import dev.layerhost.core.PluginStatus;
 import dev.layerhost.core.Report;
@@ -23,6 +24,9 @@ import java.util.stream.Collectors;
  */
 final class TextRenderer {
 
+    /** The longest description a row of {@code list} shows; {@code --long} shows it whole. */
+    private static final int DESCRIPTION_WIDTH = 60;
+
     private final PrintWriter out;
 
     TextRenderer(PrintWriter out) {
@@ -30,20 +34,53 @@ final class TextRenderer {
     }
 
     void pluginTable(Report report) {
+        pluginTable(report, false);
+    }
+
+    /**
+     * One row per plugin: its categories (the simple names of the service types it provides; JSON has
+     * the binary names) and the start of its description. {@code longForm} adds every metadata value,
+     * whole, on indented lines below the row.
+     */
+    void pluginTable(Report report, boolean longForm) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"PLUGIN", "VERSION", "STATUS", "SOURCE", "SERVICES"});
+        rows.add(new String[] {"PLUGIN", "VERSION", "STATUS", "SOURCE", "CATEGORIES", "DESCRIPTION"});
         for (PluginReport plugin : report.plugins()) {
             rows.add(new String[] {
                 plugin.id().map(VisibleText::escape).orElse("-"),
                 plugin.version().map(VisibleText::escape).orElse("-"),
                 plugin.status().name(),
                 VisibleText.escape(plugin.source()),
-                plugin.services().isEmpty() ? "-" : VisibleText.escape(String.join(",", plugin.services()))
+                plugin.categories().isEmpty() ? "-" : VisibleText.escape(String.join(",", plugin.categories())),
+                plugin.metadata().description().map(TextRenderer::shortDescription).orElse("")
             });
         }
-        printTable(rows);
+        List<String> lines = tableLines(rows);
+        out.println(lines.get(0));
+        for (int i = 0; i < report.plugins().size(); i++) {
+            out.println(lines.get(i + 1));
+            if (longForm) {
+                metadataLines(report.plugins().get(i).metadata());
+            }
+        }
         out.println();
         out.println(summary(report));
+    }
+
+    /** The description cut to fit a row: cut before it is escaped, so no escape is cut in half. */
+    private static String shortDescription(String description) {
+        if (description.codePointCount(0, description.length()) <= DESCRIPTION_WIDTH) {
+            return VisibleText.escape(description);
+        }
+        int end = description.offsetByCodePoints(0, DESCRIPTION_WIDTH - 3);
+        return VisibleText.escape(description.substring(0, end)) + "...";
+    }
+
+    private void metadataLines(PluginMetadata metadata) {
+        metadata.description().ifPresent(value -> out.println("    description: " + VisibleText.escape(value)));
+        metadata.vendor().ifPresent(value -> out.println("    vendor: " + VisibleText.escape(value)));
+        metadata.license().ifPresent(value -> out.println("    license: " + VisibleText.escape(value)));
+        metadata.homepage().ifPresent(value -> out.println("    homepage: " + VisibleText.escape(value)));
     }
 
     void doctor(Report report) {
@@ -116,7 +153,9 @@ final class TextRenderer {
                 + "; " + errors + " error(s), " + warnings + " warning(s)";
     }
 
-    private void printTable(List<String[]> rows) {
+    /** The rows as lines of columns padded to their widest cell; the last column is not padded. */
+    private static List<String> tableLines(List<String[]> rows) {
+        List<String> lines = new ArrayList<>();
         int columns = rows.get(0).length;
         int[] widths = new int[columns];
         for (String[] row : rows) {
@@ -129,7 +168,8 @@ final class TextRenderer {
             for (int i = 0; i < columns; i++) {
                 line.append(i == columns - 1 ? row[i] : String.format("%-" + (widths[i] + 2) + "s", row[i]));
             }
-            out.println(line.toString().stripTrailing());
+            lines.add(line.toString().stripTrailing());
         }
+        return lines;
     }
 }

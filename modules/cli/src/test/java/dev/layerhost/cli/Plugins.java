@@ -28,6 +28,11 @@ final class Plugins {
         return DATA_SOURCES.plugin(id, version, members);
     }
 
+    /** The jar (or classes folder) of the host's API module, to compile plugins against. */
+    static Path apiJar() {
+        return DATA_SOURCES.apiJar();
+    }
+
     /** A sound plugin {@code id} at {@code jar}. */
     static Path sound(Path jar, String id, String version) {
         return DATA_SOURCES.plugin(id, version).build(jar);

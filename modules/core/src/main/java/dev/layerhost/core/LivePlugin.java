@@ -10,7 +10,7 @@ import java.util.Optional;
  * @param id       the plugin's id
  * @param version  the live version, empty when the module has none
  * @param source   its entry in the root
- * @param services the API service types it provides, sorted
+ * @param services the API service types it provides (binary names), sorted
  */
 public record LivePlugin(String id, Optional<String> version, String source, List<String> services) {
 
@@ -19,5 +19,15 @@ public record LivePlugin(String id, Optional<String> version, String source, Lis
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(source, "source");
         services = List.copyOf(services);
+    }
+
+    /** The simple names of the service types it provides, sorted and without repeats ({@code ["DataSource"]}). */
+    public List<String> categories() {
+        return PluginReport.categoriesOf(services);
+    }
+
+    /** Whether it provides {@code type}, given as a binary name ({@code dev.layerhost.api.DataSource}). */
+    public boolean provides(String type) {
+        return services.contains(Objects.requireNonNull(type, "type"));
     }
 }

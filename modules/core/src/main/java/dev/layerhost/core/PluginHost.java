@@ -12,6 +12,7 @@ import dev.layerhost.core.internal.archive.DiscoveryCache;
 import dev.layerhost.core.internal.plan.DescriptorPass;
 import dev.layerhost.core.internal.plan.PlannedRoot;
 import dev.layerhost.core.internal.report.ReportAssembler;
+import dev.layerhost.core.internal.scan.DisabledPlugins;
 import dev.layerhost.core.internal.watch.RootWatcher;
 
 import java.nio.file.Path;
@@ -69,6 +70,9 @@ import org.slf4j.LoggerFactory;
  * another plugin, say). {@link #services}, {@link #live()} and {@link #layer} may be called from any
  * thread and see the plugins serving at that moment.
  *
+ * <p>A plugin whose id the root's {@code disabled.txt} (one id per line, {@code #} comments) or
+ * {@link Builder#disabledPlugins} lists is {@link PluginStatus#DISABLED}: no layer, none of its code runs.
+ *
  * <p>Lifecycle: a provider that implements {@link AutoCloseable} is closed when its plugin stops serving:
  * after its replacement serves (reload), when it is unloaded, and when the host closes. What its
  * {@code close()} throws is reported as a {@link PluginEvent.Kind#CLOSE_FAILED} event, never thrown.
@@ -90,6 +94,7 @@ public final class PluginHost implements AutoCloseable {
     private final Duration pollInterval;
     private final Duration closeTimeout;
     private final boolean lazyProviders;
+    private final DisabledPlugins disabled;
     private final Clock clock = Clock.systemUTC();
     /** Copies and descriptor reads run here, in parallel; shut down by close(). */
     private final ExecutorService io;
@@ -122,13 +127,14 @@ public final class PluginHost implements AutoCloseable {
         this.pollInterval = builder.pollInterval;
         this.closeTimeout = builder.closeTimeout;
         this.lazyProviders = builder.lazyProviders;
+        this.disabled = new DisabledPlugins(builder.disabledPlugins);
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), daemonThreads("layerhost-io-" + pluginRoot.getFileName()));
         // Idle threads end, so a host that is never closed keeps no thread.
         pool.allowCoreThreadTimeOut(true);
         this.io = pool;
-        this.descriptorPass = new DescriptorPass(api, policy, io, discoveryCache);
+        this.descriptorPass = new DescriptorPass(api, policy, io, discoveryCache, disabled);
         this.auditLogs = List.copyOf(auditLogs);
         List<AuditSink> sinks = new ArrayList<>(auditLogs);
         sinks.addAll(builder.auditSinks);
@@ -143,7 +149,7 @@ public final class PluginHost implements AutoCloseable {
     /**
      * Discovers and checks every plugin of the root from module descriptors alone.
      *
-     * @return one report per entry (status {@code OK} or {@code REJECTED}) and every diagnostic
+     * @return one report per entry (status {@code OK}, {@code REJECTED} or {@code DISABLED}) and every diagnostic
      * @throws HostSetupException if the plugin root is missing or unreadable
      */
     public Report scan() {
@@ -173,7 +179,8 @@ public final class PluginHost implements AutoCloseable {
      * instantiates its providers, replacing whatever an earlier load built. Listeners receive
      * {@code LOADED} (or {@code RELOADED}), {@code REJECTED} and {@code FAILED} events.
      *
-     * @return one report per entry (status {@code LOADED}, {@code FAILED} or {@code REJECTED}) and every diagnostic
+     * @return one report per entry (status {@code LOADED}, {@code FAILED}, {@code REJECTED} or {@code DISABLED})
+     *         and every diagnostic
      * @throws HostSetupException    if the plugin root is missing or unreadable
      * @throws IllegalStateException if the host is closed, or closes while the load runs
      */
@@ -213,7 +220,9 @@ public final class PluginHost implements AutoCloseable {
 
     /**
      * Follows the plugin root until {@link #close()}: an entry whose files changed and then stayed still
-     * for the quiet period is reloaded (or loaded, when new); a removed entry is unloaded. Usually called
+     * for the quiet period is reloaded (or loaded, when new); a removed entry is unloaded; a plugin that the
+     * root's {@code disabled.txt}, once changed and still for the quiet period, switches off is unloaded
+     * (its dependents first), and one it switches on again is loaded. Usually called
      * after {@link #load()}; without it, the watcher loads the root's plugins once their files have been
      * still for the quiet period. Calling it again has no effect.
      *
@@ -293,6 +302,23 @@ public final class PluginHost implements AutoCloseable {
                 .toList();
     }
 
+    /**
+     * The plugins serving now that provide {@code type}, parents before children: the plugins of one
+     * category, such as every data source. Safe to call from any thread; runs no plugin code (unlike
+     * {@link #services}, which makes lazy providers).
+     *
+     * <pre>{@code host.live(DataSource.class).forEach(p -> System.out.println(p.id() + " " + p.categories()));}</pre>
+     */
+    public List<LivePlugin> live(Class<?> type) {
+        return live(Objects.requireNonNull(type, "type").getName());
+    }
+
+    /** The plugins serving now that provide the service type of binary name {@code type}; see {@link #live(Class)}. */
+    public List<LivePlugin> live(String type) {
+        Objects.requireNonNull(type, "type");
+        return live().stream().filter(plugin -> plugin.provides(type)).toList();
+    }
+
     /** The version of a plugin that is serving now; empty if it is not live or has no version. */
     public Optional<String> liveVersion(String pluginId) {
         return serving().stream().filter(p -> p.id().equals(pluginId)).findFirst().flatMap(LoadedPlugin::version);
@@ -301,6 +327,15 @@ public final class PluginHost implements AutoCloseable {
     /** The layer of a live plugin. */
     public Optional<ModuleLayer> layer(String pluginId) {
         return serving().stream().filter(p -> p.id().equals(pluginId)).map(LoadedPlugin::layer).findFirst();
+    }
+
+    /**
+     * The service types a plugin may provide: the binary names of the public types in the packages the
+     * API modules export, sorted ({@code ["dev.layerhost.api.DataSource", ...]}). The host's own API
+     * classes are looked at; no plugin is.
+     */
+    public List<String> apiServiceTypes() {
+        return api.serviceTypes();
     }
 
     /**
@@ -385,7 +420,7 @@ public final class PluginHost implements AutoCloseable {
             if (registry == null) {
                 snapshots = new SnapshotStore(workDirectory, cacheDirectory, discoveryCache);
                 registry = new LiveRegistry(pluginRoot, api, policy, lazyProviders, snapshots, discoveryCache, io,
-                        this::announce, audit, clock);
+                        this::announce, audit, clock, disabled);
             }
             return registry;
         }
@@ -441,6 +476,7 @@ public final class PluginHost implements AutoCloseable {
         private Duration closeTimeout = Duration.ofSeconds(10);
         private final List<Path> auditLogs = new ArrayList<>();
         private final List<AuditSink> auditSinks = new ArrayList<>();
+        private Set<String> disabledPlugins = Set.of();
 
         private Builder() {
         }
@@ -617,6 +653,19 @@ public final class PluginHost implements AutoCloseable {
          */
         public Builder auditSink(AuditSink sink) {
             auditSinks.add(Objects.requireNonNull(sink, "sink"));
+            return this;
+        }
+
+        /**
+         * Plugin ids to switch off, for a host that keeps its list elsewhere than in the plugin root's
+         * {@code disabled.txt}; the file is honoured as well (an id in either is disabled). A disabled
+         * plugin has status {@link PluginStatus#DISABLED}: no layer, none of its code runs, and the plugins
+         * that require it are rejected with {@code DEPENDENCY_REJECTED}. Replaces the ids given before.
+         *
+         * <pre>{@code builder.disabledPlugins(Set.of("p.csv"))}</pre>
+         */
+        public Builder disabledPlugins(Set<String> pluginIds) {
+            this.disabledPlugins = Set.copyOf(Objects.requireNonNull(pluginIds, "pluginIds"));
             return this;
         }
 

@@ -3,6 +3,7 @@ package dev.layerhost.core;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * One plugin candidate of a plugin root and its status.
@@ -11,11 +12,14 @@ import java.util.Optional;
  * @param version  the plugin module's version, empty when it has none
  * @param status   the plugin's status
  * @param source   the name of the plugin's entry in the root: a folder name or a jar file name
- * @param services the API service types the plugin provides, sorted
- * @param modules  the modules of the plugin's layer (or, for a rejected plugin, of its entry), sorted by name
+ * @param services the API service types the plugin provides (binary names), sorted
+ * @param modules  the modules of the plugin's layer (or, for a rejected or disabled plugin, of its entry),
+ *                 sorted by name
+ * @param metadata what the plugin module's jar manifest says about it; empty when it says nothing or the
+ *                 entry holds no plugin module
  */
 public record PluginReport(Optional<String> id, Optional<String> version, PluginStatus status, String source,
-                           List<String> services, List<ModuleSummary> modules) {
+                           List<String> services, List<ModuleSummary> modules, PluginMetadata metadata) {
 
     public PluginReport {
         Objects.requireNonNull(id, "id");
@@ -24,5 +28,42 @@ public record PluginReport(Optional<String> id, Optional<String> version, Plugin
         Objects.requireNonNull(source, "source");
         services = List.copyOf(services);
         modules = List.copyOf(modules);
+        Objects.requireNonNull(metadata, "metadata");
+    }
+
+    /** A report without metadata. */
+    public PluginReport(Optional<String> id, Optional<String> version, PluginStatus status, String source,
+                        List<String> services, List<ModuleSummary> modules) {
+        this(id, version, status, source, services, modules, PluginMetadata.empty());
+    }
+
+    /**
+     * The plugin's categories: the simple names of the service types it provides, sorted and without
+     * repeats ({@code ["DataSource"]} for {@code dev.layerhost.api.DataSource}).
+     */
+    public List<String> categories() {
+        return categoriesOf(services);
+    }
+
+    /**
+     * Whether the plugin provides {@code type}, given as a binary name ({@code dev.layerhost.api.DataSource}).
+     */
+    public boolean provides(String type) {
+        return services.contains(Objects.requireNonNull(type, "type"));
+    }
+
+    /** The simple names of {@code serviceTypes} (binary names), sorted and without repeats. */
+    static List<String> categoriesOf(List<String> serviceTypes) {
+        TreeSet<String> names = new TreeSet<>();
+        for (String type : serviceTypes) {
+            names.add(simpleName(type));
+        }
+        return List.copyOf(names);
+    }
+
+    /** The simple name of a binary name: {@code a.b.Outer$Inner} is {@code Inner}. */
+    static String simpleName(String binaryName) {
+        int cut = Math.max(binaryName.lastIndexOf('.'), binaryName.lastIndexOf('$'));
+        return binaryName.substring(cut + 1);
     }
 }

@@ -1,6 +1,7 @@
 package dev.layerhost.core;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What a scan or a load of a plugin root found: one row per plugin candidate, and every diagnostic.
@@ -20,5 +21,31 @@ public record Report(List<PluginReport> plugins, List<Diagnostic> diagnostics) {
     /** Whether any diagnostic is an {@link Severity#ERROR}. */
     public boolean hasErrors() {
         return diagnostics.stream().anyMatch(d -> d.severity() == Severity.ERROR);
+    }
+
+    /**
+     * The rows of the plugins that provide {@code type} (a binary name, {@code dev.layerhost.api.DataSource}),
+     * whatever their status, in the report's order.
+     *
+     * <pre>{@code report.pluginsProviding("dev.layerhost.api.DataSource").forEach(p -> ...)}</pre>
+     */
+    public List<PluginReport> pluginsProviding(String type) {
+        Objects.requireNonNull(type, "type");
+        return plugins.stream().filter(plugin -> plugin.provides(type)).toList();
+    }
+
+    /** The rows of the plugins that provide {@code type}; see {@link #pluginsProviding(String)}. */
+    public List<PluginReport> pluginsProviding(Class<?> type) {
+        return pluginsProviding(Objects.requireNonNull(type, "type").getName());
+    }
+
+    /**
+     * This report narrowed to {@code plugins} (rows of this report) and the diagnostics about their
+     * entries: what {@code layerhost list --service TYPE} shows.
+     */
+    public Report restrictedTo(List<PluginReport> plugins) {
+        List<String> sources = plugins.stream().map(PluginReport::source).toList();
+        return new Report(this.plugins.stream().filter(plugins::contains).toList(),
+                diagnostics.stream().filter(diagnostic -> sources.contains(diagnostic.source())).toList());
     }
 }

@@ -110,11 +110,12 @@ final class JarBuild {
     private Path pack(Path classes, Path scratch) throws IOException {
         Path packed = scratch.resolve("packed.jar");
         var arguments = new ArrayList<>(List.of("--create", "--file", packed.toString()));
-        if (spec.automatic()) {
+        if (spec.automatic() || !spec.manifestAttributes().isEmpty()) {
             Path manifest = scratch.resolve("MANIFEST.MF");
             writeManifest(manifest);
             arguments.addAll(List.of("--manifest", manifest.toString()));
-        } else {
+        }
+        if (!spec.automatic()) {
             spec.version().ifPresent(version -> arguments.addAll(List.of("--module-version", version)));
         }
         arguments.addAll(List.of("-C", classes.toString(), "."));
@@ -128,7 +129,10 @@ final class JarBuild {
         attributes.put(Attributes.Name.MANIFEST_VERSION, "1.0");
         spec.automaticModuleName().ifPresent(name -> attributes.putValue("Automatic-Module-Name", name));
         // The JDK takes an automatic module's version from the file name; the manifest only records it.
-        spec.version().ifPresent(version -> attributes.put(Attributes.Name.IMPLEMENTATION_VERSION, version));
+        if (spec.automatic()) {
+            spec.version().ifPresent(version -> attributes.put(Attributes.Name.IMPLEMENTATION_VERSION, version));
+        }
+        spec.manifestAttributes().forEach(attributes::putValue);
         try (OutputStream out = Files.newOutputStream(file)) {
             manifest.write(out);
         }

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
  * @param resources path inside the jar ({@code /}-separated) to content
  * @param compiledAgainst module name to the version its stub gets, for modules not on the module path
  * @param automaticModuleName the {@code Automatic-Module-Name} of an automatic jar, if any
+ * @param manifestAttributes  main attributes of the jar's manifest, by name
  */
 record JarSpec(
         String moduleName,
@@ -35,7 +36,8 @@ record JarSpec(
         Map<String, String> compiledAgainst,
         boolean automatic,
         Optional<String> automaticModuleName,
-        Optional<Path> scratchParent) {
+        Optional<Path> scratchParent,
+        Map<String, String> manifestAttributes) {
 
     JarSpec {
         requires = requires.entrySet().stream()
@@ -49,6 +51,7 @@ record JarSpec(
         resources = Map.copyOf(resources);
         modulePath = List.copyOf(modulePath);
         compiledAgainst = Map.copyOf(compiledAgainst);
+        manifestAttributes = Map.copyOf(manifestAttributes);
     }
 
     /** Required module names, sorted, so that generated files do not depend on map order. */

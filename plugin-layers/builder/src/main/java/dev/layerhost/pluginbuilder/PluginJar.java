@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.jar.Attributes;
 import java.util.stream.Stream;
 
 /**
@@ -79,6 +80,7 @@ public final class PluginJar {
         private boolean automatic;
         private Optional<String> automaticModuleName = Optional.empty();
         private Optional<Path> scratchParent = Optional.empty();
+        private final Map<String, String> manifestAttributes = new LinkedHashMap<>();
 
         private Builder(String moduleName) {
             this.moduleName = Objects.requireNonNull(moduleName, "moduleName");
@@ -255,6 +257,19 @@ public final class PluginJar {
         }
 
         /**
+         * Puts a main attribute into the jar's manifest, such as {@code Plugin-Description} or
+         * {@code Implementation-Vendor} (what layerhost reads as a plugin's metadata); called again for the
+         * same name, replaces the value.
+         *
+         * @throws IllegalArgumentException if {@code name} is no manifest attribute name
+         */
+        public Builder manifestAttribute(String name, String value) {
+            new Attributes.Name(Objects.requireNonNull(name, "name"));
+            manifestAttributes.put(name, Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
          * Creates the scratch directory (sources, classes, stubs) in {@code parent} instead of the
          * default temporary directory. It is deleted when {@link #build} returns or throws.
          */
@@ -280,7 +295,8 @@ public final class PluginJar {
                         + " so it cannot declare requires, exports, opens or uses");
             }
             var spec = new JarSpec(moduleName, version, requires, exports, opens, uses, provides, sources,
-                    resources, modulePath, compiledAgainst, automatic, automaticModuleName, scratchParent);
+                    resources, modulePath, compiledAgainst, automatic, automaticModuleName, scratchParent,
+                    manifestAttributes);
             return new JarBuild(spec).writeTo(targetJar);
         }
 

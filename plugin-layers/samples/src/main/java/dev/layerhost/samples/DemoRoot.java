@@ -9,7 +9,9 @@ import java.nio.file.Path;
 /**
  * The root {@code demo}: five sound plugins and no diagnostic at all. It shows plugin-on-plugin
  * ({@code p.warehouse} requires {@code p.csv}) and two versions of one private library side by side
- * ({@code lib.matrix} 1.0.0 for {@code p.linear}, 2.3.0 for {@code p.forest}).
+ * ({@code lib.matrix} 1.0.0 for {@code p.linear}, 2.3.0 for {@code p.forest}). Each plugin's manifest
+ * carries its metadata ({@code Plugin-Description}, {@code -Vendor} and {@code -License}),
+ * which {@code layerhost list} shows.
  */
 record DemoRoot(Workspace workspace) {
 
@@ -21,6 +23,9 @@ record DemoRoot(Workspace workspace) {
         Path csv = workspace.plugin("p.csv", "1.0.0")
                 .exports("p.csv.format")
                 .provides(DATA_SOURCE, "p.csv.CsvSource")
+                .manifestAttribute("Plugin-Description", "Reads CSV files (RFC 4180) and the built-in sample:cities")
+                .manifestAttribute("Plugin-Vendor", "layerhost samples")
+                .manifestAttribute("Plugin-License", "Apache-2.0")
                 .sources(workspace.sources(NAME, "csv-source", "p.csv"))
                 .build(root.resolve("csv-source.jar"));
 
@@ -33,6 +38,9 @@ record DemoRoot(Workspace workspace) {
         workspace.plugin("p.linear", "1.1.0")
                 .requires("lib.matrix")
                 .provides(ML_PLATFORM, "p.linear.LinearPlatform")
+                .manifestAttribute("Plugin-Description", "Least-squares regression on lib.matrix 1.0.0")
+                .manifestAttribute("Plugin-Vendor", "layerhost samples")
+                .manifestAttribute("Plugin-License", "Apache-2.0")
                 .sources(workspace.sources(NAME, "linear-ml", "p.linear"))
                 .modulePath(matrixOne)
                 .build(linear.resolve("p-linear-1.1.0.jar"));
@@ -46,6 +54,9 @@ record DemoRoot(Workspace workspace) {
         workspace.plugin("p.forest", "2.0.0")
                 .requires("lib.matrix")
                 .provides(ML_PLATFORM, "p.forest.ForestPlatform")
+                .manifestAttribute("Plugin-Description", "Bagged regression stumps on lib.matrix 2.3.0")
+                .manifestAttribute("Plugin-Vendor", "layerhost samples")
+                .manifestAttribute("Plugin-License", "Apache-2.0")
                 .sources(workspace.sources(NAME, "forest-ml", "p.forest"))
                 .modulePath(matrixTwo)
                 .build(forest.resolve("p-forest-2.0.0.jar"));
@@ -53,6 +64,9 @@ record DemoRoot(Workspace workspace) {
         // jsonl-export.jar: JSON lines.
         workspace.plugin("p.jsonl", "1.0.0")
                 .provides(EXPORTER, "p.jsonl.JsonLinesExporter")
+                .manifestAttribute("Plugin-Description", "Exports rows as JSON lines, keys sorted")
+                .manifestAttribute("Plugin-Vendor", "layerhost samples")
+                .manifestAttribute("Plugin-License", "Apache-2.0")
                 .sources(workspace.sources(NAME, "jsonl-export", "p.jsonl"))
                 .build(root.resolve("jsonl-export.jar"));
 
@@ -60,6 +74,9 @@ record DemoRoot(Workspace workspace) {
         workspace.plugin("p.warehouse", "0.9.0")
                 .requires("p.csv")
                 .provides(DATA_SOURCE, "p.warehouse.WarehouseSource")
+                .manifestAttribute("Plugin-Description", "Warehouse tables, parsed with p.csv's format")
+                .manifestAttribute("Plugin-Vendor", "layerhost samples")
+                .manifestAttribute("Plugin-License", "Apache-2.0")
                 .sources(workspace.sources(NAME, "warehouse", "p.warehouse"))
                 .modulePath(csv)
                 .build(root.resolve("warehouse.jar"));

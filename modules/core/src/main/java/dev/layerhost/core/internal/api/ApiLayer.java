@@ -5,16 +5,20 @@ import dev.layerhost.core.internal.model.ModelConfiguration;
 import dev.layerhost.core.internal.model.ModuleNode;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.module.Configuration;
 import java.lang.module.FindException;
 import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
+import java.lang.module.ModuleReader;
 import java.lang.module.ModuleReference;
 import java.lang.module.ResolutionException;
 import java.lang.module.ResolvedModule;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -151,6 +155,46 @@ public final class ApiLayer {
                 .map(ResolvedModule::reference)
                 .map(ModuleReference::descriptor)
                 .toList();
+    }
+
+    /**
+     * The binary names of the public types in the packages the API modules export to everyone, sorted:
+     * the service types a plugin may provide. Read from the API modules' contents; the classes are
+     * loaded (the host's own API, never plugin code) but not initialized.
+     */
+    public List<String> serviceTypes() {
+        Set<String> exported = new HashSet<>();
+        for (ModuleDescriptor descriptor : apiDescriptors()) {
+            descriptor.exports().stream().filter(exports -> !exports.isQualified())
+                    .forEach(exports -> exported.add(exports.source()));
+        }
+        Set<String> types = new TreeSet<>();
+        for (String name : moduleNames) {
+            Optional<Module> module = layer.findModule(name);
+            Optional<ResolvedModule> resolved = layer.configuration().findModule(name);
+            if (module.isEmpty() || resolved.isEmpty()) {
+                continue;
+            }
+            try (ModuleReader reader = resolved.get().reference().open(); Stream<String> entries = reader.list()) {
+                entries.filter(entry -> entry.endsWith(".class"))
+                        .map(entry -> entry.substring(0, entry.length() - ".class".length()).replace('/', '.'))
+                        .filter(type -> exported.contains(packageOf(type)))
+                        .filter(type -> isPublicType(type, module.get()))
+                        .forEach(types::add);
+            } catch (IOException | UncheckedIOException e) {
+                // an API module whose contents cannot be listed offers no names; its types still work
+            }
+        }
+        return List.copyOf(types);
+    }
+
+    private static boolean isPublicType(String type, Module module) {
+        try {
+            Class<?> loaded = Class.forName(type, false, module.getClassLoader());
+            return Modifier.isPublic(loaded.getModifiers()) && !loaded.isAnonymousClass() && !loaded.isSynthetic();
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     /** Whether {@code serviceType} is in a package that an API module exports to everyone. */

@@ -37,9 +37,9 @@ public final class ArchiveReader {
                 return new JarReading.Invalid(reasonOf(e));
             }
         }
-        Optional<String> refusal = ArchiveScreen.refusal(jar);
-        if (refusal.isPresent()) {
-            return new JarReading.Invalid(refusal.get());
+        ArchiveScreen.Screening screening = ArchiveScreen.screen(jar);
+        if (screening.refusal().isPresent()) {
+            return new JarReading.Invalid(screening.refusal().get());
         }
         try {
             Set<ModuleReference> found = ModuleFinder.of(jar).findAll();
@@ -55,7 +55,7 @@ public final class ArchiveReader {
                 return new JarReading.Invalid("module " + module.descriptor().name() + " contains package "
                         + javaPackage.get() + ", which only the Java runtime may define");
             }
-            return new JarReading.Module(module.descriptor());
+            return new JarReading.Module(module.descriptor(), screening.metadata());
         } catch (FindException | SecurityException | IllegalArgumentException e) {
             return new JarReading.Invalid(reasonOf(e));
         }
@@ -77,7 +77,8 @@ public final class ArchiveReader {
             String file = entry.label(entry.jars().get(i));
             JarReading reading = readings.get(i);
             if (reading instanceof JarReading.Module module) {
-                modules.add(new CandidateModule(new JarModuleReference(module.descriptor(), files.get(i)), file));
+                modules.add(new CandidateModule(new JarModuleReference(module.descriptor(), files.get(i)), file,
+                        module.metadata()));
             } else if (reading instanceof JarReading.Invalid invalid) {
                 problems.add(Diagnostics.invalidArchive(entry.name(), file, invalid.reason()));
             }

@@ -1,5 +1,8 @@
 package dev.layerhost.core.internal.archive;
 
+import dev.layerhost.core.PluginMetadata;
+
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.jar.Manifest;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -20,7 +24,8 @@ import java.util.zip.ZipFile;
  * {@code module-info.class} (a few hundred bytes that may name one 60 KB class name 65,535 times, each a
  * new string), the service files of an automatic module (read line by line: one 2 GB line is one 2 GB
  * string) and the manifest. Each is inflated through a bound, so a zip bomb costs at most the bound.
- * The limits are far above what any real module has.
+ * The limits are far above what any real module has. The manifest it reads anyway also gives the plugin's
+ * {@link PluginMetadata}, so the jar is not opened a second time for it.
  */
 final class ArchiveScreen {
 
@@ -48,77 +53,122 @@ final class ArchiveScreen {
     }
 
     /**
-     * Why the module finder must not read {@code jar}, if it must not. A jar that cannot be opened as a
-     * zip at all passes: the module finder then says why itself.
+     * What the screen found: why the module finder must not read the jar, if it must not, and the
+     * metadata of its manifest (empty when refused, or when the manifest says nothing or cannot be read).
      */
-    static Optional<String> refusal(Path jar) {
+    record Screening(Optional<String> refusal, PluginMetadata metadata) {
+
+        static Screening refused(String reason) {
+            return new Screening(Optional.of(reason), PluginMetadata.empty());
+        }
+
+        static Screening passed(PluginMetadata metadata) {
+            return new Screening(Optional.empty(), metadata);
+        }
+    }
+
+    /**
+     * Why the module finder must not read {@code jar}, if it must not, and its manifest's metadata. A jar
+     * that cannot be opened as a zip at all passes: the module finder then says why itself.
+     */
+    static Screening screen(Path jar) {
         try (ZipFile zip = new ZipFile(jar.toFile())) {
-            List<ZipEntry> moduleInfos = new ArrayList<>();
-            List<ZipEntry> serviceFiles = new ArrayList<>();
-            List<ZipEntry> manifests = new ArrayList<>();
-            long nameBytes = 0;
-            Set<String> packages = new HashSet<>();
-            Enumeration<? extends ZipEntry> entries = zip.entries();
-            while (entries.hasMoreElements()) {
-                ZipEntry entry = entries.nextElement();
-                // The module finder derives packages from the entries' names (an automatic module, or a
-                // descriptor without its packages), keeping every name and package it makes.
-                nameBytes += entry.getName().length();
-                if (nameBytes > MAX_ENTRY_NAME_BYTES) {
-                    return Optional.of("its entries' names are longer than " + MAX_ENTRY_NAME_BYTES + " bytes together");
-                }
-                int slash = entry.getName().lastIndexOf('/');
-                if (entry.getName().endsWith(".class") && slash > 0 && packages.add(entry.getName().substring(0, slash))
-                        && packages.size() > MAX_PACKAGES) {
-                    return Optional.of("it holds classes in more than " + MAX_PACKAGES + " packages");
-                }
-                // A jar's lookup of "x" also finds an entry "x/" (ZipFile.getEntry), which the JDK then
-                // reads like a file: so "module-info.class/" is a descriptor too.
-                String name = unversioned(withoutTrailingSlash(entry.getName()));
-                if (name.equals("module-info.class")) {
-                    moduleInfos.add(entry);
-                } else if (name.startsWith(SERVICES)) {
-                    serviceFiles.add(entry);
-                } else if (withoutTrailingSlash(entry.getName()).equalsIgnoreCase("META-INF/MANIFEST.MF")) {
-                    manifests.add(entry);
-                }
-            }
-            // Each candidate on its own: one that cannot be inflated (the JDK fails on it as well, if it
-            // reads it at all) must not keep another from being looked at.
-            for (ZipEntry manifest : manifests) {
-                if (inflatedLength(zip, manifest, MAX_MANIFEST_BYTES).orElse(0L) > MAX_MANIFEST_BYTES) {
-                    return Optional.of(manifest.getName() + " is larger than " + MAX_MANIFEST_BYTES + " bytes");
-                }
-            }
-            for (ZipEntry moduleInfo : moduleInfos) {
-                Optional<String> problem = descriptorProblem(zip, moduleInfo);
-                if (problem.isPresent()) {
-                    return problem;
-                }
-            }
-            // An automatic module's providers come from its service files, which the JDK reads by lines.
-            if (moduleInfos.isEmpty()) {
-                if (serviceFiles.size() > MAX_SERVICE_FILES) {
-                    return Optional.of("it holds more than " + MAX_SERVICE_FILES + " META-INF/services files");
-                }
-                long total = 0;
-                for (ZipEntry serviceFile : serviceFiles) {
-                    long length = inflatedLength(zip, serviceFile, MAX_SERVICE_FILE_BYTES).orElse(0L);
-                    if (length > MAX_SERVICE_FILE_BYTES) {
-                        return Optional.of(serviceFile.getName() + " is larger than " + MAX_SERVICE_FILE_BYTES
-                                + " bytes");
-                    }
-                    total += length;
-                    if (total > MAX_SERVICE_FILES_BYTES) {
-                        return Optional.of("the META-INF/services files are larger than " + MAX_SERVICE_FILES_BYTES
-                                + " bytes together");
-                    }
-                }
-            }
-            return Optional.empty();
+            Optional<String> refusal = refusal(zip);
+            return refusal.map(Screening::refused).orElseGet(() -> Screening.passed(metadataOf(zip)));
         } catch (IOException | RuntimeException e) {
             // not a zip at all: the module finder reports it in its words
-            return Optional.empty();
+            return Screening.passed(PluginMetadata.empty());
+        }
+    }
+
+    private static Optional<String> refusal(ZipFile zip) {
+        List<ZipEntry> moduleInfos = new ArrayList<>();
+        List<ZipEntry> serviceFiles = new ArrayList<>();
+        List<ZipEntry> manifests = new ArrayList<>();
+        long nameBytes = 0;
+        Set<String> packages = new HashSet<>();
+        Enumeration<? extends ZipEntry> entries = zip.entries();
+        while (entries.hasMoreElements()) {
+            ZipEntry entry = entries.nextElement();
+            // The module finder derives packages from the entries' names (an automatic module, or a
+            // descriptor without its packages), keeping every name and package it makes.
+            nameBytes += entry.getName().length();
+            if (nameBytes > MAX_ENTRY_NAME_BYTES) {
+                return Optional.of("its entries' names are longer than " + MAX_ENTRY_NAME_BYTES + " bytes together");
+            }
+            int slash = entry.getName().lastIndexOf('/');
+            if (entry.getName().endsWith(".class") && slash > 0 && packages.add(entry.getName().substring(0, slash))
+                    && packages.size() > MAX_PACKAGES) {
+                return Optional.of("it holds classes in more than " + MAX_PACKAGES + " packages");
+            }
+            // A jar's lookup of "x" also finds an entry "x/" (ZipFile.getEntry), which the JDK then
+            // reads like a file: so "module-info.class/" is a descriptor too.
+            String name = unversioned(withoutTrailingSlash(entry.getName()));
+            if (name.equals("module-info.class")) {
+                moduleInfos.add(entry);
+            } else if (name.startsWith(SERVICES)) {
+                serviceFiles.add(entry);
+            } else if (withoutTrailingSlash(entry.getName()).equalsIgnoreCase("META-INF/MANIFEST.MF")) {
+                manifests.add(entry);
+            }
+        }
+        // Each candidate on its own: one that cannot be inflated (the JDK fails on it as well, if it
+        // reads it at all) must not keep another from being looked at.
+        for (ZipEntry manifest : manifests) {
+            if (inflatedLength(zip, manifest, MAX_MANIFEST_BYTES).orElse(0L) > MAX_MANIFEST_BYTES) {
+                return Optional.of(manifest.getName() + " is larger than " + MAX_MANIFEST_BYTES + " bytes");
+            }
+        }
+        for (ZipEntry moduleInfo : moduleInfos) {
+            Optional<String> problem = descriptorProblem(zip, moduleInfo);
+            if (problem.isPresent()) {
+                return problem;
+            }
+        }
+        // An automatic module's providers come from its service files, which the JDK reads by lines.
+        if (moduleInfos.isEmpty()) {
+            if (serviceFiles.size() > MAX_SERVICE_FILES) {
+                return Optional.of("it holds more than " + MAX_SERVICE_FILES + " META-INF/services files");
+            }
+            long total = 0;
+            for (ZipEntry serviceFile : serviceFiles) {
+                long length = inflatedLength(zip, serviceFile, MAX_SERVICE_FILE_BYTES).orElse(0L);
+                if (length > MAX_SERVICE_FILE_BYTES) {
+                    return Optional.of(serviceFile.getName() + " is larger than " + MAX_SERVICE_FILE_BYTES
+                            + " bytes");
+                }
+                total += length;
+                if (total > MAX_SERVICE_FILES_BYTES) {
+                    return Optional.of("the META-INF/services files are larger than " + MAX_SERVICE_FILES_BYTES
+                            + " bytes together");
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The metadata of the jar's manifest (read through the same bound as above, which it passed), as the
+     * JDK's {@code JarFile} finds it: {@code META-INF/MANIFEST.MF}, whatever its case. A manifest that does
+     * not parse gives none: it is metadata only, and the module finder decides whether the jar is usable.
+     */
+    private static PluginMetadata metadataOf(ZipFile zip) {
+        ZipEntry manifest = zip.getEntry("META-INF/MANIFEST.MF");
+        if (manifest == null) {
+            manifest = zip.stream().filter(entry -> entry.getName().equalsIgnoreCase("META-INF/MANIFEST.MF"))
+                    .findFirst().orElse(null);
+        }
+        if (manifest == null || manifest.isDirectory()) {
+            return PluginMetadata.empty();
+        }
+        try (InputStream in = zip.getInputStream(manifest)) {
+            byte[] bytes = in.readNBytes(MAX_MANIFEST_BYTES + 1);
+            if (bytes.length > MAX_MANIFEST_BYTES) {
+                return PluginMetadata.empty();
+            }
+            return ManifestMetadata.of(new Manifest(new ByteArrayInputStream(bytes)).getMainAttributes());
+        } catch (IOException | RuntimeException e) {
+            return PluginMetadata.empty();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.layerhost.core.internal.archive;
 
+import dev.layerhost.core.PluginMetadata;
 import dev.layerhost.core.internal.scan.FileNames;
 
 import java.io.ByteArrayInputStream;
@@ -16,8 +17,10 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -49,8 +52,8 @@ public final class DiscoveryCache {
     private static final int MAGIC = 0x4C484958; // "LHIX"
     /** An index of 100,000 jars is a few tens of MB; a larger file is no index of ours. */
     private static final long MAX_INDEX_BYTES = 256L * 1024 * 1024;
-    /** Bumped whenever what a reading holds, or how a jar is read, changes (2: the archive screen). */
-    private static final int FORMAT = 2;
+    /** Bumped whenever what a reading holds, or how a jar is read, changes (2: the archive screen; 3: the manifest's plugin metadata). */
+    private static final int FORMAT = 3;
 
     private final Optional<Path> indexFile;
     private final Duration racyWindow;
@@ -253,6 +256,7 @@ public final class DiscoveryCache {
             if (value.reading() instanceof JarReading.Module module) {
                 out.writeByte(0);
                 DescriptorCodec.write(module.descriptor(), out);
+                writeMetadata(module.metadata(), out);
             } else if (value.reading() instanceof JarReading.Invalid invalid) {
                 out.writeByte(1);
                 String reason = invalid.reason();
@@ -305,7 +309,7 @@ public final class DiscoveryCache {
                 Optional<String> sha = in.readBoolean() ? Optional.of(in.readUTF()) : Optional.empty();
                 byte kind = in.readByte();
                 JarReading reading = switch (kind) {
-                    case 0 -> new JarReading.Module(DescriptorCodec.read(in));
+                    case 0 -> new JarReading.Module(DescriptorCodec.read(in), readMetadata(in));
                     case 1 -> new JarReading.Invalid(in.readUTF());
                     default -> throw new IOException("unknown reading kind " + kind);
                 };
@@ -316,5 +320,23 @@ public final class DiscoveryCache {
             log.debug("Ignoring the discovery cache {}: {}", file, e.toString());
             known.clear();
         }
+    }
+
+    private static void writeMetadata(PluginMetadata metadata, DataOutputStream out) throws IOException {
+        for (Optional<String> value : List.of(metadata.description(), metadata.vendor(), metadata.license(),
+                metadata.homepage())) {
+            out.writeBoolean(value.isPresent());
+            if (value.isPresent()) {
+                out.writeUTF(value.get());
+            }
+        }
+    }
+
+    private static PluginMetadata readMetadata(DataInputStream in) throws IOException {
+        List<Optional<String>> values = new ArrayList<>(4);
+        for (int i = 0; i < 4; i++) {
+            values.add(in.readBoolean() ? Optional.of(in.readUTF()) : Optional.empty());
+        }
+        return new PluginMetadata(values.get(0), values.get(1), values.get(2), values.get(3));
     }
 }

@@ -1,5 +1,7 @@
 package dev.layerhost.core.internal.archive;
 
+import dev.layerhost.core.PluginMetadata;
+
 import java.lang.module.ModuleDescriptor;
 import java.util.Objects;
 
@@ -9,10 +11,16 @@ import java.util.Objects;
  */
 public sealed interface JarReading {
 
-    /** A jar the JDK reads as a module. */
-    record Module(ModuleDescriptor descriptor) implements JarReading {
+    /** A jar the JDK reads as a module, and what its manifest says about it. */
+    record Module(ModuleDescriptor descriptor, PluginMetadata metadata) implements JarReading {
         public Module {
             Objects.requireNonNull(descriptor, "descriptor");
+            Objects.requireNonNull(metadata, "metadata");
+        }
+
+        /** A module whose manifest says nothing. */
+        public Module(ModuleDescriptor descriptor) {
+            this(descriptor, PluginMetadata.empty());
         }
     }
 

@@ -75,7 +75,8 @@ public final class AuditTrail {
             AuditRecord discovered = record(AuditRecord.Event.DISCOVERED, verdict, described.get(i),
                     diagnosticsOf(verdict, root));
             records.add(discovered);
-            if (!planned.contains(verdict.source())) {
+            // a disabled plugin is not refused: its DISCOVERED record, with no diagnostics, is all there is
+            if (!planned.contains(verdict.source()) && !verdict.disabled()) {
                 rejections.add(new AuditRecord(discovered.at(), AuditRecord.Event.REJECTED, discovered.plugin(),
                         discovered.version(), discovered.source(), discovered.jars(), discovered.diagnostics()));
             }

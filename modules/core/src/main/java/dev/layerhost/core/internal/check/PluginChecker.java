@@ -45,6 +45,10 @@ import java.util.function.Predicate;
  * entries); and, transitively, every plugin that stands on one of those. Nothing else reads a changed
  * entry: a plugin's layer is its own entry and its parents'. A root whose changes are many is checked
  * whole. A property test checks that both ways give the same verdicts.
+ *
+ * <p>A plugin the user disabled is not checked at all: its verdict says so, with no diagnostic, and a
+ * plugin that requires it is rejected as if it required a rejected plugin. A change of the disabled ids
+ * is a check of the whole root.
  */
 public final class PluginChecker {
 
@@ -69,6 +73,8 @@ public final class PluginChecker {
     private Map<Candidate, Inspected> lastInspected = new IdentityHashMap<>();
     /** What the last check found of the whole root; null until a whole check ran, or after a failure. */
     private Root last;
+    /** The plugin ids the user disabled, for the check that runs; guarded by this object's lock. */
+    private Set<String> disabled = Set.of();
 
     private record Inspected(EntryFacts facts, EntryClosure closure) {
     }
@@ -98,6 +104,8 @@ public final class PluginChecker {
         List<String> layerOrder = List.of();
         /** The verdicts returned last. */
         Verdicts result;
+        /** The disabled plugin ids the verdicts were made with. */
+        Set<String> disabled = Set.of();
 
         void addFiles(String source, Candidate candidate, Inspected entry) {
             candidates.put(source, candidate);
@@ -173,7 +181,7 @@ public final class PluginChecker {
 
     /** The verdicts on {@code candidates}, sorted by source, with the sound ones in layer order. */
     public Verdicts check(List<Candidate> candidates) {
-        return check(candidates, new PhaseTimes("check"));
+        return check(candidates, Set.of(), new PhaseTimes("check"));
     }
 
     /**
@@ -181,9 +189,20 @@ public final class PluginChecker {
      *
      * @param times the pass this check is part of: the jars whose signatures it verifies count there
      */
-    public synchronized Verdicts check(List<Candidate> candidates, PhaseTimes times) {
+    public Verdicts check(List<Candidate> candidates, PhaseTimes times) {
+        return check(candidates, Set.of(), times);
+    }
+
+    /**
+     * The verdicts on {@code candidates}, sorted by source, with the sound ones in layer order.
+     *
+     * @param disabledIds the plugin ids the user switched off: their entries get a disabled verdict
+     * @param times       the pass this check is part of: the jars whose signatures it verifies count there
+     */
+    public synchronized Verdicts check(List<Candidate> candidates, Set<String> disabledIds, PhaseTimes times) {
+        disabled = Set.copyOf(disabledIds);
         try {
-            if (last != null) {
+            if (last != null && last.disabled.equals(disabled)) {
                 Optional<Verdicts> changes = checkChanges(candidates, times);
                 if (changes.isPresent()) {
                     return changes.get();
@@ -216,13 +235,15 @@ public final class PluginChecker {
         Map<String, List<EntryFacts>> byPluginId = new TreeMap<>();
         Map<String, String> moduleOwners = new HashMap<>();
         for (EntryFacts facts : factsBySource.values()) {
-            facts.pluginId().ifPresent(id -> byPluginId.computeIfAbsent(id, k -> new ArrayList<>()).add(facts));
+            facts.pluginId().filter(id -> !disabled.contains(id))
+                    .ifPresent(id -> byPluginId.computeIfAbsent(id, k -> new ArrayList<>()).add(facts));
             for (String module : facts.modules().keySet()) {
                 moduleOwners.putIfAbsent(module, facts.source());
             }
         }
         Judgement judgement = new Judgement(diagnostics, moduleOwners, new HashMap<>(), new HashMap<>());
-        judgement.judge(byPluginId, root.inspected, id -> byPluginId.containsKey(id) && !hostModules.contains(id));
+        // a disabled plugin is still a plugin: requiring it makes it a parent, which is not sound
+        judgement.judge(byPluginId, root.inspected, id -> root.byPluginId.containsKey(id) && !hostModules.contains(id));
         lastOutcomes = judgement.remembered;
 
         for (EntryFacts facts : factsBySource.values()) {
@@ -231,6 +252,7 @@ public final class PluginChecker {
         }
         root.layerOrder = List.copyOf(judgement.layerOrder);
         root.result = new Verdicts(List.copyOf(root.verdicts.values()), root.layerOrder);
+        root.disabled = disabled;
         last = root;
         return root.result;
     }
@@ -304,7 +326,8 @@ public final class PluginChecker {
             affectedFacts.put(source, facts);
             diagnostics.put(source, new ArrayList<>(facts.diagnostics()));
             // every other holder of an affected plugin id is affected itself: the duplicates are all here
-            facts.pluginId().ifPresent(id -> affectedById.computeIfAbsent(id, k -> new ArrayList<>()).add(facts));
+            facts.pluginId().filter(id -> !disabled.contains(id))
+                    .ifPresent(id -> affectedById.computeIfAbsent(id, k -> new ArrayList<>()).add(facts));
         }
         Map<String, String> moduleOwners = new HashMap<>();
         root.inspected.forEach((source, entry) -> entry.facts().modules().keySet().forEach(module ->
@@ -458,7 +481,9 @@ public final class PluginChecker {
                 if (!soundPlugins.containsKey(parent)) {
                     parentsSound = false;
                     boolean sameCycle = cycles.containsKey(id) && PluginCycles.reaches(parentsById, parent, id);
-                    if (!sameCycle) {
+                    if (disabled.contains(parent)) {
+                        entryDiagnostics.add(Diagnostics.dependencyDisabled(facts.source(), id, parent));
+                    } else if (!sameCycle) {
                         entryDiagnostics.add(Diagnostics.dependencyRejected(facts.source(), id, parent));
                     }
                     // a denied plugin is rejected itself; requiring it breaks the policy as well
@@ -499,6 +524,9 @@ public final class PluginChecker {
         }
 
         Verdict verdict(EntryFacts facts) {
+            if (facts.pluginId().filter(disabled::contains).isPresent()) {
+                return Verdict.disabled(facts, parentsBySource.getOrDefault(facts.source(), List.of()));
+            }
             Optional<ResolutionOutcome> outcome = Optional.ofNullable(outcomes.get(facts.source()));
             List<Diagnostic> entryDiagnostics = dedupe(diagnostics.get(facts.source()));
             boolean sound = soundSources.contains(facts.source());
@@ -506,7 +534,7 @@ public final class PluginChecker {
                     sound ? outcome.flatMap(ResolutionOutcome::configuration) : Optional.empty(),
                     outcome.map(ResolutionOutcome::parents)
                             .orElse(parentsBySource.getOrDefault(facts.source(), List.of())),
-                    outcome.map(ResolutionOutcome::modules).orElse(List.of()));
+                    outcome.map(ResolutionOutcome::modules).orElse(List.of()), false);
         }
     }
 

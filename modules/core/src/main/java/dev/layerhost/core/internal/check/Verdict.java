@@ -16,9 +16,11 @@ import java.util.Optional;
  * @param configuration the modelled configuration of the plugin's layer, present when the plugin is sound
  * @param parents       the ids of the plugins whose layers are parents of this plugin's layer, sorted
  * @param layerModules  the entry's modules the plugin's layer defines (empty when it was not resolved)
+ * @param disabled      whether the user switched the plugin off: then it has no diagnostics and no model,
+ *                      and is not rejected
  */
 public record Verdict(EntryFacts facts, List<Diagnostic> diagnostics, Optional<ModelConfiguration> configuration,
-                      List<String> parents, List<CandidateModule> layerModules) {
+                      List<String> parents, List<CandidateModule> layerModules, boolean disabled) {
 
     public Verdict {
         Objects.requireNonNull(facts, "facts");
@@ -26,6 +28,14 @@ public record Verdict(EntryFacts facts, List<Diagnostic> diagnostics, Optional<M
         Objects.requireNonNull(configuration, "configuration");
         parents = List.copyOf(parents);
         layerModules = List.copyOf(layerModules);
+        if (disabled && (!diagnostics.isEmpty() || configuration.isPresent())) {
+            throw new IllegalArgumentException("a disabled plugin is not checked: no diagnostics, no model");
+        }
+    }
+
+    /** The verdict on an entry whose plugin the user disabled: nothing of it is checked or built. */
+    static Verdict disabled(EntryFacts facts, List<String> parents) {
+        return new Verdict(facts, List.of(), Optional.empty(), parents, List.of(), true);
     }
 
     /** Whether no error names this entry and its layer could be modelled. */

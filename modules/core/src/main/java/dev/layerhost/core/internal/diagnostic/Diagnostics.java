@@ -239,6 +239,15 @@ public final class Diagnostics {
                 details("module", rejected, "requiredBy", plugin));
     }
 
+    /** A plugin that requires a plugin the user disabled ({@code disabled.txt}, or the host's own list). */
+    public static Diagnostic dependencyDisabled(String source, String plugin, String disabled) {
+        return error(DiagnosticCode.DEPENDENCY_REJECTED, Optional.of(plugin), source,
+                "plugin " + plugin + " requires plugin " + disabled + ", which is disabled",
+                "enable " + disabled + " (remove it from disabled.txt in the plugin root, or from the host's"
+                        + " disabled plugins), or disable " + plugin + " as well",
+                details("module", disabled, "requiredBy", plugin, "reason", "disabled"));
+    }
+
     /** A sound plugin whose parent plugin passed the check but could not be loaded (its code threw). */
     public static Diagnostic dependencyNotLoaded(String source, String plugin, String parent) {
         return error(DiagnosticCode.DEPENDENCY_REJECTED, Optional.of(plugin), source,

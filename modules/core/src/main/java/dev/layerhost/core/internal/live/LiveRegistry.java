@@ -22,6 +22,7 @@ import dev.layerhost.core.internal.plan.LayerPlan;
 import dev.layerhost.core.internal.plan.LayerPlanner;
 import dev.layerhost.core.internal.plan.PlannedLayer;
 import dev.layerhost.core.internal.plan.PlannedRoot;
+import dev.layerhost.core.internal.scan.DisabledPlugins;
 import dev.layerhost.core.internal.scan.Entry;
 import dev.layerhost.core.internal.scan.EntryFingerprint;
 import dev.layerhost.core.internal.scan.RootScanner;
@@ -80,6 +81,7 @@ public final class LiveRegistry {
     private final EventOutbox outbox;
     private final AuditTrail audit;
     private final Clock clock;
+    private final DisabledPlugins disabled;
     /** Guards everything below but {@link #serving}; plugin code runs under it while loading. */
     private final RegistryLock lock = new RegistryLock();
 
@@ -94,6 +96,8 @@ public final class LiveRegistry {
     private Set<String> soundBefore = Set.of();
     /** The last plan as {@link #applyAll} indexed it. */
     private Prepared prepared;
+    /** The stamp of the disabled list the last synchronization read; "" for none. */
+    private String disabledStamp = "";
 
     private record Live(LoadedPlugin plugin, Snapshot snapshot, List<String> parents) {
         Live {
@@ -117,12 +121,14 @@ public final class LiveRegistry {
 
     /**
      * @param io    where copies are taken and descriptors read, in parallel: the host's own executor
-     * @param audit gets the files of every entry copied anew, and of every event, as they happen
+     * @param audit    gets the files of every entry copied anew, and of every event, as they happen
+     * @param disabled the plugins the user switched off, read anew on every synchronization
      */
     public LiveRegistry(Path root, ApiLayer api, Policy policy, boolean lazyProviders, SnapshotStore snapshots,
                         DiscoveryCache cache, Executor io, Consumer<PluginEvent> events, AuditTrail audit,
-                        Clock clock) {
+                        Clock clock, DisabledPlugins disabled) {
         this.root = root;
+        this.disabled = disabled;
         this.cache = cache;
         this.checker = new PluginChecker(api, policy);
         this.planner = new LayerPlanner(api);
@@ -241,6 +247,16 @@ public final class LiveRegistry {
         }
     }
 
+    /** The stamp of the disabled list as the last synchronization read it ({@link DisabledPlugins#stamp}). */
+    public String disabledStamp() {
+        lock.lockWhileOpen();
+        try {
+            return disabledStamp;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The plugins serving now, parents before children; safe to call from any thread. */
     public List<LoadedPlugin> serving() {
         return serving;
@@ -295,7 +311,9 @@ public final class LiveRegistry {
         Set<String> present = entries.stream().map(Entry::name).collect(Collectors.toSet());
         unloadRemoved(scope, present, change);
         List<Candidate> candidates = current.candidates();
-        Verdicts verdicts = times.time(Phase.CHECK, candidates.size(), () -> checker.check(candidates, times));
+        DisabledPlugins.Listing off = disabled.read(root);
+        disabledStamp = off.stamp();
+        Verdicts verdicts = times.time(Phase.CHECK, candidates.size(), () -> checker.check(candidates, off.ids(), times));
         PlannedRoot planned = times.time(Phase.PLAN, verdicts.layerOrder().size(),
                 () -> new PlannedRoot(verdicts, planner.plan(verdicts)));
         if (audit.isOn()) {
@@ -303,6 +321,12 @@ public final class LiveRegistry {
             Map<String, EntryFiles> copied = new HashMap<>();
             changed.forEach(source -> copied.put(source, filesOf(current.snapshot(source))));
             audit.discovered(planned, copied);
+        }
+        // a plugin switched off goes as a removed entry does: its dependents first, UNLOADED each
+        for (Verdict verdict : verdicts.verdicts()) {
+            if (verdict.disabled()) {
+                unloadWithDependents(liveIdsFrom(verdict.source()), Map.of(), change);
+            }
         }
         Map<String, List<Diagnostic>> failures = new HashMap<>();
         applyAll(planned, changed, failures, change, times);
@@ -401,6 +425,9 @@ public final class LiveRegistry {
     private void apply(Verdict verdict, Optional<PlannedLayer> planned, List<Diagnostic> refusals,
                        Set<String> rebuilt, Map<String, List<Diagnostic>> failures, Change change, PhaseTimes times) {
         String source = verdict.source();
+        if (verdict.disabled()) {
+            return; // unloaded before the steps, if it was live; nothing of it is built, and it is not refused
+        }
         // Broken new files may not say which plugin they are: then the one live from this entry is meant.
         Optional<String> pluginId = verdict.pluginId()
                 .or(() -> liveIdsFrom(source).stream().findFirst());

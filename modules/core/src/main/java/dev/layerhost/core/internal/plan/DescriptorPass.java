@@ -8,6 +8,7 @@ import dev.layerhost.core.internal.archive.Candidate;
 import dev.layerhost.core.internal.archive.ParallelIo;
 import dev.layerhost.core.internal.check.PluginChecker;
 import dev.layerhost.core.internal.check.Verdicts;
+import dev.layerhost.core.internal.scan.DisabledPlugins;
 import dev.layerhost.core.internal.scan.Entry;
 import dev.layerhost.core.internal.scan.RootScanner;
 import dev.layerhost.core.internal.timing.PhaseTimes;
@@ -29,15 +30,18 @@ public final class DescriptorPass {
     private final EntryReader reader;
     private final PluginChecker checker;
     private final LayerPlanner planner;
+    private final DisabledPlugins disabled;
 
     private final Executor io;
 
     /**
      * @param io    where the entries' descriptors are read, in parallel: the host's own executor
-     * @param cache what is known of jars already: an unchanged jar is not read again
+     * @param cache    what is known of jars already: an unchanged jar is not read again
+     * @param disabled the plugins the user switched off
      */
-    public DescriptorPass(ApiLayer api, Policy policy, Executor io, DiscoveryCache cache) {
+    public DescriptorPass(ApiLayer api, Policy policy, Executor io, DiscoveryCache cache, DisabledPlugins disabled) {
         this.cache = cache;
+        this.disabled = disabled;
         this.reader = new EntryReader(cache);
         this.checker = new PluginChecker(api, policy);
         this.planner = new LayerPlanner(api);
@@ -54,7 +58,8 @@ public final class DescriptorPass {
             cache.save();
             return read;
         });
-        Verdicts check = times.time(Phase.CHECK, candidates.size(), () -> checker.check(candidates, times));
+        DisabledPlugins.Listing off = disabled.read(root);
+        Verdicts check = times.time(Phase.CHECK, candidates.size(), () -> checker.check(candidates, off.ids(), times));
         PlannedRoot planned = times.time(Phase.PLAN, check.layerOrder().size(),
                 () -> new PlannedRoot(check, planner.plan(check)));
         times.report();

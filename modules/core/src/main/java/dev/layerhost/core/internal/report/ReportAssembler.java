@@ -5,10 +5,12 @@ import dev.layerhost.core.DiagnosticCode;
 import dev.layerhost.core.LayerGraph;
 import dev.layerhost.core.LayerNode;
 import dev.layerhost.core.ModuleSummary;
+import dev.layerhost.core.PluginMetadata;
 import dev.layerhost.core.PluginReport;
 import dev.layerhost.core.PluginStatus;
 import dev.layerhost.core.Report;
 import dev.layerhost.core.internal.api.ApiLayer;
+import dev.layerhost.core.internal.archive.CandidateModule;
 import dev.layerhost.core.internal.check.Verdict;
 import dev.layerhost.core.internal.load.LoadOutcome;
 import dev.layerhost.core.internal.load.LoadedPlugin;
@@ -26,12 +28,12 @@ import java.util.Optional;
 /** Turns the internal verdicts, plans and load outcomes into the public, immutable reports. */
 public final class ReportAssembler {
 
-    /** The report of a scan: statuses {@code OK} and {@code REJECTED}. */
+    /** The report of a scan: statuses {@code OK}, {@code REJECTED} and {@code DISABLED}. */
     public Report scanReport(PlannedRoot root) {
         return assemble(root, Optional.empty());
     }
 
-    /** The report of a load: statuses {@code LOADED}, {@code FAILED} and {@code REJECTED}. */
+    /** The report of a load: statuses {@code LOADED}, {@code FAILED}, {@code REJECTED} and {@code DISABLED}. */
     public Report loadReport(PlannedRoot root, LoadOutcome outcome) {
         return assemble(root, Optional.of(outcome));
     }
@@ -65,15 +67,16 @@ public final class ReportAssembler {
             diagnostics.addAll(entryDiagnostics);
 
             PlannedLayer planned = plannedBySource.get(source);
-            PluginStatus status = statusOf(entryDiagnostics, planned != null, outcome.isPresent(),
-                    loadedBySource.containsKey(source));
+            PluginStatus status = verdict.disabled() ? PluginStatus.DISABLED
+                    : statusOf(entryDiagnostics, planned != null, outcome.isPresent(), loadedBySource.containsKey(source));
             List<ModuleSummary> modules = planned != null
                     ? modulesOf(planned.configuration())
                     : verdict.entryModules().stream().map(m -> ModuleSummary.of(m.descriptor()))
                             .distinct().sorted().toList();
             plugins.add(new PluginReport(verdict.pluginId(),
                     verdict.pluginModule().flatMap(m -> m.descriptor().rawVersion()),
-                    status, source, verdict.services(), modules));
+                    status, source, verdict.services(), modules,
+                    verdict.pluginModule().map(CandidateModule::metadata).orElse(PluginMetadata.empty())));
         }
         diagnostics.sort(Diagnostic.ORDER);
         return new Report(plugins, diagnostics);

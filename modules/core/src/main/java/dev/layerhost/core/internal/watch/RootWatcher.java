@@ -3,6 +3,7 @@ package dev.layerhost.core.internal.watch;
 import dev.layerhost.core.HostSetupException;
 import dev.layerhost.core.internal.live.LiveRegistry;
 import dev.layerhost.core.internal.live.SnapshotStore;
+import dev.layerhost.core.internal.scan.DisabledPlugins;
 import dev.layerhost.core.internal.scan.Entry;
 import dev.layerhost.core.internal.scan.EntryFingerprint;
 import dev.layerhost.core.internal.scan.FileNames;
@@ -45,6 +46,7 @@ public final class RootWatcher {
     private final LiveRegistry registry;
     private final SnapshotStore snapshots;
     private final QuietPeriod quietPeriod;
+    private final DisabledListChanges disabledList;
     private final Duration pollInterval;
     private final Clock clock;
     private final RootScanner scanner = new RootScanner();
@@ -62,6 +64,7 @@ public final class RootWatcher {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
         this.quietPeriod = new QuietPeriod(quietPeriod);
+        this.disabledList = new DisabledListChanges(quietPeriod);
         this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
         this.clock = Objects.requireNonNull(clock, "clock");
         try {
@@ -169,7 +172,8 @@ public final class RootWatcher {
 
     /**
      * One look at the root: the entries and their fingerprints, for the quiet period to decide which
-     * are ready; those are synchronized.
+     * are ready; those are synchronized. So is the whole root's verdict when the disabled list changed and
+     * stayed still: plugins it switches off are unloaded, and those it switches on loaded.
      */
     void pass(Set<String> reported) {
         Instant now = clock.instant();
@@ -187,7 +191,9 @@ public final class RootWatcher {
         entries.forEach((source, entry) -> fingerprints.put(source, EntryFingerprint.of(entry)));
         QuietPeriod.Ready ready = quietPeriod.observe(now, fingerprints, lastTaken, reported,
                 source -> ZipTail.endsLikeZips(entries.get(source)));
-        if (!ready.isEmpty()) {
+        boolean disabledListReady = disabledList.observe(now, DisabledPlugins.stamp(root), registry.disabledStamp());
+        if (!ready.isEmpty() || disabledListReady) {
+            // every synchronization reads the list: with no entry ready, one of no entry re-checks the copies
             registry.synchronize(Optional.of(ready.sources()), ready.forced());
         }
     }

@@ -1,5 +1,7 @@
 package dev.layerhost.core.internal.archive;
 
+import dev.layerhost.core.PluginMetadata;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +39,23 @@ class DiscoveryCacheTest {
         DiscoveryCache next = DiscoveryCache.open(folder.resolve("index.bin"), NO_RACE, Clock.systemUTC());
 
         assertEquals(Optional.of(new JarReading.Module(descriptor)), next.lookup(jar, stamp).map(DiscoveryCache.Known::reading));
+    }
+
+    @Test
+    void aModulesManifestMetadataComesBackFromTheIndexFile() throws IOException {
+        Path jar = Files.writeString(folder.resolve("a.jar"), "content");
+        JarStamp stamp = JarStamp.of(jar).orElseThrow();
+        ModuleDescriptor descriptor = ModuleDescriptor.newModule("p.a").version("1.0").build();
+        PluginMetadata metadata = new PluginMetadata(Optional.of("Reads \u00e9 things"), Optional.empty(),
+                Optional.of("MIT"), Optional.of("https://a.example"));
+        DiscoveryCache first = DiscoveryCache.open(folder.resolve("index.bin"), NO_RACE, Clock.systemUTC());
+        first.record(jar, stamp, first.nowNanos(), Optional.empty(), new JarReading.Module(descriptor, metadata));
+        first.save();
+
+        DiscoveryCache next = DiscoveryCache.open(folder.resolve("index.bin"), NO_RACE, Clock.systemUTC());
+
+        assertEquals(Optional.of(new JarReading.Module(descriptor, metadata)),
+                next.lookup(jar, stamp).map(DiscoveryCache.Known::reading));
     }
 
     @Test
