@@ -11,12 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,24 +39,31 @@ class DistributionArchiveIT {
     private static final Duration LINE_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(30);
 
+    /** Where the archive is unpacked, once for every test: a folder whose path holds a space. */
+    @TempDir
+    static Path installation;
+
     @TempDir
     Path temp;
 
     private final String version = property("layerhost.version");
-    private Path unpacked;
     private Path scratch;
     private Launcher layerhost;
 
-    @BeforeEach
-    void unpackTheArchive() throws Exception {
+    @BeforeAll
+    static void unpackTheArchive() throws Exception {
         Path archive = Path.of(property("layerhost.archive")).toAbsolutePath();
         assertTrue(Files.isRegularFile(archive), () -> "no archive at " + archive + "; run 'mvn package' first");
-        unpacked = Files.createDirectories(temp.resolve("unpacked here"));
+        Path unpacked = Files.createDirectories(unpacked());
         Process tar = new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", unpacked.toString())
                 .redirectErrorStream(true).start();
         String output = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(tar.waitFor(2, TimeUnit.MINUTES), "tar did not end within two minutes");
         assertEquals(0, tar.exitValue(), () -> "tar -xzf " + archive + ": " + output);
+    }
+
+    @BeforeEach
+    void scratch() throws IOException {
         scratch = Files.createDirectories(temp.resolve("scratch"));
     }
 
@@ -67,7 +76,7 @@ class DistributionArchiveIT {
 
     @Test
     void theArchiveHoldsOneTopFolderNamedAfterTheVersion() throws IOException {
-        try (Stream<Path> entries = Files.list(unpacked)) {
+        try (Stream<Path> entries = Files.list(unpacked())) {
             assertEquals(List.of("layerhost-" + version),
                     entries.map(entry -> entry.getFileName().toString()).toList());
         }
@@ -96,6 +105,29 @@ class DistributionArchiveIT {
         assertEquals(0, run.exitCode(), run::toString);
         assertTrue(run.out().startsWith("layerhost " + version + " "), run::toString);
         assertEquals("", run.err(), run::toString);
+    }
+
+    /**
+     * The README's other way to install: a link to {@code bin/layerhost} in a folder on PATH. The launcher
+     * finds its image through the link ({@code readlink -f}, from PATH as on any system).
+     */
+    @Test
+    void aLinkToTheLauncherElsewhereRunsTheUnpackedImage() throws Exception {
+        Launcher launcher = launcher();
+        Path readlink = launcher.bin().resolve("readlink");
+        Files.createSymbolicLink(readlink, Stream.of("/usr/bin/readlink", "/bin/readlink").map(Path::of)
+                .filter(Files::isExecutable).findFirst().orElseThrow(() -> new IllegalStateException("no readlink")));
+        Path link = Files.createDirectories(temp.resolve("usr local bin")).resolve("layerhost");
+        Files.createSymbolicLink(link, top().resolve("bin/layerhost"));
+        try {
+            ImageRun run = launcher.runWith(Map.of(), List.of(link.toString(), "--version"));
+
+            assertEquals(0, run.exitCode(), run::toString);
+            assertTrue(run.out().startsWith("layerhost " + version + " "), run::toString);
+        } finally {
+            Files.delete(link);
+            Files.delete(readlink);
+        }
     }
 
     @Test
@@ -147,8 +179,12 @@ class DistributionArchiveIT {
         }
     }
 
+    private static Path unpacked() {
+        return installation.resolve("unpacked here");
+    }
+
     private Path top() {
-        return unpacked.resolve("layerhost-" + version);
+        return unpacked().resolve("layerhost-" + version);
     }
 
     private Launcher launcher() throws IOException {
