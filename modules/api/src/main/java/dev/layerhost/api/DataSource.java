@@ -13,15 +13,25 @@ import java.util.Map;
  */
 public interface DataSource {
 
-    /** A short, stable name that users select this source by, for example {@code "csv"}. */
+    /**
+     * A short, stable name that users select this source by.
+     *
+     * @return the source's name, for example {@code "csv"}
+     */
     String name();
 
-    /** The URI schemes this source reads, for example {@code ["file", "s3"]}; never empty. */
+    /**
+     * The URI schemes this source reads.
+     *
+     * @return the schemes, for example {@code ["file", "s3"]}; never empty
+     */
     List<String> schemes();
 
     /**
      * Reads up to {@code limit} records from {@code location}.
      *
+     * @param location where to read, in one of the {@link #schemes()}
+     * @param limit    the most records to read
      * @return immutable records, one map of column name to value per record
      */
     List<Map<String, Object>> read(String location, int limit);

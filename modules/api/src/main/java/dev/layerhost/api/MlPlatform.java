@@ -8,15 +8,26 @@ import java.util.List;
  */
 public interface MlPlatform {
 
-    /** A short, stable name that users select this platform by, for example {@code "linear"}. */
+    /**
+     * A short, stable name that users select this platform by.
+     *
+     * @return the platform's name, for example {@code "linear"}
+     */
     String name();
 
-    /** The version of the engine behind this platform, for the logs and the audit trail. */
+    /**
+     * The version of the engine behind this platform, for the logs and the audit trail.
+     *
+     * @return the engine's version
+     */
     String engineVersion();
 
     /**
      * Trains a model on {@code features} (one row per example) and {@code labels} (one per row).
      *
+     * @param features one row of feature values per example
+     * @param labels   the label of each row
+     * @return the trained model
      * @throws IllegalArgumentException if the rows and labels do not match in number
      */
     Model train(List<double[]> features, double[] labels);

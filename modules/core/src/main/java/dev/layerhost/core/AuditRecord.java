@@ -49,6 +49,17 @@ public record AuditRecord(Instant at, Event event, Optional<String> plugin, Opti
         FAILED
     }
 
+    /**
+     * Checks that no component is null, and copies the lists.
+     *
+     * @param at          when it happened
+     * @param event       what happened
+     * @param plugin      the plugin's id, or empty
+     * @param version     the plugin module's version, or empty
+     * @param source      the entry's name in the plugin root
+     * @param jars        the entry's jars the record is about
+     * @param diagnostics the verdict, or why
+     */
     public AuditRecord {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(event, "event");

@@ -15,7 +15,11 @@ package dev.layerhost.core;
 @FunctionalInterface
 public interface AuditSink {
 
-    /** Takes one record. */
+    /**
+     * Takes one record.
+     *
+     * @param record what the host found or did, as it happened
+     */
     void record(AuditRecord record);
 
     /**

@@ -23,12 +23,26 @@ public record AuditedJar(String file, long size, String sha256, Optional<Signer>
      * @param sha256  the SHA-256 of the certificate's encoded form (DER), lower-case hex: its fingerprint
      */
     public record Signer(String subject, String sha256) {
+        /**
+         * Checks that no component is null.
+         *
+         * @param subject the subject of the signer's certificate
+         * @param sha256  the certificate's fingerprint
+         */
         public Signer {
             Objects.requireNonNull(subject, "subject");
             Objects.requireNonNull(sha256, "sha256");
         }
     }
 
+    /**
+     * Checks that no component is null.
+     *
+     * @param file   the jar, relative to the plugin root
+     * @param size   its size in bytes
+     * @param sha256 the SHA-256 of its bytes
+     * @param signer who signed it, or empty
+     */
     public AuditedJar {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(sha256, "sha256");

@@ -35,6 +35,20 @@ public record Diagnostic(DiagnosticCode code, Severity severity, Optional<String
             .thenComparing(d -> d.plugin().orElse(""))
             .thenComparing(Diagnostic::message);
 
+    /**
+     * Checks that the diagnostic does not contradict itself, and copies the details.
+     *
+     * @param code     what kind of problem
+     * @param severity whether it rejects the plugin
+     * @param plugin   the id of the plugin it concerns, or empty
+     * @param source   the name of the entry in the plugin root
+     * @param message  one line saying what is wrong
+     * @param hint     one line saying how to fix it
+     * @param details  the names the message is made of, keyed by role
+     * @throws IllegalArgumentException if the message is blank, the code never has this severity, a detail
+     *                                  is not a string or a list of strings, or {@code details.plugin} is
+     *                                  not {@code plugin}
+     */
     public Diagnostic {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(severity, "severity");
@@ -68,7 +82,11 @@ public record Diagnostic(DiagnosticCode code, Severity severity, Optional<String
         throw new IllegalArgumentException("detail " + key + " must be a string or a list of strings: " + value);
     }
 
-    /** Whether this diagnostic rejects the plugin it names. */
+    /**
+     * Whether this diagnostic rejects the plugin it names.
+     *
+     * @return whether its severity is {@link Severity#ERROR}
+     */
     public boolean isError() {
         return severity == Severity.ERROR;
     }

@@ -52,6 +52,9 @@ public enum DiagnosticCode {
      * Whether a diagnostic of this code may have {@code severity}: the signature codes are errors or
      * warnings as the signature mode says, {@code AUTOMATIC_MODULE} and {@code INEFFECTIVE_EXPORT} are
      * warnings, every other code is an error.
+     *
+     * @param severity a severity
+     * @return whether a diagnostic of this code may have it
      */
     public boolean allows(Severity severity) {
         return switch (this) {

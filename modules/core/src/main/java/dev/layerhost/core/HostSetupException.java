@@ -14,12 +14,22 @@ public final class HostSetupException extends RuntimeException {
 
     private final transient Path path;
 
+    /**
+     * A set-up problem.
+     *
+     * @param message one line that names the problem and the path
+     * @param path    the path that is wrong
+     */
     public HostSetupException(String message, Path path) {
         super(message);
         this.path = Objects.requireNonNull(path, "path");
     }
 
-    /** The path that is wrong. */
+    /**
+     * The path that is wrong.
+     *
+     * @return the plugin root, API path, trust store or audit log the message names
+     */
     public Path path() {
         return path;
     }

@@ -12,6 +12,13 @@ import java.util.List;
  */
 public record LayerGraph(List<ModuleSummary> api, List<LayerNode> layers, List<Diagnostic> diagnostics) {
 
+    /**
+     * Copies the lists.
+     *
+     * @param api         the modules of the API layer
+     * @param layers      one node per sound plugin, parents first
+     * @param diagnostics every diagnostic of the scan
+     */
     public LayerGraph {
         api = List.copyOf(api);
         layers = List.copyOf(layers);

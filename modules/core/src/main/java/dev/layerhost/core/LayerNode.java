@@ -13,6 +13,13 @@ import java.util.Objects;
  */
 public record LayerNode(String plugin, List<ModuleSummary> modules, List<String> parents) {
 
+    /**
+     * Checks that the plugin is named, and copies the lists.
+     *
+     * @param plugin  the plugin's id
+     * @param modules the modules the layer defines
+     * @param parents the ids of the plugins whose layers are its parents
+     */
     public LayerNode {
         Objects.requireNonNull(plugin, "plugin");
         modules = List.copyOf(modules);

@@ -14,6 +14,14 @@ import java.util.Optional;
  */
 public record LivePlugin(String id, Optional<String> version, String source, List<String> services) {
 
+    /**
+     * Checks that no component is null, and copies the list.
+     *
+     * @param id       the plugin's id
+     * @param version  the live version, or empty
+     * @param source   its entry in the root
+     * @param services the API service types it provides
+     */
     public LivePlugin {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(version, "version");

@@ -12,12 +12,23 @@ import java.util.Optional;
  */
 public record ModuleSummary(String name, Optional<String> version) implements Comparable<ModuleSummary> {
 
+    /**
+     * Checks that no component is null.
+     *
+     * @param name    the module name
+     * @param version the module version, or empty
+     */
     public ModuleSummary {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(version, "version");
     }
 
-    /** The name and version of {@code descriptor}. */
+    /**
+     * The name and version of {@code descriptor}.
+     *
+     * @param descriptor a module's descriptor
+     * @return its name and raw version
+     */
     public static ModuleSummary of(ModuleDescriptor descriptor) {
         return new ModuleSummary(descriptor.name(), descriptor.rawVersion());
     }

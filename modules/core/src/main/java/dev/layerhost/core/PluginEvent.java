@@ -42,6 +42,16 @@ public record PluginEvent(Kind kind, Optional<String> plugin, Optional<String> v
         CLOSE_FAILED
     }
 
+    /**
+     * Checks that no component is null, and copies the diagnostics.
+     *
+     * @param kind        what happened
+     * @param plugin      the plugin's id, or empty
+     * @param version     the version the event is about, or empty
+     * @param source      the plugin's entry in the root
+     * @param diagnostics why, or warnings
+     * @param at          when it happened
+     */
     public PluginEvent {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(plugin, "plugin");
@@ -51,7 +61,11 @@ public record PluginEvent(Kind kind, Optional<String> plugin, Optional<String> v
         Objects.requireNonNull(at, "at");
     }
 
-    /** The plugin's id, or, when the event is about an entry with no readable plugin, the entry's name. */
+    /**
+     * Names what the event is about.
+     *
+     * @return the plugin's id, or, when the event is about an entry with no readable plugin, the entry's name
+     */
     public String pluginOrSource() {
         return plugin.orElse(source);
     }

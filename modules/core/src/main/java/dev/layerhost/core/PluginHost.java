@@ -141,7 +141,11 @@ public final class PluginHost implements AutoCloseable {
         this.audit = new AuditTrail(sinks, io, clock);
     }
 
-    /** A builder; {@link Builder#pluginRoot(Path)} and the API are required. */
+    /**
+     * A builder; {@link Builder#pluginRoot(Path)} and the API are required.
+     *
+     * @return a new builder with the defaults
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -160,6 +164,7 @@ public final class PluginHost implements AutoCloseable {
     /**
      * The layers a load would build, from module descriptors alone.
      *
+     * @return the layers of the sound plugins, parents first, and every diagnostic of the scan
      * @throws HostSetupException if the plugin root is missing or unreadable
      */
     public LayerGraph graph() {
@@ -194,6 +199,7 @@ public final class PluginHost implements AutoCloseable {
      * it, in dependency order. All-or-nothing: if the new files are rejected or fail, the live version
      * keeps serving and a {@code REJECTED} or {@code FAILED} event says why.
      *
+     * @param pluginId the id of the plugin to rebuild
      * @return the events of this reload, also given to the listeners ({@code CLOSE_FAILED} included)
      * @throws NoSuchElementException if no entry holds a plugin with this id
      * @throws IllegalStateException  if the host is closed, or closes while the reload waits or runs
@@ -210,6 +216,7 @@ public final class PluginHost implements AutoCloseable {
      * each, children first), and closes its {@link AutoCloseable} providers. It stays unloaded until its
      * files change (when watching) or the next {@link #load()} or {@link #reload(String)}.
      *
+     * @param pluginId the id of a live plugin
      * @return the events of this unload, also given to the listeners ({@code CLOSE_FAILED} included)
      * @throws NoSuchElementException if the plugin is not live
      * @throws IllegalStateException  if the host is closed
@@ -244,6 +251,7 @@ public final class PluginHost implements AutoCloseable {
      * (an exception, an {@code AssertionError}, a {@code LinkageError}, a {@code StackOverflowError}) is
      * logged; the other listeners still receive the event, and the host goes on.
      *
+     * @param listener receives every event from now on
      * @throws IllegalStateException if the host is closed
      */
     public void addListener(PluginListener listener) {
@@ -252,7 +260,11 @@ public final class PluginHost implements AutoCloseable {
         listeners.add(listener);
     }
 
-    /** Removes a listener added before. */
+    /**
+     * Removes a listener added before.
+     *
+     * @param listener a listener given to {@link #addListener(PluginListener)}; any other is ignored
+     */
     public void removeListener(PluginListener listener) {
         listeners.remove(listener);
     }
@@ -261,6 +273,9 @@ public final class PluginHost implements AutoCloseable {
      * The instances of {@code type} that the live plugins provide, each with the plugin it came from,
      * parents before children. Empty before {@link #load()}. Safe to call from any thread.
      *
+     * @param <S>  the service type
+     * @param type the API layer's class of the service type
+     * @return the live plugins' instances of {@code type}, each with its plugin's id and version
      * @throws IllegalArgumentException if {@code type} is not the API layer's class of that name but
      *                                  another class of the same name (another class loader's): the
      *                                  plugins implement the API layer's class, never {@code type}, so
@@ -295,7 +310,11 @@ public final class PluginHost implements AutoCloseable {
         return List.copyOf(services);
     }
 
-    /** The plugins serving now, parents before children. Safe to call from any thread. */
+    /**
+     * The plugins serving now, parents before children. Safe to call from any thread.
+     *
+     * @return one entry per live plugin
+     */
     public List<LivePlugin> live() {
         return serving().stream()
                 .map(p -> new LivePlugin(p.id(), p.version(), p.source(), p.serviceTypes()))
@@ -308,23 +327,41 @@ public final class PluginHost implements AutoCloseable {
      * {@link #services}, which makes lazy providers).
      *
      * <pre>{@code host.live(DataSource.class).forEach(p -> System.out.println(p.id() + " " + p.categories()));}</pre>
+     *
+     * @param type a service type of the API layer
+     * @return the live plugins that provide it; empty after {@link #close()}
      */
     public List<LivePlugin> live(Class<?> type) {
         return live(Objects.requireNonNull(type, "type").getName());
     }
 
-    /** The plugins serving now that provide the service type of binary name {@code type}; see {@link #live(Class)}. */
+    /**
+     * The plugins serving now that provide the service type of binary name {@code type}; see {@link #live(Class)}.
+     *
+     * @param type the binary name of a service type ({@code dev.layerhost.api.DataSource})
+     * @return the live plugins that provide it; empty after {@link #close()}
+     */
     public List<LivePlugin> live(String type) {
         Objects.requireNonNull(type, "type");
         return live().stream().filter(plugin -> plugin.provides(type)).toList();
     }
 
-    /** The version of a plugin that is serving now; empty if it is not live or has no version. */
+    /**
+     * The version of a plugin that is serving now.
+     *
+     * @param pluginId a plugin's id
+     * @return its live version; empty if it is not live or has no version
+     */
     public Optional<String> liveVersion(String pluginId) {
         return serving().stream().filter(p -> p.id().equals(pluginId)).findFirst().flatMap(LoadedPlugin::version);
     }
 
-    /** The layer of a live plugin. */
+    /**
+     * The layer of a live plugin.
+     *
+     * @param pluginId a plugin's id
+     * @return its layer; empty if it is not live
+     */
     public Optional<ModuleLayer> layer(String pluginId) {
         return serving().stream().filter(p -> p.id().equals(pluginId)).map(LoadedPlugin::layer).findFirst();
     }
@@ -342,6 +379,8 @@ public final class PluginHost implements AutoCloseable {
      * The API layer, the parent of every plugin layer: the layer the builder named, or, with API paths,
      * a layer of their modules on top of it. With API paths, look the service types up here
      * ({@code apiLayer().findLoader(module).loadClass(name)}): they are not the host's own classes.
+     *
+     * @return the parent of every plugin layer
      */
     public ModuleLayer apiLayer() {
         return api.layer();
@@ -364,6 +403,7 @@ public final class PluginHost implements AutoCloseable {
      * deleted when this returns, whatever that code does later. A closed host cannot be used again;
      * closing twice is harmless.
      *
+     * @param timeout how long to wait for plugin code that is running
      * @return whether every plugin was closed within {@code timeout}: {@code false} if plugin code still
      *         runs (it then finds the host closed, and what it built is dropped when it returns). A second
      *         call returns at once: the first call's answer, or {@code false} while the first still waits
@@ -481,7 +521,12 @@ public final class PluginHost implements AutoCloseable {
         private Builder() {
         }
 
-        /** The plugin root: a folder whose jars and sub-folders are plugin candidates. Required. */
+        /**
+         * The plugin root: a folder whose jars and sub-folders are plugin candidates. Required.
+         *
+         * @param root the plugin root
+         * @return this builder
+         */
         public Builder pluginRoot(Path root) {
             this.pluginRoot = Objects.requireNonNull(root, "root");
             return this;
@@ -494,6 +539,8 @@ public final class PluginHost implements AutoCloseable {
          *
          * <pre>{@code builder.apiModule(Greeter.class.getModule())}</pre>
          *
+         * @param module a named module of the host's, on the module path or in a layer of its making
+         * @return this builder
          * @throws IllegalArgumentException if the module is unnamed (its classes are on the class path: a
          *                                  layer cannot be built on them; use {@link #apiPath(Path)}), or
          *                                  another layer's than an API module named before
@@ -518,6 +565,9 @@ public final class PluginHost implements AutoCloseable {
          * An API layer of the host's own making, whose modules {@code apiModules} hold the service types:
          * for hosts that build their API layer themselves. Replaces what {@link #apiModule} named.
          *
+         * @param layer      the API layer
+         * @param apiModules the names of its modules that hold the service types
+         * @return this builder
          * @throws IllegalArgumentException if {@code apiModules} is empty or names a module that
          *                                  {@code layer} (with its parents) does not hold
          */
@@ -543,13 +593,21 @@ public final class PluginHost implements AutoCloseable {
          * top of the named API layer (or of the boot layer). Repeatable; the CLI's {@code --api}. For hosts
          * that do not have the API types themselves (a tool that checks plugins, say): the types plugins
          * implement are then the API layer's, not any class of the host's; see {@link PluginHost#apiLayer()}.
+         *
+         * @param path a jar, or a folder of jars
+         * @return this builder
          */
         public Builder apiPath(Path path) {
             apiPaths.add(Objects.requireNonNull(path, "path"));
             return this;
         }
 
-        /** What the host refuses to load. Defaults to {@link Policy#permissive()}. */
+        /**
+         * What the host refuses to load. Defaults to {@link Policy#permissive()}.
+         *
+         * @param policy the policy every check applies
+         * @return this builder
+         */
         public Builder policy(Policy policy) {
             this.policy = Objects.requireNonNull(policy, "policy");
             return this;
@@ -561,6 +619,9 @@ public final class PluginHost implements AutoCloseable {
          * {@link PluginHost#close()}; {@code directory} itself stays. The copies are hard links to the
          * cache's content store where the file system allows, so {@code directory} is best on the cache
          * folder's file system. Default: a new folder in the cache folder.
+         *
+         * @param directory an existing folder the host may create a folder in
+         * @return this builder
          */
         public Builder workDirectory(Path directory) {
             this.workDirectory = Objects.requireNonNull(directory, "directory");
@@ -579,6 +640,9 @@ public final class PluginHost implements AutoCloseable {
          * unloaded first), with a {@code FAILED} event carrying {@code PROVIDER_FAILED}, and
          * {@code services} leaves it out; a reload replaces the old version once the new layer is defined,
          * before any new provider has run.
+         *
+         * @param lazy whether providers are made when first asked for instead of while loading
+         * @return this builder
          */
         public Builder lazyProviders(boolean lazy) {
             this.lazyProviders = lazy;
@@ -592,6 +656,9 @@ public final class PluginHost implements AutoCloseable {
          * jar again. Deleting it at any time when no host runs is safe. Default:
          * {@code $XDG_CACHE_HOME/layerhost}, or {@code ~/.cache/layerhost}; when that cannot be
          * created, the host keeps its cache in memory and its copies in its work folder.
+         *
+         * @param directory the cache folder; created if missing
+         * @return this builder
          */
         public Builder cacheDirectory(Path directory) {
             this.cacheDirectory = Objects.requireNonNull(directory, "directory");
@@ -601,6 +668,10 @@ public final class PluginHost implements AutoCloseable {
         /**
          * How long an entry's files must stay unchanged before {@link PluginHost#watch()} takes them.
          * Default: one second. A jar that does not end like a complete zip must stay still ten times as long.
+         *
+         * @param quietPeriod how long files must stay unchanged; zero or more
+         * @return this builder
+         * @throws IllegalArgumentException if {@code quietPeriod} is negative
          */
         public Builder quietPeriod(Duration quietPeriod) {
             if (quietPeriod.isNegative()) {
@@ -610,7 +681,13 @@ public final class PluginHost implements AutoCloseable {
             return this;
         }
 
-        /** How often the watcher looks at the root even without file events. Default: 100 ms. */
+        /**
+         * How often the watcher looks at the root even without file events. Default: 100 ms.
+         *
+         * @param pollInterval the time between two looks; positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code pollInterval} is zero or negative
+         */
         public Builder pollInterval(Duration pollInterval) {
             if (pollInterval.isNegative() || pollInterval.isZero()) {
                 throw new IllegalArgumentException("poll interval must be positive: " + pollInterval);
@@ -619,7 +696,13 @@ public final class PluginHost implements AutoCloseable {
             return this;
         }
 
-        /** How long {@link PluginHost#close()} waits for plugin code that is running. Default: ten seconds. */
+        /**
+         * How long {@link PluginHost#close()} waits for plugin code that is running. Default: ten seconds.
+         *
+         * @param closeTimeout the longest wait; zero or more
+         * @return this builder
+         * @throws IllegalArgumentException if {@code closeTimeout} is negative
+         */
         public Builder closeTimeout(Duration closeTimeout) {
             if (closeTimeout.isNegative()) {
                 throw new IllegalArgumentException("close timeout must not be negative: " + closeTimeout);
@@ -641,6 +724,9 @@ public final class PluginHost implements AutoCloseable {
          *
          * <p>Hashing and verifying the jars costs a read of every byte of each new jar; with no audit log
          * and no sink, nothing of it is done.
+         *
+         * @param file the audit log file; its folder must exist
+         * @return this builder
          */
         public Builder auditLog(Path file) {
             auditLogs.add(Objects.requireNonNull(file, "file"));
@@ -650,6 +736,9 @@ public final class PluginHost implements AutoCloseable {
         /**
          * Gives every audit record (see {@link #auditLog(Path)}) to {@code sink} as well, as it happens:
          * for a host that keeps its audit trail elsewhere than in a file. Repeatable.
+         *
+         * @param sink receives every audit record
+         * @return this builder
          */
         public Builder auditSink(AuditSink sink) {
             auditSinks.add(Objects.requireNonNull(sink, "sink"));
@@ -663,6 +752,9 @@ public final class PluginHost implements AutoCloseable {
          * that require it are rejected with {@code DEPENDENCY_REJECTED}. Replaces the ids given before.
          *
          * <pre>{@code builder.disabledPlugins(Set.of("p.csv"))}</pre>
+         *
+         * @param pluginIds the ids of the plugins to switch off
+         * @return this builder
          */
         public Builder disabledPlugins(Set<String> pluginIds) {
             this.disabledPlugins = Set.copyOf(Objects.requireNonNull(pluginIds, "pluginIds"));
@@ -670,6 +762,9 @@ public final class PluginHost implements AutoCloseable {
         }
 
         /**
+         * The host, with its API layer built and its audit logs opened.
+         *
+         * @return a new host, to be closed by its owner
          * @throws IllegalStateException if no plugin root or no API was named
          * @throws HostSetupException    if an API path is missing, empty, or does not resolve, or an audit log
          *                               cannot be opened for appending

@@ -9,5 +9,10 @@ package dev.layerhost.core;
 @FunctionalInterface
 public interface PluginListener {
 
+    /**
+     * Receives one event, on the thread that caused it.
+     *
+     * @param event what happened
+     */
     void onEvent(PluginEvent event);
 }

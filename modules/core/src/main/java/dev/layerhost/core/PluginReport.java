@@ -21,6 +21,16 @@ import java.util.TreeSet;
 public record PluginReport(Optional<String> id, Optional<String> version, PluginStatus status, String source,
                            List<String> services, List<ModuleSummary> modules, PluginMetadata metadata) {
 
+    /**
+     * Checks that no component is null, and copies the lists.
+     *
+     * @param id       the plugin's id, or empty
+     * @param version  the plugin module's version, or empty
+     * @param status   the plugin's status
+     * @param source   the name of the plugin's entry in the root
+     * @param services the API service types the plugin provides
+     * @param modules  the modules of the plugin's layer or entry
+     */
     public PluginReport {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(version, "version");

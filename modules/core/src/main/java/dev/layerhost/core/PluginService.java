@@ -13,6 +13,13 @@ import java.util.Optional;
  */
 public record PluginService<S>(String plugin, Optional<String> version, S service) {
 
+    /**
+     * Checks that no component is null.
+     *
+     * @param plugin  the id of the plugin whose layer defines the provider
+     * @param version the plugin's version, or empty
+     * @param service the provider instance
+     */
     public PluginService {
         Objects.requireNonNull(plugin, "plugin");
         Objects.requireNonNull(version, "version");

@@ -13,12 +13,22 @@ import java.util.Objects;
  */
 public record Report(List<PluginReport> plugins, List<Diagnostic> diagnostics) {
 
+    /**
+     * Copies the lists.
+     *
+     * @param plugins     one report per plugin candidate
+     * @param diagnostics every problem found
+     */
     public Report {
         plugins = List.copyOf(plugins);
         diagnostics = List.copyOf(diagnostics);
     }
 
-    /** Whether any diagnostic is an {@link Severity#ERROR}. */
+    /**
+     * Whether any diagnostic is an {@link Severity#ERROR}.
+     *
+     * @return whether at least one plugin was rejected (the CLI then exits 1)
+     */
     public boolean hasErrors() {
         return diagnostics.stream().anyMatch(d -> d.severity() == Severity.ERROR);
     }

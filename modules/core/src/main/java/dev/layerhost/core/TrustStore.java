@@ -21,7 +21,9 @@ public final class TrustStore {
      * Every certificate of the key store at {@code file}: trusted certificate entries and the certificate
      * chains of key entries.
      *
+     * @param file     a PKCS12 or JKS key store
      * @param password the store's password; empty when it has none
+     * @return the certificates a signer's certificate path must hold one of to be trusted
      * @throws HostSetupException if the file is missing, unreadable, not a key store, or the password is wrong;
      *                             or if it holds no certificate (a PKCS12 store read without its password)
      */
