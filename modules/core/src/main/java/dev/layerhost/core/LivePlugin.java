@@ -29,12 +29,21 @@ public record LivePlugin(String id, Optional<String> version, String source, Lis
         services = List.copyOf(services);
     }
 
-    /** The simple names of the service types it provides, sorted and without repeats ({@code ["DataSource"]}). */
+    /**
+     * The plugin's categories.
+     *
+     * @return the simple names of the service types it provides, sorted and without repeats ({@code ["DataSource"]})
+     */
     public List<String> categories() {
         return PluginReport.categoriesOf(services);
     }
 
-    /** Whether it provides {@code type}, given as a binary name ({@code dev.layerhost.api.DataSource}). */
+    /**
+     * Whether it provides a service type.
+     *
+     * @param type a service type's binary name ({@code dev.layerhost.api.DataSource})
+     * @return whether the plugin provides it
+     */
     public boolean provides(String type) {
         return services.contains(Objects.requireNonNull(type, "type"));
     }

@@ -370,6 +370,8 @@ public final class PluginHost implements AutoCloseable {
      * The service types a plugin may provide: the binary names of the public types in the packages the
      * API modules export, sorted ({@code ["dev.layerhost.api.DataSource", ...]}). The host's own API
      * classes are looked at; no plugin is.
+     *
+     * @return the binary names of the API layer's service types
      */
     public List<String> apiServiceTypes() {
         return api.serviceTypes();

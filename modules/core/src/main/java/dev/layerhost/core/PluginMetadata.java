@@ -32,6 +32,14 @@ public record PluginMetadata(Optional<String> description, Optional<String> vend
     private static final PluginMetadata EMPTY =
             new PluginMetadata(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
+    /**
+     * Trims each value, drops a blank one and cuts one longer than {@link #MAX_LENGTH}.
+     *
+     * @param description what the plugin does
+     * @param vendor      who makes it
+     * @param license     its licence
+     * @param homepage    where to read more
+     */
     public PluginMetadata {
         description = bounded(description);
         vendor = bounded(vendor);
@@ -39,12 +47,20 @@ public record PluginMetadata(Optional<String> description, Optional<String> vend
         homepage = bounded(homepage);
     }
 
-    /** Metadata with no value at all: a plugin whose manifest says nothing, or an entry with no plugin. */
+    /**
+     * Metadata with no value at all.
+     *
+     * @return the metadata of a plugin whose manifest says nothing, or of an entry with no plugin
+     */
     public static PluginMetadata empty() {
         return EMPTY;
     }
 
-    /** Whether no value is present. */
+    /**
+     * Whether no value is present.
+     *
+     * @return {@code true} when the manifest gave none of the four values
+     */
     public boolean isEmpty() {
         return description.isEmpty() && vendor.isEmpty() && license.isEmpty() && homepage.isEmpty();
     }

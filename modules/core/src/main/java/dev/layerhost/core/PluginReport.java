@@ -30,6 +30,7 @@ public record PluginReport(Optional<String> id, Optional<String> version, Plugin
      * @param source   the name of the plugin's entry in the root
      * @param services the API service types the plugin provides
      * @param modules  the modules of the plugin's layer or entry
+     * @param metadata what the plugin's manifest says about it
      */
     public PluginReport {
         Objects.requireNonNull(id, "id");
@@ -41,7 +42,16 @@ public record PluginReport(Optional<String> id, Optional<String> version, Plugin
         Objects.requireNonNull(metadata, "metadata");
     }
 
-    /** A report without metadata. */
+    /**
+     * A report without metadata.
+     *
+     * @param id       the plugin's id, or empty
+     * @param version  the plugin module's version, or empty
+     * @param status   the plugin's status
+     * @param source   the name of the plugin's entry in the root
+     * @param services the API service types the plugin provides
+     * @param modules  the modules of the plugin's layer or entry
+     */
     public PluginReport(Optional<String> id, Optional<String> version, PluginStatus status, String source,
                         List<String> services, List<ModuleSummary> modules) {
         this(id, version, status, source, services, modules, PluginMetadata.empty());
@@ -49,14 +59,19 @@ public record PluginReport(Optional<String> id, Optional<String> version, Plugin
 
     /**
      * The plugin's categories: the simple names of the service types it provides, sorted and without
-     * repeats ({@code ["DataSource"]} for {@code dev.layerhost.api.DataSource}).
+     * repeats.
+     *
+     * @return {@code ["DataSource"]} for a plugin that provides {@code dev.layerhost.api.DataSource}
      */
     public List<String> categories() {
         return categoriesOf(services);
     }
 
     /**
-     * Whether the plugin provides {@code type}, given as a binary name ({@code dev.layerhost.api.DataSource}).
+     * Whether the plugin provides a service type.
+     *
+     * @param type a service type's binary name ({@code dev.layerhost.api.DataSource})
+     * @return whether the plugin provides it
      */
     public boolean provides(String type) {
         return services.contains(Objects.requireNonNull(type, "type"));

@@ -38,13 +38,21 @@ public record Report(List<PluginReport> plugins, List<Diagnostic> diagnostics) {
      * whatever their status, in the report's order.
      *
      * <pre>{@code report.pluginsProviding("dev.layerhost.api.DataSource").forEach(p -> ...)}</pre>
+     *
+     * @param type a service type's binary name
+     * @return the rows of the plugins that provide it
      */
     public List<PluginReport> pluginsProviding(String type) {
         Objects.requireNonNull(type, "type");
         return plugins.stream().filter(plugin -> plugin.provides(type)).toList();
     }
 
-    /** The rows of the plugins that provide {@code type}; see {@link #pluginsProviding(String)}. */
+    /**
+     * The rows of the plugins that provide a service type; see {@link #pluginsProviding(String)}.
+     *
+     * @param type a service type
+     * @return the rows of the plugins that provide it
+     */
     public List<PluginReport> pluginsProviding(Class<?> type) {
         return pluginsProviding(Objects.requireNonNull(type, "type").getName());
     }
@@ -52,6 +60,9 @@ public record Report(List<PluginReport> plugins, List<Diagnostic> diagnostics) {
     /**
      * This report narrowed to {@code plugins} (rows of this report) and the diagnostics about their
      * entries: what {@code layerhost list --service TYPE} shows.
+     *
+     * @param plugins rows of this report
+     * @return a report of those rows and the diagnostics of their entries
      */
     public Report restrictedTo(List<PluginReport> plugins) {
         List<String> sources = plugins.stream().map(PluginReport::source).toList();
