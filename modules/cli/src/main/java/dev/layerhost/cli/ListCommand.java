@@ -19,7 +19,9 @@ final class ListCommand extends Verb {
         if (options.json) {
             new JsonRenderer().report(report, out);
         } else {
-            new TextRenderer(out).pluginTable(report);
+            TextRenderer text = new TextRenderer(out);
+            text.pluginTable(report);
+            text.errorsInBrief(report);
         }
         return report.hasErrors() ? ExitCodes.ERRORS : ExitCodes.OK;
     }
