@@ -40,8 +40,8 @@ public final class SampleRoots {
         Path output = Path.of(args[2]);
         long start = System.nanoTime();
         Path roots = build(Path.of(args[0]), Path.of(args[1]), output);
-        System.out.printf("Built sample plugin roots %s and %s in %d ms%n", roots.resolve(DemoRoot.NAME),
-                roots.resolve(BrokenRoot.NAME), (System.nanoTime() - start) / 1_000_000);
+        System.out.printf("Built sample plugin roots %s and %s (and %s) in %d ms%n", roots.resolve(DemoRoot.NAME),
+                roots.resolve(BrokenRoot.NAME), roots.resolve(UPGRADES), (System.nanoTime() - start) / 1_000_000);
     }
 
     /**
