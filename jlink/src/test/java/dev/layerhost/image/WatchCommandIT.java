@@ -82,11 +82,13 @@ class WatchCommandIT {
             publish(alphaTwo, "alpha.jar");
             JsonNode reloaded = watch.await("RELOADED", "p.alpha", LINE_TIMEOUT);
             assertEvent(reloaded, "2.0.0", "alpha.jar", watch);
+            assertEquals("1.0.0", reloaded.get("previousVersion").asText(), watch::toString);
             assertEquals(0, reloaded.get("diagnostics").size(), watch::toString);
 
             publish(corrupt, "alpha.jar");
             JsonNode rejected = watch.await("REJECTED", "p.alpha", LINE_TIMEOUT);
             assertEquals("alpha.jar", rejected.get("source").asText(), watch::toString);
+            assertEquals("2.0.0", rejected.get("previousVersion").asText(), "the version that keeps serving");
             JsonNode diagnostic = rejected.get("diagnostics").get(0);
             assertEquals("INVALID_ARCHIVE", diagnostic.get("code").asText(), watch::toString);
             assertEquals("ERROR", diagnostic.get("severity").asText(), watch::toString);

@@ -63,6 +63,8 @@ final class JsonRenderer {
         node.put("event", event.kind().name());
         node.put("plugin", event.pluginOrSource());
         node.put("version", event.version().orElse(null));
+        // Beyond the contract's fields: the version replaced (RELOADED) or still serving (REJECTED, FAILED).
+        node.put("previousVersion", event.previousVersion().orElse(null));
         node.put("source", event.source());
         node.set("diagnostics", diagnostics(event.diagnostics()));
         node.put("at", event.at().toString());

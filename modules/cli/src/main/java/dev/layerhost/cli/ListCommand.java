@@ -44,7 +44,9 @@ final class ListCommand extends Verb {
         if (options.json) {
             new JsonRenderer().report(report, out);
         } else {
-            new TextRenderer(out).pluginTable(report, longForm);
+            TextRenderer text = new TextRenderer(out);
+            text.pluginTable(report, longForm);
+            text.errorsInBrief(report);
         }
         return report.hasErrors() ? ExitCodes.ERRORS : ExitCodes.OK;
     }

@@ -53,7 +53,7 @@ public final class Main {
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((exception, arguments) -> {
             // The message may quote what was typed, a path with a line end or an escape sequence in it.
-            err.println("layerhost: " + VisibleText.escape(exception.getMessage()) + " (see 'layerhost --help')");
+            err.println("layerhost: " + VisibleText.escape(UsageError.describe(exception)) + " (see 'layerhost --help')");
             return ExitCodes.USAGE;
         });
         commandLine.setExecutionExceptionHandler((exception, command, parseResult) -> {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -26,6 +27,8 @@ final class TextRenderer {
 
     /** The longest description a row of {@code list} shows; {@code --long} shows it whole. */
     private static final int DESCRIPTION_WIDTH = 60;
+    /** How many errors {@code list} names under its table: enough for a few broken entries, one line for many. */
+    private static final int ERRORS_NAMED = 5;
 
     private final PrintWriter out;
 
@@ -81,6 +84,23 @@ final class TextRenderer {
         metadata.vendor().ifPresent(value -> out.println("    vendor: " + VisibleText.escape(value)));
         metadata.license().ifPresent(value -> out.println("    license: " + VisibleText.escape(value)));
         metadata.homepage().ifPresent(value -> out.println("    homepage: " + VisibleText.escape(value)));
+    /**
+     * After {@code list}'s summary: which errors, by code and entry, at most {@link #ERRORS_NAMED} of them,
+     * and where the hints are. Nothing when there is no error.
+     */
+    void errorsInBrief(Report report) {
+        List<String> named = report.diagnostics().stream()
+                .filter(Diagnostic::isError)
+                .map(error -> error.code() + " in " + VisibleText.escape(error.source()))
+                .distinct()
+                .toList();
+        if (named.isEmpty()) {
+            return;
+        }
+        String shown = String.join(", ", named.subList(0, Math.min(ERRORS_NAMED, named.size())));
+        String more = named.size() > ERRORS_NAMED ? " and " + (named.size() - ERRORS_NAMED) + " more" : "";
+        out.println((named.size() == 1 ? "error: " : "errors: ") + shown + more
+                + "; run 'layerhost doctor' with the same options for the hints");
     }
 
     void doctor(Report report) {
@@ -128,11 +148,21 @@ final class TextRenderer {
         }
     }
 
-    /** One event of {@code watch}: a line, and an indented line per diagnostic. */
+    /**
+     * One event of {@code watch}: a line, and an indented line per diagnostic. A reload shows the version
+     * it replaced ({@code 1.0.0 -> 2.0.0}); refused files of a live plugin say which version keeps serving.
+     */
     void event(PluginEvent event) {
+        String version = event.version().map(VisibleText::escape).orElse("");
+        Optional<String> previous = event.previousVersion().map(VisibleText::escape);
+        String versions = event.kind() == PluginEvent.Kind.RELOADED && previous.isPresent()
+                ? " " + previous.get() + " -> " + (version.isEmpty() ? "(no version)" : version)
+                : version.isEmpty() ? "" : " " + version;
+        String serving = (event.kind() == PluginEvent.Kind.REJECTED || event.kind() == PluginEvent.Kind.FAILED)
+                ? previous.map(old -> ": old version " + old + " keeps serving").orElse("")
+                : "";
         out.println(event.at() + " " + event.kind() + " " + VisibleText.escape(event.pluginOrSource())
-                + event.version().map(v -> " " + VisibleText.escape(v)).orElse("")
-                + " [" + VisibleText.escape(event.source()) + "]");
+                + versions + " [" + VisibleText.escape(event.source()) + "]" + serving);
         for (Diagnostic diagnostic : event.diagnostics()) {
             out.println("    " + diagnostic.severity() + " " + diagnostic.code() + ": "
                     + VisibleText.escape(diagnostic.message()));

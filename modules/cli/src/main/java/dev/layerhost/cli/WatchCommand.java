@@ -63,10 +63,12 @@ final class WatchCommand extends Verb {
         Signal.handle(new Signal("INT"), onSignal);
         // The first load runs plugin code, which may take long or hang: a signal must still end the command.
         AtomicReference<RuntimeException> startFailure = new AtomicReference<>();
+        PrintWriter err = spec.commandLine().getErr();
         Thread start = new Thread(() -> {
             try {
                 host.load();
                 host.watch();
+                announce(out, err);
             } catch (RuntimeException e) {
                 startFailure.set(e);
                 stop.countDown();
@@ -85,6 +87,23 @@ final class WatchCommand extends Verb {
                     CLOSE_PATIENCE.toSeconds());
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * Says that the first load is done and the root is followed now, so that a person knows the command
+     * waits on purpose. Under {@code --json} stdout holds events only: the line goes to stderr.
+     */
+    private void announce(PrintWriter out, PrintWriter err) {
+        if (stopping.get()) {
+            return;
+        }
+        String line = "watching " + VisibleText.escape(options.pluginRoot.toAbsolutePath().normalize().toString())
+                + " (quiet period " + quietPeriodMillis + " ms); Ctrl-C to stop";
+        PrintWriter to = options.json ? err : out;
+        synchronized (out) {
+            to.println(line);
+            to.flush();
+        }
     }
 
     private void print(PluginEvent event, PrintWriter out, JsonRenderer json, TextRenderer text) {

@@ -75,6 +75,11 @@ class ApiOptionTest {
         JsonNode noProvider = Json.find(json.get("diagnostics"), "code", "NO_PROVIDER");
         assertEquals("hello.jar", noProvider.get("source").asText(), run::toString);
         assertTrue(Json.texts(noProvider.get("details").get("modules")).contains("p.hello"), run::toString);
+        // The --api forgotten: the package is named, and the option that adds it.
+        assertEquals(List.of("acme.api"), Json.texts(noProvider.get("details").get("packages")), run::toString);
+        assertTrue(noProvider.get("message").asText().contains("package acme.api is exported by no API module"),
+                run::toString);
+        assertTrue(noProvider.get("hint").asText().contains("--api PATH"), run::toString);
     }
 
     @Test

@@ -93,8 +93,8 @@ class HostileNamesTest {
     void listShowsOneRowPerEntry() {
         CliRun run = CliRun.of("list", "--plugins", root);
 
-        // The header, a row per entry, an empty line, the summary.
-        assertEquals(1 + 4 + 2, run.out().lines().count(), () -> visible(run.out()));
+        // The header, a row per entry, an empty line, the summary, the line naming the errors.
+        assertEquals(1 + 4 + 3, run.out().lines().count(), () -> visible(run.out()));
     }
 
     @Test

@@ -15,12 +15,16 @@ import java.util.Optional;
  * @param version     the version the event is about: the new one for {@code LOADED}/{@code RELOADED}, the
  *                    refused one for {@code REJECTED}/{@code FAILED}, the dropped one for {@code UNLOADED}
  *                    and {@code CLOSE_FAILED}
+ * @param previousVersion the version that served before the event and, for {@code REJECTED} and
+ *                    {@code FAILED}, still serves: the replaced one for {@code RELOADED}, the one that keeps
+ *                    serving when new files of a live plugin are refused; empty when no version of the
+ *                    plugin was live (or the live one has no version), and for the other kinds
  * @param source      the plugin's entry in the root
  * @param diagnostics why, for {@code REJECTED} and {@code FAILED}; warnings for the others
  * @param at          when it happened
  */
-public record PluginEvent(Kind kind, Optional<String> plugin, Optional<String> version, String source,
-                          List<Diagnostic> diagnostics, Instant at) {
+public record PluginEvent(Kind kind, Optional<String> plugin, Optional<String> version,
+                          Optional<String> previousVersion, String source, List<Diagnostic> diagnostics, Instant at) {
 
     /** The kinds of event, as the contract names them. */
     public enum Kind {
@@ -48,6 +52,7 @@ public record PluginEvent(Kind kind, Optional<String> plugin, Optional<String> v
      * @param kind        what happened
      * @param plugin      the plugin's id, or empty
      * @param version     the version the event is about, or empty
+     * @param previousVersion the version that served before, or empty
      * @param source      the plugin's entry in the root
      * @param diagnostics why, or warnings
      * @param at          when it happened
@@ -56,9 +61,26 @@ public record PluginEvent(Kind kind, Optional<String> plugin, Optional<String> v
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(plugin, "plugin");
         Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(previousVersion, "previousVersion");
         Objects.requireNonNull(source, "source");
         diagnostics = List.copyOf(diagnostics);
         Objects.requireNonNull(at, "at");
+    }
+
+    /**
+     * An event with no previous version: {@code LOADED}, {@code UNLOADED}, {@code CLOSE_FAILED}, or one of a
+     * plugin that was not live.
+     *
+     * @param kind        what happened
+     * @param plugin      the plugin's id, or empty
+     * @param version     the version the event is about, or empty
+     * @param source      the plugin's entry in the root
+     * @param diagnostics why, or warnings
+     * @param at          when it happened
+     */
+    public PluginEvent(Kind kind, Optional<String> plugin, Optional<String> version, String source,
+                       List<Diagnostic> diagnostics, Instant at) {
+        this(kind, plugin, version, Optional.empty(), source, diagnostics, at);
     }
 
     /**

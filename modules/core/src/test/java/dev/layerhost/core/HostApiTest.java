@@ -94,7 +94,9 @@ class HostApiTest {
             Diagnostic noProvider = host.scan().diagnostics().get(0);
             assertEquals(DiagnosticCode.NO_PROVIDER, noProvider.code());
             assertEquals(List.of("dev.layerhost.api.DataSource"), noProvider.details().get("services"));
-            assertTrue(noProvider.message().contains("which no API module (java.base) exports"), noProvider.message());
+            assertEquals(List.of("dev.layerhost.api"), noProvider.details().get("packages"));
+            assertEquals("p.alpha provides dev.layerhost.api.DataSource, but package dev.layerhost.api is exported by"
+                    + " no API module (API modules: java.base)", noProvider.message());
         }
     }
 

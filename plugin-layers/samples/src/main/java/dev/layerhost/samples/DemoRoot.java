@@ -81,4 +81,15 @@ record DemoRoot(Workspace workspace) {
                 .modulePath(csv)
                 .build(root.resolve("warehouse.jar"));
     }
+
+    /**
+     * Builds {@code jsonl-export.jar} again as {@code p.jsonl} 1.1.0, from the same sources, into
+     * {@code root}: a newer version to drop into a copy of the demo root while {@code watch} follows it.
+     */
+    void buildUpgrades(Path root) {
+        workspace.plugin("p.jsonl", "1.1.0")
+                .provides(EXPORTER, "p.jsonl.JsonLinesExporter")
+                .sources(workspace.sources(NAME, "jsonl-export", "p.jsonl"))
+                .build(root.resolve("jsonl-export.jar"));
+    }
 }

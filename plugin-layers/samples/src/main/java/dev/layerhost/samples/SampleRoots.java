@@ -8,7 +8,8 @@ import java.util.stream.Stream;
 
 /**
  * Builds the sample plugin roots: {@code <output>/roots/demo} (sound plugins only) and
- * {@code <output>/roots/broken} (one entry per diagnostic code). Maven runs it in the
+ * {@code <output>/roots/broken} (one entry per diagnostic code), and {@code <output>/roots/upgrades}
+ * ({@code p.jsonl} 1.1.0, to replace the demo's 1.0.0 in a hot reload). Maven runs it in the
  * {@code package} phase through {@code exec:java}:
  * <pre>
  * SampleRoots API_JAR PLUGIN_SOURCES OUTPUT_DIR
@@ -16,6 +17,9 @@ import java.util.stream.Stream;
  * Earlier roots are deleted first, so a rebuild never mixes old and new entries.
  */
 public final class SampleRoots {
+
+    /** The folder of newer versions of demo plugins, to drop into a copy of the demo root (not a root itself). */
+    static final String UPGRADES = "upgrades";
 
     private SampleRoots() {
     }
@@ -36,8 +40,8 @@ public final class SampleRoots {
         Path output = Path.of(args[2]);
         long start = System.nanoTime();
         Path roots = build(Path.of(args[0]), Path.of(args[1]), output);
-        System.out.printf("Built sample plugin roots %s and %s in %d ms%n", roots.resolve(DemoRoot.NAME),
-                roots.resolve(BrokenRoot.NAME), (System.nanoTime() - start) / 1_000_000);
+        System.out.printf("Built sample plugin roots %s and %s (and %s) in %d ms%n", roots.resolve(DemoRoot.NAME),
+                roots.resolve(BrokenRoot.NAME), roots.resolve(UPGRADES), (System.nanoTime() - start) / 1_000_000);
     }
 
     /**
@@ -58,7 +62,9 @@ public final class SampleRoots {
         deleteTree(compileOnly);
         var workspace = new Workspace(apiJar, pluginSources, compileOnly);
         Path demo = roots.resolve(DemoRoot.NAME);
-        new DemoRoot(workspace).build(demo);
+        DemoRoot demoRoot = new DemoRoot(workspace);
+        demoRoot.build(demo);
+        demoRoot.buildUpgrades(roots.resolve(UPGRADES));
         new BrokenRoot(workspace, demo).build(roots.resolve(BrokenRoot.NAME));
         return roots;
     }

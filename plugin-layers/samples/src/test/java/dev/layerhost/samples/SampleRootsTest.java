@@ -37,6 +37,7 @@ class SampleRootsTest {
     private static Path api;
     private static Path demo;
     private static Path broken;
+    private static Path upgrades;
 
     @BeforeAll
     static void buildRoots() throws IOException {
@@ -44,6 +45,14 @@ class SampleRootsTest {
         Path roots = SampleRoots.build(api, Path.of(System.getProperty("layerhost.samples.sources")), output);
         demo = roots.resolve(DemoRoot.NAME);
         broken = roots.resolve(BrokenRoot.NAME);
+        upgrades = roots.resolve(SampleRoots.UPGRADES);
+    }
+
+    /** demo.sh drops the upgrade over the demo's own jsonl-export.jar: same entry name, same plugin, newer. */
+    @Test
+    void upgradesHoldANewerJsonlExporterUnderTheDemoEntryName() throws IOException {
+        assertEquals(Map.of("jsonl-export.jar", Set.of("p.jsonl@1.1.0")), modulesByEntry(upgrades));
+        assertEquals(Set.of("p.jsonl@1.0.0"), modulesByEntry(demo).get("jsonl-export.jar"));
     }
 
     /** Entry name to the {@code name@version} of every module in it, like a host's scan. */

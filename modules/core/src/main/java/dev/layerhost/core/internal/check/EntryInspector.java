@@ -67,15 +67,39 @@ final class EntryInspector {
             }
         }
         if (plugin.isEmpty() && !candidate.modules().isEmpty()) {
-            diagnostics.add(Diagnostics.noProvider(source,
-                    candidate.modules().stream().map(CandidateModule::name).sorted().distinct().toList(),
-                    api.moduleNames(),
-                    candidate.modules().stream().flatMap(m -> m.descriptor().provides().stream())
-                            .map(ModuleDescriptor.Provides::service).sorted().distinct().toList()));
+            diagnostics.add(noProvider(candidate));
         }
         diagnostics.addAll(signatures.inspect(candidate, pluginId, times));
         List<String> services = plugin.map(this::apiServices).orElse(List.of());
         return new EntryFacts(candidate, byName, plugin, services, diagnostics, readable);
+    }
+
+    /**
+     * Why an entry with modules has no plugin: its modules provide nothing, or only types of packages that
+     * no API module exports (then which, and whether the entry holds such a package itself).
+     */
+    private Diagnostic noProvider(Candidate candidate) {
+        List<String> modules = candidate.modules().stream().map(CandidateModule::name).sorted().distinct().toList();
+        List<CandidateModule> providers = candidate.modules().stream()
+                .filter(module -> !module.descriptor().provides().isEmpty())
+                .toList();
+        if (providers.isEmpty()) {
+            return Diagnostics.noProvider(candidate.source(), modules, api.moduleNames());
+        }
+        List<String> provided = providers.stream().flatMap(m -> m.descriptor().provides().stream())
+                .map(ModuleDescriptor.Provides::service).sorted().distinct().toList();
+        List<String> packages = provided.stream().map(EntryInspector::packageOf).sorted().distinct().toList();
+        List<String> ownCopies = candidate.modules().stream()
+                .filter(module -> packages.stream().anyMatch(module.descriptor().packages()::contains))
+                .map(CandidateModule::file).sorted().distinct().toList();
+        return Diagnostics.noApiPackage(candidate.source(), modules, api.moduleNames(),
+                providers.stream().map(CandidateModule::name).sorted().distinct().toList(), provided, packages,
+                ownCopies);
+    }
+
+    private static String packageOf(String typeName) {
+        int dot = typeName.lastIndexOf('.');
+        return dot < 0 ? "" : typeName.substring(0, dot);
     }
 
     /**

@@ -12,6 +12,7 @@ import dev.layerhost.core.internal.model.ModelConfiguration;
 import dev.layerhost.core.internal.model.ModuleNode;
 import dev.layerhost.core.internal.model.ParentModules;
 import dev.layerhost.core.internal.model.ReadabilityGraph;
+import dev.layerhost.core.internal.scan.Entry;
 
 import java.lang.module.ModuleDescriptor.Requires;
 import java.util.ArrayList;
@@ -100,6 +101,12 @@ final class PluginResolution {
         return new ResolutionOutcome(diagnostics, Optional.of(configuration), parents, closure.modules());
     }
 
+    /** Whether the entry is a jar on its own rather than a folder of jars. */
+    private boolean isSingleJar() {
+        Entry entry = facts.candidate().entry();
+        return entry.jars().size() == 1 && entry.path().equals(entry.jars().get(0));
+    }
+
     /** The jar of the entry's module {@code name}, as diagnostics name it. */
     private String fileOf(String name) {
         CandidateModule module = facts.modules().get(name);
@@ -135,7 +142,7 @@ final class PluginResolution {
                 Optional<String> owner = Optional.ofNullable(moduleOwners.get(external.module()))
                         .filter(owningSource -> !owningSource.equals(source));
                 diagnostics.add(Diagnostics.inFile(Diagnostics.missingDependency(source, pluginId, external.requiredBy(),
-                        external.module(), owner), fileOf(external.requiredBy())));
+                        external.module(), owner, isSingleJar()), fileOf(external.requiredBy())));
             }
         }
         return diagnostics;

@@ -54,29 +54,47 @@ public final class Diagnostics {
                 details("file", file, "reason", reason));
     }
 
-    /**
-     * @param provided the service types the entry's modules do provide, none of which an API module
-     *                 exports: named in the message and in {@code details.services}, for a host that named
-     *                 the wrong API
-     */
-    public static Diagnostic noProvider(String source, List<String> modules, List<String> apiModules,
-                                        List<String> provided) {
-        String apiList = apiModules.isEmpty() ? "(none)" : String.join(", ", apiModules);
-        if (provided.isEmpty()) {
-            return error(DiagnosticCode.NO_PROVIDER, Optional.empty(), source,
-                    "entry " + source + " has no module that provides a service type of the API layer (modules: "
-                            + String.join(", ", modules) + ")",
-                    "add 'provides <service> with <class>' to the plugin's module-info, for a service type exported by "
-                            + apiList,
-                    details("modules", modules, "apiModules", apiModules));
-        }
+    /** An entry whose modules provide no service type at all: the module lacks its {@code provides} clause. */
+    public static Diagnostic noProvider(String source, List<String> modules, List<String> apiModules) {
         return error(DiagnosticCode.NO_PROVIDER, Optional.empty(), source,
                 "entry " + source + " has no module that provides a service type of the API layer (modules: "
-                        + String.join(", ", modules) + "); it provides " + String.join(", ", provided)
-                        + ", which no API module (" + apiList + ") exports",
-                "provide a service type exported by " + apiList + ", or run the host with the API module that"
-                        + " exports " + String.join(", ", provided) + " (apiModule/apiPath, or --api)",
-                details("modules", modules, "apiModules", apiModules, "services", provided));
+                        + String.join(", ", modules) + ")",
+                "add 'provides <service> with <class>' to the plugin's module-info, for a service type exported by "
+                        + listOrNone(apiModules),
+                details("modules", modules, "apiModules", apiModules));
+    }
+
+    /**
+     * An entry whose modules do provide service types, but of packages no API module exports: most often
+     * plugins written against a host's own API, run without that API ({@code --api} forgotten). Where the
+     * entry holds such a package itself, that copy cannot stand in for the API: every plugin must share the
+     * host's.
+     *
+     * @param providers  the entry's modules that have {@code provides} clauses, sorted
+     * @param provided   the service types they provide, sorted
+     * @param packages   the packages of those types, sorted: exported by no API module
+     * @param ownCopies  the entry's jars that hold one of {@code packages} themselves, sorted; often empty
+     */
+    public static Diagnostic noApiPackage(String source, List<String> modules, List<String> apiModules,
+                                          List<String> providers, List<String> provided, List<String> packages,
+                                          List<String> ownCopies) {
+        String packageList = String.join(", ", packages);
+        String packageWords = (packages.size() == 1 ? "package " : "packages ") + packageList;
+        String message = String.join(", ", providers) + (providers.size() == 1 ? " provides " : " provide ")
+                + String.join(", ", provided) + ", but " + packageWords + (packages.size() == 1 ? " is" : " are")
+                + " exported by no API module (API modules: " + listOrNone(apiModules) + ")";
+        // The hint names both ways of adding to the API layer: the command's option and the embedding API's.
+        String hint = "add the jar or folder holding the module that exports " + packageList
+                + " to the API layer (layerhost --api PATH; embedding: PluginHost.Builder.apiModule or apiPath)";
+        Map<String, Object> details = details("modules", modules, "apiModules", apiModules, "services", provided,
+                "packages", packages);
+        if (!ownCopies.isEmpty()) {
+            message += "; the entry's own copy in " + String.join(", ", ownCopies) + " does not count";
+            hint += ", and remove the copy from " + String.join(", ", ownCopies)
+                    + ": a plugin's own copy of an API package is never the host's API, which every plugin shares";
+            details.put("files", List.copyOf(ownCopies));
+        }
+        return error(DiagnosticCode.NO_PROVIDER, Optional.empty(), source, message, hint, details);
     }
 
     public static Diagnostic shadowedApi(String source, String plugin, String service, String module) {
@@ -116,16 +134,30 @@ public final class Diagnostics {
                 details("module", module, "file", file));
     }
 
+    /**
+     * @param privateTo the other entry whose folder holds {@code module}, if one does
+     * @param singleJar whether {@code source} is a jar on its own, which cannot hold another jar: the hint
+     *                  then says to make it a folder
+     */
     public static Diagnostic missingDependency(String source, String plugin, String requiredBy, String module,
-                                               Optional<String> privateTo) {
+                                               Optional<String> privateTo, boolean singleJar) {
+        String elsewhere = "the API layer (--api, or apiPath when embedding), or to the runtime image";
         String hint = privateTo
                 .map(owner -> "module " + module + " is private to plugin entry " + owner
                         + "; bundle it in " + source + " or require a plugin that makes it visible")
-                .orElse("add a jar of module " + module + " to entry " + source
-                        + ", or to the API layer (--api, or apiPath when embedding), or to the runtime image");
+                .orElseGet(() -> singleJar
+                        ? "make " + source + " a folder " + folderFor(source) + "/ holding " + source
+                                + " and a jar of module " + module + ", or add " + module + " to " + elsewhere
+                        : "add a jar of module " + module + " to entry " + source + ", or to " + elsewhere);
         return error(DiagnosticCode.MISSING_DEPENDENCY, Optional.of(plugin), source,
                 "module " + module + " not found, required by " + requiredBy, hint,
                 details("module", module, "requiredBy", requiredBy));
+    }
+
+    /** The folder a single-jar entry would become: its name without {@code .jar}. */
+    private static String folderFor(String jarEntry) {
+        boolean jarSuffix = jarEntry.length() > 4 && jarEntry.regionMatches(true, jarEntry.length() - 4, ".jar", 0, 4);
+        return jarSuffix ? jarEntry.substring(0, jarEntry.length() - 4) : jarEntry + ".d";
     }
 
     public static Diagnostic unreadPackage(String source, String plugin, String module, String clause,
@@ -136,11 +168,6 @@ public final class Diagnostics {
                 details("module", module, "package", packageName, "type", type));
     }
 
-    /**
-     * @param modules the two modules, sorted by name
-     * @param files   where each of them is, in the same order: its jar in the plugin root ({@code
-     *                "alpha/lib-x.jar"}), or {@code "api"} or {@code "runtime"}
-     */
     /**
      * {@code module} {@code clause}s {@code type}, but the only module exporting its package to it is
      * {@code exporter} of a parent layer, by a qualified export, which does not reach a child layer.
@@ -170,10 +197,18 @@ public final class Diagnostics {
                 all);
     }
 
+    /**
+     * Named with where each module is, as {@code details.files} has it, so the text needs no JSON.
+     *
+     * @param modules the two modules, sorted by name
+     * @param files   where each of them is, in the same order: its jar in the plugin root ({@code
+     *                "alpha/lib-x.jar"}), or {@code "api"} or {@code "runtime"}
+     */
     public static Diagnostic splitPackage(String source, String plugin, String packageName, List<String> modules,
                                           List<String> files) {
         return error(DiagnosticCode.SPLIT_PACKAGE, Optional.of(plugin), source,
-                "package " + packageName + " is in both " + modules.get(0) + " and " + modules.get(1),
+                "package " + packageName + " is in both " + modules.get(0) + " (" + whereIs(files.get(0)) + ") and "
+                        + modules.get(1) + " (" + whereIs(files.get(1)) + ")",
                 "move package " + packageName + " into one module, or rename it in one of "
                         + String.join(", ", modules),
                 details("package", packageName, "modules", modules, "files", files));
@@ -337,6 +372,19 @@ public final class Diagnostics {
         Map<String, Object> all = new LinkedHashMap<>(details);
         plugin.ifPresent(id -> all.putIfAbsent("plugin", id));
         return new Diagnostic(code, Severity.ERROR, plugin, source, message, hint, all);
+    }
+
+    /** A module's location as a message says it: its jar, or the layer it comes from. */
+    private static String whereIs(String location) {
+        return switch (location) {
+            case "api" -> "API layer";
+            case "runtime" -> "runtime image";
+            default -> location;
+        };
+    }
+
+    private static String listOrNone(List<String> names) {
+        return names.isEmpty() ? "(none)" : String.join(", ", names);
     }
 
     private static Map<String, Object> withPlugin(Optional<String> plugin, Map<String, Object> details) {

@@ -435,8 +435,8 @@ public final class LiveRegistry {
         if (!verdict.sound() || planned.isEmpty()) {
             List<Diagnostic> errors = new ArrayList<>(verdict.diagnostics());
             errors.addAll(refusals);
-            happened(change, event(PluginEvent.Kind.REJECTED, pluginId, version, source, errors),
-                    current.snapshot(source));
+            happened(change, event(PluginEvent.Kind.REJECTED, pluginId, version, servingVersion(pluginId), source,
+                    errors), current.snapshot(source));
             return;
         }
         String id = pluginId.orElseThrow();
@@ -446,8 +446,8 @@ public final class LiveRegistry {
             if (parentPlugin == null) {
                 Diagnostic notLive = Diagnostics.dependencyNotLoaded(source, id, parent);
                 failures.computeIfAbsent(source, s -> new ArrayList<>()).add(notLive);
-                happened(change, event(PluginEvent.Kind.REJECTED, pluginId, version, source, List.of(notLive)),
-                        current.snapshot(source));
+                happened(change, event(PluginEvent.Kind.REJECTED, pluginId, version, servingVersion(pluginId),
+                        source, List.of(notLive)), current.snapshot(source));
                 return;
             }
             parentLayers.add(parentPlugin.plugin().layer());
@@ -459,7 +459,7 @@ public final class LiveRegistry {
         if (build.loaded().isEmpty()) {
             failures.computeIfAbsent(source, s -> new ArrayList<>()).addAll(build.diagnostics());
             happened(change, event(build.providerFailed() ? PluginEvent.Kind.FAILED : PluginEvent.Kind.REJECTED,
-                    pluginId, version, source, build.diagnostics()), copy);
+                    pluginId, version, servingVersion(pluginId), source, build.diagnostics()), copy);
             return;
         }
         unloadWithDependents(liveIdsFrom(source).stream().filter(other -> !other.equals(id)).toList(), Map.of(),
@@ -472,10 +472,12 @@ public final class LiveRegistry {
         liveBySource.computeIfAbsent(source, s -> new LinkedHashSet<>()).add(id);
         rebuilt.add(id);
         if (previous == null) {
-            happened(change, event(PluginEvent.Kind.LOADED, pluginId, version, source, verdict.diagnostics()), copy);
+            happened(change, event(PluginEvent.Kind.LOADED, pluginId, version, Optional.empty(), source,
+                    verdict.diagnostics()), copy);
         } else {
             log.info("Reloaded plugin '{}' {} -> {}", id, previous.plugin().version().orElse(""), version.orElse(""));
-            happened(change, event(PluginEvent.Kind.RELOADED, pluginId, version, source, verdict.diagnostics()), copy);
+            happened(change, event(PluginEvent.Kind.RELOADED, pluginId, version, previous.plugin().version(), source,
+                    verdict.diagnostics()), copy);
             change.retired().add(RetiredPlugin.of(previous.plugin()));
             snapshots.release(previous.snapshot());
         }
@@ -497,7 +499,7 @@ public final class LiveRegistry {
             LoadedPlugin plugin = removed.plugin();
             List<Diagnostic> failures = failed.get(id);
             happened(change, event(failures == null ? PluginEvent.Kind.UNLOADED : PluginEvent.Kind.FAILED,
-                    Optional.of(plugin.id()), plugin.version(), plugin.source(),
+                    Optional.of(plugin.id()), plugin.version(), Optional.empty(), plugin.source(),
                     failures == null ? List.of() : failures), removed.snapshot());
             change.retired().add(RetiredPlugin.of(plugin));
             snapshots.release(removed.snapshot());
@@ -581,9 +583,14 @@ public final class LiveRegistry {
         return new EntryFiles(copy.entry(), Optional.of(copy.stored().stream().map(Snapshot.StoredJar::sha256).toList()));
     }
 
+    /** The version of {@code pluginId} that serves now, if it is live: what keeps serving when new files are refused. */
+    private Optional<String> servingVersion(Optional<String> pluginId) {
+        return pluginId.map(live::get).flatMap(serving -> serving.plugin().version());
+    }
+
     private PluginEvent event(PluginEvent.Kind kind, Optional<String> pluginId, Optional<String> version,
-                              String source, Collection<Diagnostic> diagnostics) {
-        return new PluginEvent(kind, pluginId, version, source,
+                              Optional<String> previousVersion, String source, Collection<Diagnostic> diagnostics) {
+        return new PluginEvent(kind, pluginId, version, previousVersion, source,
                 diagnostics.stream().sorted(Diagnostic.ORDER).toList(), clock.instant());
     }
 }
