@@ -84,6 +84,8 @@ final class TextRenderer {
         metadata.vendor().ifPresent(value -> out.println("    vendor: " + VisibleText.escape(value)));
         metadata.license().ifPresent(value -> out.println("    license: " + VisibleText.escape(value)));
         metadata.homepage().ifPresent(value -> out.println("    homepage: " + VisibleText.escape(value)));
+    }
+
     /**
      * After {@code list}'s summary: which errors, by code and entry, at most {@link #ERRORS_NAMED} of them,
      * and where the hints are. Nothing when there is no error.
