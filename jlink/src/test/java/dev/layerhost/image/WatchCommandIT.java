@@ -186,8 +186,9 @@ class WatchCommandIT {
     }
 
     private static void assertEvent(JsonNode event, String version, String source, WatchProcess watch) {
-        assertEquals(Set.of("event", "plugin", "version", "source", "diagnostics", "at"), fieldNames(event),
-                watch::toString);
+        // The contract's fields, and previousVersion, which the README adds.
+        assertEquals(Set.of("event", "plugin", "version", "previousVersion", "source", "diagnostics", "at"),
+                fieldNames(event), watch::toString);
         assertEquals(version, event.get("version").asText(), watch::toString);
         assertEquals(source, event.get("source").asText(), watch::toString);
         assertTrue(event.get("diagnostics").isArray(), watch::toString);
