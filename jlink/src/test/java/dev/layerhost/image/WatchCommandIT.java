@@ -5,6 +5,11 @@ import dev.layerhost.pluginbuilder.Corruption;
 import dev.layerhost.pluginbuilder.DataSourcePlugins;
 import dev.layerhost.pluginbuilder.ModuleLocation;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,6 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -167,6 +175,63 @@ class WatchCommandIT {
         }
     }
 
+    /**
+     * Text mode, as a person reads it: a line once the root is followed, a reload with old -> new version,
+     * a refused replacement saying which version keeps serving; SIGTERM still ends it with 0.
+     */
+    @Test
+    void textLinesSayWhenTheRootIsFollowedAndWhichVersionServes() throws Exception {
+        DATA_SOURCES.plugin("p.alpha", "1.0.0").build(root.resolve("alpha.jar"));
+        Path alphaTwo = DATA_SOURCES.plugin("p.alpha", "2.0.0").build(staging.resolve("alpha-2.0.0.jar"));
+        Path corrupt = Files.copy(alphaTwo, staging.resolve("alpha-corrupt.jar"));
+        Corruption.corruptModuleInfo(corrupt);
+        Path err = Files.createTempFile(scratch, "watch-text-stderr", ".txt");
+        Process watch = layerhost.start(err, "watch", "--plugins", root, "--quiet-period", 200);
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader out = new BufferedReader(
+                    new InputStreamReader(watch.getInputStream(), StandardCharsets.UTF_8))) {
+                out.lines().forEach(lines::add);
+            } catch (IOException | UncheckedIOException e) {
+                lines.add("stdout failed: " + e);
+            }
+        }, "watch-text-stdout");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            awaitLine(lines, "watching " + root.toAbsolutePath().normalize() + " (quiet period 200 ms); Ctrl-C to stop",
+                    err);
+            publish(alphaTwo, "alpha.jar");
+            awaitLine(lines, " RELOADED p.alpha 1.0.0 -> 2.0.0 [alpha.jar]", err);
+            publish(corrupt, "alpha.jar");
+            awaitLine(lines, " REJECTED p.alpha [alpha.jar]: old version 2.0.0 keeps serving", err);
+
+            watch.destroy();
+            assertTrue(watch.waitFor(EXIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS), "exit after SIGTERM");
+            assertEquals(0, watch.exitValue());
+        } finally {
+            watch.descendants().forEach(ProcessHandle::destroyForcibly);
+            watch.destroyForcibly();
+        }
+    }
+
+    /** Waits for a line ending with {@code ending}; fails with what was read and stderr if none comes in time. */
+    private static void awaitLine(BlockingQueue<String> lines, String ending, Path err) throws Exception {
+        List<String> seen = new ArrayList<>();
+        long deadline = System.nanoTime() + LINE_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (line != null && line.endsWith(ending)) {
+                return;
+            }
+            if (line != null) {
+                seen.add(line);
+            }
+        }
+        throw new AssertionError("no line ending with '" + ending + "' within " + LINE_TIMEOUT + "; read " + seen
+                + "\n--- stderr ---\n" + Files.readString(err, StandardCharsets.UTF_8));
+    }
+
     /** Waits until {@code file} exists. */
     private static void awaitFile(Path file) throws InterruptedException {
         Instant deadline = Instant.now().plus(LINE_TIMEOUT);
@@ -186,8 +251,9 @@ class WatchCommandIT {
     }
 
     private static void assertEvent(JsonNode event, String version, String source, WatchProcess watch) {
-        assertEquals(Set.of("event", "plugin", "version", "source", "diagnostics", "at"), fieldNames(event),
-                watch::toString);
+        // The contract's fields, and previousVersion, which the README adds.
+        assertEquals(Set.of("event", "plugin", "version", "previousVersion", "source", "diagnostics", "at"),
+                fieldNames(event), watch::toString);
         assertEquals(version, event.get("version").asText(), watch::toString);
         assertEquals(source, event.get("source").asText(), watch::toString);
         assertTrue(event.get("diagnostics").isArray(), watch::toString);
