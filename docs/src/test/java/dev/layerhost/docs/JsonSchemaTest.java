@@ -127,13 +127,13 @@ class JsonSchemaTest {
     }
 
     @Test
-    void watchEventLinesMatchTheWatchEventSchema(@TempDir Path watched) throws Exception {
+    void watchEventLinesMatchTheWatchEventSchema(@TempDir Path watched, @TempDir Path cache) throws Exception {
         DataSourcePlugins plugins = DataSourcePlugins.compiledAgainst(ModuleLocation.of(DataSource.class));
         Path alpha = plugins.plugin("p.alpha", "1.0.0").build(watched.resolve("alpha.jar"));
         plugins.plugin("p.gone", "1.0.0").build(watched.resolve("gone.jar"));
         List<PluginEvent> events = new ArrayList<>();
         try (PluginHost host = PluginHost.builder().pluginRoot(watched).apiPath(ModuleLocation.of(DataSource.class))
-                .cacheDirectory(watched.resolveSibling(watched.getFileName() + "-cache")).build()) {
+                .cacheDirectory(cache).build()) {
             host.addListener(events::add);
             host.load();
             plugins.plugin("p.alpha", "2.0.0").build(alpha);
@@ -162,6 +162,7 @@ class JsonSchemaTest {
         assertInvalid("report.schema.json", report, copy -> firstPlugin(copy).put("status", "LOADING"));
         assertInvalid("report.schema.json", report, copy -> firstPlugin(copy).put("services", "dev.layerhost.api.DataSource"));
         assertInvalid("report.schema.json", report, copy -> rename(firstPlugin(copy), "source", "entry"));
+        assertInvalid("report.schema.json", report, copy -> firstPlugin(copy).remove("categories"));
         assertInvalid("report.schema.json", report,
                 copy -> firstPlugin(copy).putObject("metadata").put("vendor", "Acme"));
         assertInvalid("report.schema.json", report, copy -> rename(firstDiagnostic(copy), "code", "kind"));
@@ -177,11 +178,12 @@ class JsonSchemaTest {
                 copy -> rename((ObjectNode) copy.get("layers").get(0).get("modules").get(0), "name", "module"));
 
         JsonNode event = JSON.readTree("{\"event\":\"RELOADED\",\"plugin\":\"p.alpha\",\"version\":\"2.0.0\","
-                + "\"source\":\"alpha.jar\",\"diagnostics\":[],\"at\":\"2026-01-01T00:00:00Z\"}");
+                + "\"previousVersion\":\"1.0.0\",\"source\":\"alpha.jar\",\"diagnostics\":[],\"at\":\"2026-01-01T00:00:00Z\"}");
         assertEquals(List.of(), schemas.violations("watch-event.schema.json", event));
         assertInvalid("watch-event.schema.json", event, copy -> copy.put("event", "RESTARTED"));
         assertInvalid("watch-event.schema.json", event, copy -> copy.put("at", "yesterday"));
         assertInvalid("watch-event.schema.json", event, copy -> rename(copy, "plugin", "id"));
+        assertInvalid("watch-event.schema.json", event, copy -> copy.remove("previousVersion"));
 
         JsonNode audit = JSON.readTree("{\"at\":\"2026-12-02T10:15:30.123Z\",\"event\":\"LOADED\",\"plugin\":\"p.alpha\","
                 + "\"version\":\"1.2.0\",\"source\":\"alpha\",\"jars\":[{\"file\":\"alpha/alpha.jar\",\"size\":2567,"
