@@ -143,8 +143,12 @@ public final class Diagnostics {
                                                Optional<String> privateTo, boolean singleJar) {
         String elsewhere = "the API layer (--api, or apiPath when embedding), or to the runtime image";
         String hint = privateTo
-                .map(owner -> "module " + module + " is private to plugin entry " + owner
-                        + "; bundle it in " + source + " or require a plugin that makes it visible")
+                .map(owner -> "module " + module + " is private to plugin entry " + owner + "; "
+                        + (singleJar
+                                ? "make " + source + " a folder " + folderFor(source) + "/ holding " + source
+                                        + " and a jar of module " + module + ","
+                                : "bundle it in " + source)
+                        + " or require a plugin that makes it visible")
                 .orElseGet(() -> singleJar
                         ? "make " + source + " a folder " + folderFor(source) + "/ holding " + source
                                 + " and a jar of module " + module + ", or add " + module + " to " + elsewhere
