@@ -175,4 +175,26 @@ class ApiAndDependencyHintsTest {
                     "other", PluginStatus.OK), statuses(report));
         }
     }
+
+    @Test
+    void moduleProvidingOnlyAServiceOfTheJavaRuntimeIsNotToldToAddTheRuntimeToTheApiLayer() {
+        Path root = workspace.resolve("plugins");
+        PluginJar.builder("p.driver").version("1.0.0").requires("java.sql")
+                .provides("java.sql.Driver", "p.driver.Drivers")
+                .source("p.driver.Drivers", "package p.driver; public final class Drivers {"
+                        + " public static java.sql.Driver provider() { throw new IllegalStateException(); } }")
+                .build(root.resolve("driver.jar"));
+
+        try (PluginHost host = host(root)) {
+            Diagnostic noProvider = onlyDiagnosticOf(host.scan(), "driver.jar");
+
+            assertEquals(DiagnosticCode.NO_PROVIDER, noProvider.code(), noProvider::toString);
+            assertEquals("p.driver provides java.sql.Driver, a service type of the Java runtime (java.sql), not of"
+                    + " the API layer (API modules: layerhost.api)", noProvider.message());
+            assertEquals("add 'provides <service> with <class>' to the plugin's module-info, for a service type"
+                    + " exported by layerhost.api", noProvider.hint());
+            assertEquals(List.of("java.sql"), noProvider.details().get("runtimeModules"), noProvider::toString);
+            assertFalse(noProvider.details().containsKey("packages"), noProvider::toString);
+        }
+    }
 }

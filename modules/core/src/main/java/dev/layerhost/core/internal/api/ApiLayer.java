@@ -210,6 +210,27 @@ public final class ApiLayer {
         return false;
     }
 
+    /**
+     * The module of the Java runtime that exports {@code packageName} to everyone, if one does: a module of
+     * the runtime image that the boot or platform class loader defines (or would: it may not be resolved),
+     * and not an API module. An application linked into the same image is no part of the runtime.
+     */
+    public Optional<String> runtimeModuleExporting(String packageName) {
+        ClassLoader platform = ClassLoader.getPlatformClassLoader();
+        return ModuleFinder.ofSystem().findAll().stream()
+                .map(ModuleReference::descriptor)
+                .filter(descriptor -> !moduleNames.contains(descriptor.name()))
+                .filter(descriptor -> descriptor.exports().stream()
+                        .anyMatch(exports -> !exports.isQualified() && exports.source().equals(packageName)))
+                .filter(descriptor -> ModuleLayer.boot().findModule(descriptor.name())
+                        .map(Module::getClassLoader)
+                        .map(loader -> loader == platform)
+                        .orElse(true))
+                .map(ModuleDescriptor::name)
+                .sorted()
+                .findFirst();
+    }
+
     /** The Class of an API service type, as the API layer defines it. */
     public Optional<Class<?>> serviceClass(String serviceType) {
         String packageName = packageOf(serviceType);
