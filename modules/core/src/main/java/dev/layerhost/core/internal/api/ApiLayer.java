@@ -36,6 +36,11 @@ public final class ApiLayer {
     private final ModuleLayer layer;
     private final Set<String> moduleNames;
     private final ModelConfiguration model;
+    /**
+     * {@link #serviceTypes()}, worked out on first use: it loads every class of the API modules, and the
+     * layer never changes. Two threads may both work it out; they get equal lists.
+     */
+    private volatile List<String> serviceTypes;
 
     private ApiLayer(ModuleLayer layer, Set<String> moduleNames) {
         this.layer = Objects.requireNonNull(layer, "layer");
@@ -163,6 +168,15 @@ public final class ApiLayer {
      * loaded (the host's own API, never plugin code) but not initialized.
      */
     public List<String> serviceTypes() {
+        List<String> known = serviceTypes;
+        if (known == null) {
+            known = readServiceTypes();
+            serviceTypes = known;
+        }
+        return known;
+    }
+
+    private List<String> readServiceTypes() {
         Set<String> exported = new HashSet<>();
         for (ModuleDescriptor descriptor : apiDescriptors()) {
             descriptor.exports().stream().filter(exports -> !exports.isQualified())
