@@ -86,12 +86,15 @@ class DisabledListFileTest {
         assertEquals(Set.of(), assertTimeoutPreemptively(PROMPTLY, () -> DisabledPlugins.idsIn(unreadable)));
     }
 
+    /**
+     * Without read permission, a list disables nothing, unless the reader may read it anyway (root may:
+     * then it is a list as any other). A read that fails whoever reads is the test above.
+     */
     @Test
-    void aFileWithoutReadPermissionDisablesNothing() throws IOException {
+    void aFileWithoutReadPermissionIsReadOnlyByWhoeverMayStillReadIt() throws IOException {
         Path list = Files.writeString(root.resolve(DisabledPlugins.FILE_NAME), "p.a\n");
         Files.setPosixFilePermissions(list, Set.of());
         try {
-            // root reads it anyway: then it is a list as any other
             Set<String> expected = Files.isReadable(list) ? Set.of("p.a") : Set.of();
             assertEquals(expected, configuredNone.read(root).ids());
         } finally {
