@@ -1,5 +1,7 @@
 package dev.layerhost.cli;
 
+import dev.layerhost.core.PluginReport;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -21,7 +23,7 @@ final class ServiceTypeChoice {
         if (known.contains(given)) {
             return new Result(Optional.of(given), "");
         }
-        List<String> bySimpleName = known.stream().filter(type -> simpleName(type).equals(given)).toList();
+        List<String> bySimpleName = known.stream().filter(type -> PluginReport.simpleName(type).equals(given)).toList();
         if (bySimpleName.size() == 1) {
             return new Result(Optional.of(bySimpleName.get(0)), "");
         }
@@ -35,9 +37,5 @@ final class ServiceTypeChoice {
 
     /** What {@link #choose} found: the binary name, or why there is none. */
     record Result(Optional<String> type, String problem) {
-    }
-
-    private static String simpleName(String binaryName) {
-        return binaryName.substring(Math.max(binaryName.lastIndexOf('.'), binaryName.lastIndexOf('$')) + 1);
     }
 }

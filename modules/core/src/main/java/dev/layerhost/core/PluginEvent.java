@@ -18,7 +18,9 @@ import java.util.Optional;
  * @param previousVersion the version that served before the event and, for {@code REJECTED} and
  *                    {@code FAILED}, still serves: the replaced one for {@code RELOADED}, the one that keeps
  *                    serving when new files of a live plugin are refused; empty when no version of the
- *                    plugin was live (or the live one has no version), and for the other kinds
+ *                    plugin was live (or the live one has no version), for a {@code FAILED} of a live
+ *                    plugin whose provider, made lazily, threw (that version stops serving and none
+ *                    replaces it), and for the other kinds
  * @param source      the plugin's entry in the root
  * @param diagnostics why, for {@code REJECTED} and {@code FAILED}; warnings for the others
  * @param at          when it happened

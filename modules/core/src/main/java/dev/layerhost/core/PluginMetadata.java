@@ -33,7 +33,8 @@ public record PluginMetadata(Optional<String> description, Optional<String> vend
             new PluginMetadata(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
     /**
-     * Trims each value, drops a blank one and cuts one longer than {@link #MAX_LENGTH}.
+     * Trims each value, cuts one longer than {@link #MAX_LENGTH}, strips what the cut leaves trailing and drops a
+     * blank one, so that rebuilding metadata from its own values gives equal metadata.
      *
      * @param description what the plugin does
      * @param vendor      who makes it
@@ -67,9 +68,12 @@ public record PluginMetadata(Optional<String> description, Optional<String> vend
 
     private static Optional<String> bounded(Optional<String> value) {
         Objects.requireNonNull(value, "value");
+        // cut before the trailing strip: a cut can end in whitespace, and a value that is not already its own
+        // normal form would come back different when the discovery cache rebuilds it from what it stored
         return value.map(String::strip)
-                .filter(text -> !text.isEmpty())
-                .map(PluginMetadata::cut);
+                .map(PluginMetadata::cut)
+                .map(String::stripTrailing)
+                .filter(text -> !text.isEmpty());
     }
 
     private static String cut(String text) {

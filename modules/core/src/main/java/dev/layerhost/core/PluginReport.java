@@ -86,8 +86,14 @@ public record PluginReport(Optional<String> id, Optional<String> version, Plugin
         return List.copyOf(names);
     }
 
-    /** The simple name of a binary name: {@code a.b.Outer$Inner} is {@code Inner}. */
-    static String simpleName(String binaryName) {
+    /**
+     * The simple name of a type's binary name, which is the category a service type gives a plugin and
+     * the short name by which {@code list --service} accepts it: {@code a.b.Outer$Inner} is {@code Inner}.
+     *
+     * @param binaryName a type's binary name, such as {@code dev.layerhost.api.DataSource}
+     * @return what follows its last {@code .} or {@code $}; the whole name when it has neither
+     */
+    public static String simpleName(String binaryName) {
         int cut = Math.max(binaryName.lastIndexOf('.'), binaryName.lastIndexOf('$'));
         return binaryName.substring(cut + 1);
     }

@@ -2,6 +2,8 @@ package dev.layerhost.core;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What a scan or a load of a plugin root found: one row per plugin candidate, and every diagnostic.
@@ -65,8 +67,9 @@ public record Report(List<PluginReport> plugins, List<Diagnostic> diagnostics) {
      * @return a report of those rows and the diagnostics of their entries
      */
     public Report restrictedTo(List<PluginReport> plugins) {
-        List<String> sources = plugins.stream().map(PluginReport::source).toList();
-        return new Report(this.plugins.stream().filter(plugins::contains).toList(),
+        Set<PluginReport> rows = Set.copyOf(plugins);
+        Set<String> sources = plugins.stream().map(PluginReport::source).collect(Collectors.toUnmodifiableSet());
+        return new Report(this.plugins.stream().filter(rows::contains).toList(),
                 diagnostics.stream().filter(diagnostic -> sources.contains(diagnostic.source())).toList());
     }
 }

@@ -144,4 +144,57 @@ class ApiAndDependencyHintsTest {
             assertEquals(Map.of("alpha.jar", PluginStatus.REJECTED, "beta", PluginStatus.REJECTED), statuses(report));
         }
     }
+
+    @Test
+    void libraryPrivateToAnotherEntryIsToBeBundledInAFolderNotInASingleJar() {
+        Path root = workspace.resolve("plugins");
+        buildAll(
+                () -> {
+                    Path libX = library("lib.x", "1.0.0", "lib.x").build(root.resolve("other/lib-x.jar"));
+                    dataSource("p.other", "1.0.0").requires("lib.x").modulePath(libX)
+                            .build(root.resolve("other/p-other.jar"));
+                    return dataSource("p.alpha", "1.0.0").requires("lib.x").modulePath(libX)
+                            .build(root.resolve("alpha.jar"));
+                },
+                () -> dataSource("p.beta", "1.0.0").requires("lib.x")
+                        .modulePath(library("lib.x", "1.0.0", "lib.x").build(workspace.resolve("lib/lib-x.jar")))
+                        .build(root.resolve("beta/p-beta.jar")));
+
+        try (PluginHost host = host(root)) {
+            Report report = host.scan();
+
+            Diagnostic single = onlyDiagnosticOf(report, "alpha.jar");
+            assertEquals(DiagnosticCode.MISSING_DEPENDENCY, single.code(), single::toString);
+            assertEquals("module lib.x is private to plugin entry other; make alpha.jar a folder alpha/ holding"
+                    + " alpha.jar and a jar of module lib.x, or require a plugin that makes it visible", single.hint());
+
+            Diagnostic folder = onlyDiagnosticOf(report, "beta");
+            assertEquals("module lib.x is private to plugin entry other; bundle it in beta or require a plugin"
+                    + " that makes it visible", folder.hint());
+            assertEquals(Map.of("alpha.jar", PluginStatus.REJECTED, "beta", PluginStatus.REJECTED,
+                    "other", PluginStatus.OK), statuses(report));
+        }
+    }
+
+    @Test
+    void moduleProvidingOnlyAServiceOfTheJavaRuntimeIsNotToldToAddTheRuntimeToTheApiLayer() {
+        Path root = workspace.resolve("plugins");
+        PluginJar.builder("p.driver").version("1.0.0").requires("java.sql")
+                .provides("java.sql.Driver", "p.driver.Drivers")
+                .source("p.driver.Drivers", "package p.driver; public final class Drivers {"
+                        + " public static java.sql.Driver provider() { throw new IllegalStateException(); } }")
+                .build(root.resolve("driver.jar"));
+
+        try (PluginHost host = host(root)) {
+            Diagnostic noProvider = onlyDiagnosticOf(host.scan(), "driver.jar");
+
+            assertEquals(DiagnosticCode.NO_PROVIDER, noProvider.code(), noProvider::toString);
+            assertEquals("p.driver provides java.sql.Driver, a service type of the Java runtime (java.sql), not of"
+                    + " the API layer (API modules: layerhost.api)", noProvider.message());
+            assertEquals("add 'provides <service> with <class>' to the plugin's module-info, for a service type"
+                    + " exported by layerhost.api", noProvider.hint());
+            assertEquals(List.of("java.sql"), noProvider.details().get("runtimeModules"), noProvider::toString);
+            assertFalse(noProvider.details().containsKey("packages"), noProvider::toString);
+        }
+    }
 }

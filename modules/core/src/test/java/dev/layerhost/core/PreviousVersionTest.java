@@ -6,12 +6,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.layerhost.api.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static dev.layerhost.core.PluginRootFixture.buildAll;
 import static dev.layerhost.core.PluginRootFixture.dataSource;
+import static dev.layerhost.core.PluginRootFixture.dataSourceClass;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -63,6 +67,61 @@ class PreviousVersionTest {
             assertEquals(PluginEvent.Kind.UNLOADED, unloaded.kind(), unloaded::toString);
             assertEquals(Optional.empty(), unloaded.previousVersion(), "nothing serves after an unload");
         }
+    }
+
+    @Test
+    void aReloadWhoseNewProviderThrowsIsFailedAndNamesTheVersionThatKeepsServing() throws IOException {
+        Path root = Files.createDirectories(workspace.resolve("plugins"));
+        Path staging = workspace.resolve("staging");
+        buildAll(
+                () -> dataSource("p.alpha", "1.0.0").source("p.alpha.Source", dataSourceClass("p.alpha", "\"one\"", ""))
+                        .build(root.resolve("alpha.jar")),
+                () -> dataSource("p.alpha", "2.0.0").source("p.alpha.Source", dataSourceClass("p.alpha", "\"two\"",
+                        "public Source() { throw new IllegalStateException(\"no database for two\"); }"))
+                        .build(staging.resolve("alpha-2.jar")));
+
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root).build()) {
+            host.load();
+            assertEquals(List.of("one"), names(host));
+
+            Files.copy(staging.resolve("alpha-2.jar"), root.resolve("alpha.jar"), StandardCopyOption.REPLACE_EXISTING);
+            PluginEvent failed = only(host.reload("p.alpha"));
+
+            assertEquals(PluginEvent.Kind.FAILED, failed.kind(), failed::toString);
+            assertEquals(DiagnosticCode.PROVIDER_FAILED, failed.diagnostics().get(0).code(), failed::toString);
+            assertEquals(Optional.of("2.0.0"), failed.version());
+            assertEquals(Optional.of("1.0.0"), failed.previousVersion());
+            assertEquals(Optional.of("1.0.0"), host.liveVersion("p.alpha"));
+            assertEquals(List.of("one"), names(host), "the version the event names keeps serving");
+        }
+    }
+
+    @Test
+    void aLazyProviderThatThrowsIsFailedWithNoVersionLeftServing() throws IOException {
+        Path root = Files.createDirectories(workspace.resolve("plugins"));
+        dataSource("p.broken", "1.0.0").source("p.broken.Source", dataSourceClass("p.broken", "\"broken\"",
+                "public Source() { throw new IllegalStateException(\"no database\"); }")).build(root.resolve("broken.jar"));
+        List<PluginEvent> events = new CopyOnWriteArrayList<>();
+
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root)
+                .lazyProviders(true).build()) {
+            host.load();
+            assertEquals(Optional.of("1.0.0"), host.liveVersion("p.broken"), "a lazy load runs no plugin code");
+            host.addListener(events::add);
+
+            assertEquals(List.of(), names(host));
+
+            PluginEvent failed = only(List.copyOf(events));
+            assertEquals(PluginEvent.Kind.FAILED, failed.kind(), failed::toString);
+            assertEquals(Optional.of("1.0.0"), failed.version());
+            // the version that failed was the live one: it stopped serving, and no other serves instead
+            assertEquals(Optional.empty(), failed.previousVersion());
+            assertEquals(Optional.empty(), host.liveVersion("p.broken"));
+        }
+    }
+
+    private static List<String> names(PluginHost host) {
+        return host.services(DataSource.class).stream().map(service -> service.service().name()).toList();
     }
 
     private static PluginEvent only(List<PluginEvent> events) {

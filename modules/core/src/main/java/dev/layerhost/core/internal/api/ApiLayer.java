@@ -36,6 +36,11 @@ public final class ApiLayer {
     private final ModuleLayer layer;
     private final Set<String> moduleNames;
     private final ModelConfiguration model;
+    /**
+     * {@link #serviceTypes()}, worked out on first use: it loads every class of the API modules, and the
+     * layer never changes. Two threads may both work it out; they get equal lists.
+     */
+    private volatile List<String> serviceTypes;
 
     private ApiLayer(ModuleLayer layer, Set<String> moduleNames) {
         this.layer = Objects.requireNonNull(layer, "layer");
@@ -163,6 +168,15 @@ public final class ApiLayer {
      * loaded (the host's own API, never plugin code) but not initialized.
      */
     public List<String> serviceTypes() {
+        List<String> known = serviceTypes;
+        if (known == null) {
+            known = readServiceTypes();
+            serviceTypes = known;
+        }
+        return known;
+    }
+
+    private List<String> readServiceTypes() {
         Set<String> exported = new HashSet<>();
         for (ModuleDescriptor descriptor : apiDescriptors()) {
             descriptor.exports().stream().filter(exports -> !exports.isQualified())
@@ -208,6 +222,27 @@ public final class ApiLayer {
             }
         }
         return false;
+    }
+
+    /**
+     * The module of the Java runtime that exports {@code packageName} to everyone, if one does: a module of
+     * the runtime image that the boot or platform class loader defines (or would: it may not be resolved),
+     * and not an API module. An application linked into the same image is no part of the runtime.
+     */
+    public Optional<String> runtimeModuleExporting(String packageName) {
+        ClassLoader platform = ClassLoader.getPlatformClassLoader();
+        return ModuleFinder.ofSystem().findAll().stream()
+                .map(ModuleReference::descriptor)
+                .filter(descriptor -> !moduleNames.contains(descriptor.name()))
+                .filter(descriptor -> descriptor.exports().stream()
+                        .anyMatch(exports -> !exports.isQualified() && exports.source().equals(packageName)))
+                .filter(descriptor -> ModuleLayer.boot().findModule(descriptor.name())
+                        .map(Module::getClassLoader)
+                        .map(loader -> loader == platform)
+                        .orElse(true))
+                .map(ModuleDescriptor::name)
+                .sorted()
+                .findFirst();
     }
 
     /** The Class of an API service type, as the API layer defines it. */

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -88,18 +89,25 @@ final class EntryInspector {
         }
         List<String> provided = providers.stream().flatMap(m -> m.descriptor().provides().stream())
                 .map(ModuleDescriptor.Provides::service).sorted().distinct().toList();
-        List<String> packages = provided.stream().map(EntryInspector::packageOf).sorted().distinct().toList();
+        List<String> allPackages = provided.stream().map(ApiLayer::packageOf).sorted().distinct().toList();
+        // a service of the Java runtime (java.sql.Driver, say) is no API type: adding its module to the API
+        // layer would not make a plugin of it, so it is not named as a package to add
+        Map<String, String> runtimeModules = new TreeMap<>();
+        for (String packageName : allPackages) {
+            api.runtimeModuleExporting(packageName).ifPresent(module -> runtimeModules.put(packageName, module));
+        }
+        List<String> packages = allPackages.stream().filter(p -> !runtimeModules.containsKey(p)).toList();
+        if (packages.isEmpty()) {
+            return Diagnostics.runtimeServicesOnly(candidate.source(), modules, api.moduleNames(),
+                    providers.stream().map(CandidateModule::name).sorted().distinct().toList(), provided,
+                    runtimeModules.values().stream().sorted().distinct().toList());
+        }
         List<String> ownCopies = candidate.modules().stream()
                 .filter(module -> packages.stream().anyMatch(module.descriptor().packages()::contains))
                 .map(CandidateModule::file).sorted().distinct().toList();
         return Diagnostics.noApiPackage(candidate.source(), modules, api.moduleNames(),
                 providers.stream().map(CandidateModule::name).sorted().distinct().toList(), provided, packages,
                 ownCopies);
-    }
-
-    private static String packageOf(String typeName) {
-        int dot = typeName.lastIndexOf('.');
-        return dot < 0 ? "" : typeName.substring(0, dot);
     }
 
     /**

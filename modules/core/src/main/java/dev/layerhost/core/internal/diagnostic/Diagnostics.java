@@ -65,6 +65,28 @@ public final class Diagnostics {
     }
 
     /**
+     * An entry whose modules provide only service types of the Java runtime ({@code java.sql.Driver}, say):
+     * services the runtime uses, not plugins of this host, whose API layer holds none of them.
+     *
+     * @param providers       the entry's modules that have {@code provides} clauses, sorted
+     * @param provided        the service types they provide, sorted
+     * @param runtimeModules  the runtime's modules exporting those types, sorted
+     */
+    public static Diagnostic runtimeServicesOnly(String source, List<String> modules, List<String> apiModules,
+                                                 List<String> providers, List<String> provided,
+                                                 List<String> runtimeModules) {
+        String message = String.join(", ", providers) + (providers.size() == 1 ? " provides " : " provide ")
+                + String.join(", ", provided) + (provided.size() == 1 ? ", a service type" : ", service types")
+                + " of the Java runtime (" + String.join(", ", runtimeModules) + "), not of the API layer"
+                + " (API modules: " + listOrNone(apiModules) + ")";
+        return error(DiagnosticCode.NO_PROVIDER, Optional.empty(), source, message,
+                "add 'provides <service> with <class>' to the plugin's module-info, for a service type exported by "
+                        + listOrNone(apiModules),
+                details("modules", modules, "apiModules", apiModules, "services", provided,
+                        "runtimeModules", runtimeModules));
+    }
+
+    /**
      * An entry whose modules do provide service types, but of packages no API module exports: most often
      * plugins written against a host's own API, run without that API ({@code --api} forgotten). Where the
      * entry holds such a package itself, that copy cannot stand in for the API: every plugin must share the
@@ -143,8 +165,12 @@ public final class Diagnostics {
                                                Optional<String> privateTo, boolean singleJar) {
         String elsewhere = "the API layer (--api, or apiPath when embedding), or to the runtime image";
         String hint = privateTo
-                .map(owner -> "module " + module + " is private to plugin entry " + owner
-                        + "; bundle it in " + source + " or require a plugin that makes it visible")
+                .map(owner -> "module " + module + " is private to plugin entry " + owner + "; "
+                        + (singleJar
+                                ? "make " + source + " a folder " + folderFor(source) + "/ holding " + source
+                                        + " and a jar of module " + module + ","
+                                : "bundle it in " + source)
+                        + " or require a plugin that makes it visible")
                 .orElseGet(() -> singleJar
                         ? "make " + source + " a folder " + folderFor(source) + "/ holding " + source
                                 + " and a jar of module " + module + ", or add " + module + " to " + elsewhere

@@ -2,9 +2,12 @@ package dev.layerhost.core.internal.scan;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Objects;
 import java.util.Set;
@@ -20,6 +23,13 @@ import org.slf4j.LoggerFactory;
  * folder, unreadable, huge, binary), reading it never fails a pass: at most its first {@value #MAX_BYTES}
  * bytes are read, bytes that are not UTF-8 read as U+FFFD, and what cannot be read at all disables
  * nothing (with a warning). An id that no plugin has disables nothing.
+ *
+ * <p>Only a regular file is read, and links are not followed: opening a FIFO (or a link to one) would
+ * block the pass, under the registry's lock, until someone writes to it. So a {@value #FILE_NAME} that
+ * is a symbolic link, even to a regular file, disables nothing (with a warning). The type is checked
+ * again, without following links, right before the file is opened, and the open does not follow a link
+ * either; what is left is the instant between that check and the open, in which someone who can write
+ * to the root could still swap the file for a FIFO.
  */
 public final class DisabledPlugins {
 
@@ -53,17 +63,21 @@ public final class DisabledPlugins {
         Set<String> ids = new TreeSet<>(configured);
         if (!stamp.isEmpty()) {
             ids.addAll(idsIn(file));
+        } else if (Files.isSymbolicLink(file)) {
+            log.warn("{} is a symbolic link, which is not followed; no plugin is disabled by it", file);
         }
         return new Listing(ids, stamp);
     }
 
     /**
      * What {@code root}'s {@value #FILE_NAME} looks like without reading it (size, time, file key), or
-     * {@code ""} when there is no such regular file: two equal stamps taken apart mean nobody wrote it.
+     * {@code ""} when there is no such regular file (a link is not followed): two equal stamps taken apart
+     * mean nobody wrote it.
      */
     public static String stamp(Path root) {
         try {
-            BasicFileAttributes attributes = Files.readAttributes(root.resolve(FILE_NAME), BasicFileAttributes.class);
+            BasicFileAttributes attributes = Files.readAttributes(root.resolve(FILE_NAME), BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
             if (!attributes.isRegularFile()) {
                 return "";
             }
@@ -73,10 +87,22 @@ public final class DisabledPlugins {
         }
     }
 
-    private static Set<String> idsIn(Path file) {
+    /** The ids {@code file} lists, if it is still a regular file and not a link; reading it never blocks on a FIFO. */
+    static Set<String> idsIn(Path file) {
         byte[] bytes;
         boolean cut;
-        try (InputStream in = Files.newInputStream(file)) {
+        try {
+            // the file may have been swapped since it was stamped: a FIFO must not reach the open below
+            if (!Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isRegularFile()) {
+                log.warn("{} is no longer a regular file; no plugin is disabled by it", file);
+                return Set.of();
+            }
+        } catch (IOException | RuntimeException e) {
+            log.warn("Cannot read {}: {}; no plugin is disabled by it", file, e.toString());
+            return Set.of();
+        }
+        try (InputStream in = Channels.newInputStream(
+                Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
             bytes = in.readNBytes(MAX_BYTES);
             cut = in.read() >= 0;
         } catch (IOException | RuntimeException e) {

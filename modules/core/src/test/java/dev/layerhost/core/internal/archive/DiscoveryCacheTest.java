@@ -59,6 +59,28 @@ class DiscoveryCacheTest {
     }
 
     @Test
+    void aValueCutJustAfterASpaceComesBackAsItWasKept() throws IOException {
+        Path jar = Files.writeString(folder.resolve("a.jar"), "content");
+        JarStamp stamp = JarStamp.of(jar).orElseThrow();
+        ModuleDescriptor descriptor = ModuleDescriptor.newModule("p.a").version("1.0").build();
+        String description = "x".repeat(PluginMetadata.MAX_LENGTH - 1) + " and more text";
+        PluginMetadata metadata = new PluginMetadata(Optional.of(description), Optional.empty(), Optional.empty(),
+                Optional.empty());
+        assertEquals(Optional.of("x".repeat(PluginMetadata.MAX_LENGTH - 1)), metadata.description(),
+                "cut to the limit, then the trailing space stripped");
+        assertEquals(metadata, new PluginMetadata(metadata.description(), metadata.vendor(), metadata.license(),
+                metadata.homepage()), "metadata rebuilt from its own values is equal");
+        DiscoveryCache first = DiscoveryCache.open(folder.resolve("index.bin"), NO_RACE, Clock.systemUTC());
+        first.record(jar, stamp, first.nowNanos(), Optional.empty(), new JarReading.Module(descriptor, metadata));
+        first.save();
+
+        DiscoveryCache next = DiscoveryCache.open(folder.resolve("index.bin"), NO_RACE, Clock.systemUTC());
+
+        assertEquals(Optional.of(new JarReading.Module(descriptor, metadata)),
+                next.lookup(jar, stamp).map(DiscoveryCache.Known::reading));
+    }
+
+    @Test
     void aRacyRecordIsUsedOnlyWhileTheContentHashIsTheRecordedOne() throws IOException {
         Path jar = Files.writeString(folder.resolve("a.jar"), "content");
         JarStamp stamp = JarStamp.of(jar).orElseThrow();
