@@ -44,9 +44,14 @@ public final class Lifecycle {
                 .quietPeriod(Duration.ofMillis(500))        // a changed entry is taken once still this long
                 .build()) {
             host.addListener(event -> {
-                if (event.kind() == PluginEvent.Kind.REJECTED) {
-                    // the old version, if any, keeps serving; event.diagnostics() say why the new one did not
-                    System.err.println(event.pluginOrSource() + " rejected: " + event.diagnostics());
+                if (event.kind() == PluginEvent.Kind.RELOADED) {
+                    System.err.println(event.pluginOrSource() + " " + event.previousVersion().orElse("-")
+                            + " -> " + event.version().orElse("-"));
+                } else if (event.kind() == PluginEvent.Kind.REJECTED || event.kind() == PluginEvent.Kind.FAILED) {
+                    // all-or-nothing: previousVersion() is the version that kept serving, empty when none did;
+                    // host.liveVersion(id) asked later may already name a newer one
+                    System.err.println(event.pluginOrSource() + " " + event.kind() + ": " + event.diagnostics()
+                            + event.previousVersion().map(version -> "; " + version + " keeps serving").orElse(""));
                 }
             });
             host.load();

@@ -3,16 +3,15 @@ package dev.layerhost.image;
 import dev.layerhost.image.Launcher.ImageRun;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,6 +40,8 @@ class CompletionAndManPagesIT {
      * continuation lines are indented further and never match.
      */
     private static final Pattern OPTION_ROW = Pattern.compile("^(?: {2}-[A-Za-z], | {6})(--[a-z][a-z-]*)");
+    /** How long bash may take to complete one word, or man to render one page. */
+    private static final Duration TOOL_LIMIT = Duration.ofMinutes(1);
 
     @TempDir
     Path temp;
@@ -162,7 +163,7 @@ class CompletionAndManPagesIT {
         ProcessBuilder bash = new ProcessBuilder("bash", "-c", program, "bash", script.toString(), words, word)
                 // compopt complains outside a real completion; what it would change does not matter here
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
-        ProcessOutput run = ProcessOutput.of(bash);
+        ToolRun run = ToolRun.of(bash, Files.createTempFile(temp, "bash", ".out"), TOOL_LIMIT);
         assertEquals(0, run.exitCode(), run::out);
         return run.out().lines().filter(candidate -> !candidate.isEmpty()).toList();
     }
@@ -188,7 +189,7 @@ class CompletionAndManPagesIT {
         builder.environment().put("MANWIDTH", "200");
         builder.environment().put("MANPAGER", "cat");
         builder.redirectError(ProcessBuilder.Redirect.DISCARD);
-        ProcessOutput run = ProcessOutput.of(builder);
+        ToolRun run = ToolRun.of(builder, Files.createTempFile(temp, "man", ".out"), TOOL_LIMIT);
         assertEquals(0, run.exitCode(), () -> "man -l " + page + ": " + run.out());
         return run.out();
     }
@@ -201,24 +202,5 @@ class CompletionAndManPagesIT {
             }
         }
         return Optional.empty();
-    }
-
-    /**
-     * A finished helper process (bash, man).
-     *
-     * @param exitCode its exit value
-     * @param out      its stdout
-     */
-    private record ProcessOutput(int exitCode, String out) {
-
-        static ProcessOutput of(ProcessBuilder builder) throws IOException, InterruptedException {
-            Process process = builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(1, TimeUnit.MINUTES)) {
-                process.destroyForcibly().waitFor();
-                throw new IllegalStateException(builder.command() + " did not end within a minute");
-            }
-            return new ProcessOutput(process.exitValue(), out);
-        }
     }
 }

@@ -6,7 +6,6 @@ import dev.layerhost.pluginbuilder.DataSourcePlugins;
 import dev.layerhost.pluginbuilder.ModuleLocation;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -55,11 +53,11 @@ class DistributionArchiveIT {
         Path archive = Path.of(property("layerhost.archive")).toAbsolutePath();
         assertTrue(Files.isRegularFile(archive), () -> "no archive at " + archive + "; run 'mvn package' first");
         Path unpacked = Files.createDirectories(unpacked());
-        Process tar = new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", unpacked.toString())
-                .redirectErrorStream(true).start();
-        String output = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(tar.waitFor(2, TimeUnit.MINUTES), "tar did not end within two minutes");
-        assertEquals(0, tar.exitValue(), () -> "tar -xzf " + archive + ": " + output);
+        ProcessBuilder tar = new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", unpacked.toString())
+                .redirectErrorStream(true);
+        // beside the unpacked folder, which must hold the archive's top folder only
+        ToolRun run = ToolRun.of(tar, installation.resolve("tar-output.txt"), Duration.ofMinutes(2));
+        assertEquals(0, run.exitCode(), () -> "tar -xzf " + archive + ": " + run.out());
     }
 
     @BeforeEach

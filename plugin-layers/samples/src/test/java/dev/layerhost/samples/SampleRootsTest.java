@@ -23,24 +23,27 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Checks that each sample entry has the property it is meant to demonstrate, by reading the built
  * descriptors, and that the demo plugins really run in layers of their own.
  */
+// One instance for the class, so that the roots are built once and kept in instance fields, not statics.
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SampleRootsTest {
 
-    @TempDir
-    static Path output;
+    private Path output;
+    private Path api;
+    private Path demo;
+    private Path broken;
+    private Path upgrades;
 
-    private static Path api;
-    private static Path demo;
-    private static Path broken;
-    private static Path upgrades;
-
+    /** {@code folder}: a temporary folder for the class, removed after its last test. */
     @BeforeAll
-    static void buildRoots() throws IOException {
+    void buildRoots(@TempDir Path folder) throws IOException {
+        output = folder;
         api = Path.of(System.getProperty("layerhost.api.location"));
         Path roots = SampleRoots.build(api, Path.of(System.getProperty("layerhost.samples.sources")), output);
         demo = roots.resolve(DemoRoot.NAME);
@@ -216,7 +219,7 @@ class SampleRootsTest {
         assertEquals("exploding on purpose: no connection string configured", failure.getCause().getMessage());
     }
 
-    private static Optional<Path> findInRoots(String module) {
+    private Optional<Path> findInRoots(String module) {
         try (Stream<Path> tree = Files.walk(output.resolve("roots"))) {
             return tree.filter(path -> path.toString().endsWith(".jar") && Files.isRegularFile(path))
                     .filter(path -> !path.getFileName().toString().matches("truncated.jar|not-a-zip.jar|\\.hidden.jar"))

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The application's stdout. The watcher's thread (events) and the main thread (jobs) both print: each
- * block of lines is printed whole, never interleaved with another, and flushed at once.
+ * block of lines is printed whole, never interleaved with another, and flushed at once. Every line is
+ * escaped ({@link TerminalText}): the lines quote plugin ids, entry names and plugin code's messages.
  */
 final class Console {
 
@@ -17,7 +18,7 @@ final class Console {
 
     void print(List<String> lines) {
         synchronized (out) {
-            lines.forEach(out::println);
+            lines.forEach(line -> out.println(TerminalText.escape(line)));
             out.flush();
         }
     }

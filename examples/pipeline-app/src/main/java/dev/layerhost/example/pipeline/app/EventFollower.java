@@ -2,12 +2,10 @@ package dev.layerhost.example.pipeline.app;
 
 import dev.layerhost.core.Diagnostic;
 import dev.layerhost.core.PluginEvent;
-import dev.layerhost.core.PluginHost;
 import dev.layerhost.core.PluginListener;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The host's listener while the application watches: prints each event, and asks for the job to run
@@ -15,12 +13,10 @@ import java.util.Optional;
  */
 final class EventFollower implements PluginListener {
 
-    private final PluginHost host;
     private final Console console;
     private final JobRequests requests;
 
-    EventFollower(PluginHost host, Console console, JobRequests requests) {
-        this.host = host;
+    EventFollower(Console console, JobRequests requests) {
         this.console = console;
         this.requests = requests;
     }
@@ -33,9 +29,11 @@ final class EventFollower implements PluginListener {
         for (Diagnostic diagnostic : event.diagnostics()) {
             lines.add("  " + diagnostic.severity() + " " + diagnostic.code() + " " + diagnostic.message());
         }
+        // The event says which version kept serving when it happened; asking the host now could name a
+        // version that a later pass has already replaced.
         if (event.kind() == PluginEvent.Kind.REJECTED || event.kind() == PluginEvent.Kind.FAILED) {
-            Optional<String> serving = event.plugin().flatMap(host::liveVersion);
-            serving.ifPresent(version -> lines.add("  " + event.pluginOrSource() + " " + version + " keeps serving"));
+            event.previousVersion().ifPresent(
+                    version -> lines.add("  " + event.pluginOrSource() + " " + version + " keeps serving"));
         }
         console.print(lines);
         if (event.kind() == PluginEvent.Kind.LOADED || event.kind() == PluginEvent.Kind.RELOADED) {

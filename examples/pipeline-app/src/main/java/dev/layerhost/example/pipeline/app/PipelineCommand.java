@@ -93,7 +93,7 @@ final class PipelineCommand implements Callable<Integer> {
             if (!watch) {
                 return first instanceof JobResult.Completed ? OK : JOB_FAILED;
             }
-            host.addListener(new EventFollower(host, console, requests));
+            host.addListener(new EventFollower(console, requests));
             host.watch();
             console.print("watching " + plugins + " (replace or add a plugin; SIGTERM or SIGINT stops)");
             int number = 1;
@@ -106,7 +106,8 @@ final class PipelineCommand implements Callable<Integer> {
                     + CLOSE_PATIENCE.toSeconds() + " s)");
             return OK;
         } catch (HostSetupException e) {
-            err.println("pipeline: " + e.getMessage() + (e.getMessage().contains(e.path().toString()) ? "" : ": " + e.path()));
+            err.println(TerminalText.escape("pipeline: " + e.getMessage()
+                    + (e.getMessage().contains(e.path().toString()) ? "" : ": " + e.path())));
             return USAGE;
         }
     }

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * The plugins of a report by category (a plugin that provides two types is in both), then the entries
- * that are in none (a rejected entry whose plugin is unknown), then every diagnostic with its hint.
+ * that are in none (a rejected entry whose plugin is unknown, or a plugin of service types the pipeline
+ * does not use), then every diagnostic with its hint.
  */
 final class PluginListing {
 
@@ -21,8 +22,7 @@ final class PluginListing {
     List<String> lines(Report report) {
         List<String> lines = new ArrayList<>();
         for (Category category : Category.values()) {
-            List<PluginReport> members = report.plugins().stream()
-                    .filter(plugin -> plugin.services().contains(category.serviceType().getName()))
+            List<PluginReport> members = report.pluginsProviding(category.serviceType()).stream()
                     .sorted(BY_ID)
                     .toList();
             lines.add(category.label() + ":" + (members.isEmpty() ? " none" : ""));
@@ -30,12 +30,12 @@ final class PluginListing {
         }
         List<PluginReport> uncategorized = report.plugins().stream()
                 .filter(plugin -> Arrays.stream(Category.values())
-                        .noneMatch(category -> plugin.services().contains(category.serviceType().getName())))
+                        .noneMatch(category -> plugin.provides(category.serviceType().getName())))
                 .sorted(BY_ID)
                 .toList();
         if (!uncategorized.isEmpty()) {
             lines.add("in no category:");
-            uncategorized.forEach(plugin -> lines.add("  " + row(plugin)));
+            uncategorized.forEach(plugin -> lines.add("  " + row(plugin) + providing(plugin)));
         }
         lines.add("diagnostics:" + (report.diagnostics().isEmpty() ? " none" : ""));
         for (Diagnostic diagnostic : report.diagnostics()) {
@@ -49,5 +49,10 @@ final class PluginListing {
     private static String row(PluginReport plugin) {
         return plugin.id().orElse("?") + " " + plugin.version().orElse("-") + "  " + plugin.status()
                 + "  (" + plugin.source() + ")";
+    }
+
+    /** What a plugin outside the pipeline's categories provides instead, by its categories; nothing if none. */
+    private static String providing(PluginReport plugin) {
+        return plugin.categories().isEmpty() ? "" : " provides " + String.join(", ", plugin.categories());
     }
 }

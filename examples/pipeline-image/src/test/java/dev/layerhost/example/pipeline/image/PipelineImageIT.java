@@ -83,6 +83,19 @@ class PipelineImageIT {
             assertEquals(2, next.path("format").asInt(), "2.0.0 writes format 2: " + next);
             assertTrue(next.path("summary").path("meanAbsoluteError").isNumber(), next.toString());
 
+            // files that cannot be read replace it: refused, and the event names the version that keeps serving
+            Path unreadable = copy(UPDATES.resolve("json-export"), plugins.resolve(".json-export.unreadable"));
+            try (Stream<Path> jars = Files.list(unreadable)) {
+                for (Path jar : jars.toList()) {
+                    Files.writeString(jar, "not a zip");
+                }
+            }
+            Files.move(plugins.resolve("json-export"), temp.resolve("json-export-2.0.0"), StandardCopyOption.ATOMIC_MOVE);
+            Files.move(unreadable, plugins.resolve("json-export"), StandardCopyOption.ATOMIC_MOVE);
+            pipeline.await("of the refused files", line -> line.startsWith("event REJECTED example.export.json "), LINE_TIMEOUT);
+            pipeline.await("naming the version that keeps serving",
+                    line -> line.equals("  example.export.json 2.0.0 keeps serving"), LINE_TIMEOUT);
+
             pipeline.terminate();
             assertEquals(0, pipeline.awaitExit(EXIT_TIMEOUT).orElseThrow(
                     () -> new AssertionError("still running " + EXIT_TIMEOUT + " after SIGTERM\n" + pipeline)), pipeline.toString());
@@ -130,6 +143,23 @@ class PipelineImageIT {
                     pipeline.toString());
             assertTrue(pipeline.lines().contains("job 1 (start) not run: no plugin among the models"
                     + " (dev.layerhost.example.pipeline.api.ModelTrainer)"), pipeline.toString());
+        }
+    }
+
+    @Test
+    void namesFromThePluginRootArePrintedWithTheirControlCharactersEscaped() throws Exception {
+        // an entry name that would retitle the terminal (OSC 0 ... BEL) and clear it (CSI 2J)
+        Files.writeString(plugins.resolve("evil\u001b]0;owned\u0007\u001b[2J.jar"), "not a zip");
+        try (PipelineProcess pipeline = PipelineProcess.start(IMAGE, scratch, "--plugins", plugins, "--data", DATA,
+                "--out", "out")) {
+            assertEquals(0, pipeline.awaitExit(Duration.ofMinutes(1)).orElseThrow(), pipeline.toString());
+            assertInOrder(pipeline.lines(), pipeline,
+                    "in no category:", "  ? -  REJECTED  (evil\\x1b]0;owned\\x07\\x1b[2J.jar)", "diagnostics:");
+            assertTrue(pipeline.lines().stream().anyMatch(
+                    line -> line.startsWith("  ERROR INVALID_ARCHIVE [- in evil\\x1b]0;owned\\x07\\x1b[2J.jar] ")),
+                    pipeline.toString());
+            assertTrue(pipeline.lines().stream().noneMatch(line -> line.chars().anyMatch(Character::isISOControl)),
+                    pipeline.toString());
         }
     }
 
