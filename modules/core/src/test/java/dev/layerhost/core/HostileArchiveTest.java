@@ -128,6 +128,34 @@ class HostileArchiveTest {
     }
 
     @Test
+    void aManifestOfAMillionAttributesGivesItsMetadataOrIsInvalidWhereTheJdkWouldParseItWhole() throws IOException {
+        buildAll(() -> dataSource("p.sound", "1.0.0").build(root.resolve("sound.jar")),
+                () -> dataSource("p.many", "1.0.0").build(root.resolve("many.jar")));
+        // 14 MB of one-letter attributes, under the 16 MB bound: a parsed Attributes map of them takes
+        // some 200 MB, more than this JVM's heap
+        StringBuilder manifest = new StringBuilder("Manifest-Version: 1.0\r\n");
+        for (int i = 0; i < 1_000_000; i++) {
+            manifest.append("X-A").append(i).append(": v\r\n");
+        }
+        manifest.append("Plugin-Description: many\r\n\r\n");
+        byte[] bytes = manifest.toString().getBytes(StandardCharsets.UTF_8);
+        ZipTampering.rewrite(root.resolve("many.jar"), entries -> entries.put("META-INF/MANIFEST.MF", bytes));
+        // the same manifest in an automatic module, which the JDK's module finder parses whole
+        Files.copy(root.resolve("many.jar"), root.resolve("automatic.jar"));
+        ZipTampering.rewrite(root.resolve("automatic.jar"), entries -> entries.remove("module-info.class"));
+        try (PluginHost host = host()) {
+            Report scanned = host.scan();
+            assertEquals(Map.of("automatic.jar", PluginStatus.REJECTED, "many.jar", PluginStatus.OK,
+                    "sound.jar", PluginStatus.OK), statuses(scanned));
+            assertEquals("many", ReportAssertions.rowOf(scanned, "many.jar").metadata().description().orElseThrow());
+            assertInvalid(scanned, "automatic.jar", "has more than 100000 lines");
+            Report loaded = host.load();
+            assertEquals(PluginStatus.LOADED, ReportAssertions.rowOf(loaded, "many.jar").status());
+            assertEquals(PluginStatus.LOADED, ReportAssertions.rowOf(loaded, "sound.jar").status());
+        }
+    }
+
+    @Test
     void serviceFilesEachSmallButLargeTogetherAreInvalid() throws IOException {
         buildAll(() -> dataSource("p.sound", "1.0.0").build(root.resolve("sound.jar")));
         // 200 files of 800 KB each: 160 MB of lines, a string each

@@ -2,7 +2,6 @@ package dev.layerhost.core.internal.archive;
 
 import dev.layerhost.core.PluginMetadata;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.jar.Manifest;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -45,6 +43,12 @@ final class ArchiveScreen {
     static final int MAX_SERVICE_FILES = 4_096;
     /** The JDK's own limit for manifests and signature files ({@code jdk.jar.maxSignatureFileSize}). */
     static final int MAX_MANIFEST_BYTES = 16_000_000;
+    /**
+     * Lines of a manifest that the JDK parses whole (an automatic module's, a signed jar's): it keeps an
+     * object per attribute, so a few MB of one-letter attributes would take hundreds of MB of heap. A signed
+     * jar's manifest has about three lines per entry, so this still takes signed jars of 30,000 entries.
+     */
+    static final int MAX_PARSED_MANIFEST_LINES = 100_000;
 
     private static final String SERVICES = "META-INF/services/";
     private static final Pattern VERSIONED = Pattern.compile("META-INF/versions/[0-9]+/(.*)");
@@ -85,6 +89,7 @@ final class ArchiveScreen {
         List<ZipEntry> moduleInfos = new ArrayList<>();
         List<ZipEntry> serviceFiles = new ArrayList<>();
         List<ZipEntry> manifests = new ArrayList<>();
+        boolean signed = false;
         long nameBytes = 0;
         Set<String> packages = new HashSet<>();
         Enumeration<? extends ZipEntry> entries = zip.entries();
@@ -110,6 +115,8 @@ final class ArchiveScreen {
                 serviceFiles.add(entry);
             } else if (withoutTrailingSlash(entry.getName()).equalsIgnoreCase("META-INF/MANIFEST.MF")) {
                 manifests.add(entry);
+            } else if (isSignatureFile(entry.getName())) {
+                signed = true;
             }
         }
         // Each candidate on its own: one that cannot be inflated (the JDK fails on it as well, if it
@@ -117,6 +124,11 @@ final class ArchiveScreen {
         for (ZipEntry manifest : manifests) {
             if (inflatedLength(zip, manifest, MAX_MANIFEST_BYTES).orElse(0L) > MAX_MANIFEST_BYTES) {
                 return Optional.of(manifest.getName() + " is larger than " + MAX_MANIFEST_BYTES + " bytes");
+            }
+            // The module finder parses the manifest of an automatic module, and the jar verifier a signed
+            // jar's; an explicit module's is read here for its metadata only, a few attributes at a time.
+            if ((moduleInfos.isEmpty() || signed) && lineCount(zip, manifest) > MAX_PARSED_MANIFEST_LINES) {
+                return Optional.of(manifest.getName() + " has more than " + MAX_PARSED_MANIFEST_LINES + " lines");
             }
         }
         for (ZipEntry moduleInfo : moduleInfos) {
@@ -166,9 +178,47 @@ final class ArchiveScreen {
             if (bytes.length > MAX_MANIFEST_BYTES) {
                 return PluginMetadata.empty();
             }
-            return ManifestMetadata.of(new Manifest(new ByteArrayInputStream(bytes)).getMainAttributes());
+            return ManifestMetadata.of(bytes);
         } catch (IOException | RuntimeException e) {
             return PluginMetadata.empty();
+        }
+    }
+
+    /** A signature file of the jar's signers ({@code META-INF/SIGNER.SF}), which makes the JDK verify it. */
+    private static boolean isSignatureFile(String name) {
+        return name.regionMatches(true, 0, "META-INF/", 0, 9) && name.indexOf('/', 9) < 0
+                && name.regionMatches(true, name.length() - 3, ".SF", 0, 3);
+    }
+
+    /** The lines of an entry (CR, LF or CR LF), counted as it inflates: the entry passed the byte bound. */
+    private static long lineCount(ZipFile zip, ZipEntry entry) {
+        LineCounter counter = new LineCounter();
+        try (InputStream in = zip.getInputStream(entry)) {
+            in.transferTo(counter);
+        } catch (IOException | RuntimeException e) {
+            return 0; // does not inflate: the JDK's reader fails on it the same way
+        }
+        return counter.lines;
+    }
+
+    /** Counts line ends, a CR LF as one. */
+    private static final class LineCounter extends OutputStream {
+        private long lines;
+        private boolean afterCr;
+
+        @Override
+        public void write(int b) {
+            if (b == '\r' || (b == '\n' && !afterCr)) {
+                lines++;
+            }
+            afterCr = b == '\r';
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            for (int i = offset; i < offset + length; i++) {
+                write(bytes[i]);
+            }
         }
     }
 
