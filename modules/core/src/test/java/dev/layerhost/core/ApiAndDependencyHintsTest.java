@@ -102,6 +102,32 @@ class ApiAndDependencyHintsTest {
     }
 
     @Test
+    void aLibraryProvidingItsOwnServiceTypeIsNotNamedAsAnApiTheHostLacks() {
+        // as jackson-core provides its own JsonFactory: a library's SPI, beside a plugin of a forgotten API
+        Path root = workspace.resolve("plugins");
+        Path api = acmeApi();
+        Path entry = root.resolve("hello");
+        buildAll(
+                () -> greeter("p.hello", api).build(entry.resolve("p-hello.jar")),
+                () -> PluginJar.builder("lib.json")
+                        .version("2.0.0")
+                        .exports("lib.json")
+                        .source("lib.json.Factory", "package lib.json; public class Factory { }")
+                        .provides("lib.json.Factory", "lib.json.Factory")
+                        .build(entry.resolve("lib-json.jar")));
+
+        try (PluginHost host = host(root)) {
+            Diagnostic noProvider = onlyDiagnosticOf(host.scan(), "hello");
+
+            assertEquals(List.of(GREETER), noProvider.details().get("services"), noProvider::toString);
+            assertEquals(List.of("acme.api"), noProvider.details().get("packages"), noProvider::toString);
+            assertFalse(noProvider.message().contains("lib.json"), noProvider.message());
+            assertFalse(noProvider.hint().contains("lib.json"), noProvider.hint());
+            assertTrue(noProvider.hint().contains("--api PATH"), noProvider.hint());
+        }
+    }
+
+    @Test
     void moduleWithoutAnyProvidesClauseIsToldToAddOne() {
         Path root = workspace.resolve("plugins");
         PluginJar.builder("p.quiet").version("1.0.0").emptyClass("p.quiet.Nothing").build(root.resolve("quiet.jar"));

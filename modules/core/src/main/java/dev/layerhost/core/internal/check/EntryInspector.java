@@ -81,14 +81,16 @@ final class EntryInspector {
      */
     private Diagnostic noProvider(Candidate candidate) {
         List<String> modules = candidate.modules().stream().map(CandidateModule::name).sorted().distinct().toList();
+        // A module that provides a type of its own package serves its own SPI (a library such as
+        // jackson-core providing JsonFactory): that is no attempt at an API type, so it is left out.
         List<CandidateModule> providers = candidate.modules().stream()
-                .filter(module -> !module.descriptor().provides().isEmpty())
+                .filter(module -> !foreignProvides(module).isEmpty())
                 .toList();
         if (providers.isEmpty()) {
             return Diagnostics.noProvider(candidate.source(), modules, api.moduleNames());
         }
-        List<String> provided = providers.stream().flatMap(m -> m.descriptor().provides().stream())
-                .map(ModuleDescriptor.Provides::service).sorted().distinct().toList();
+        List<String> provided = providers.stream().flatMap(m -> foreignProvides(m).stream())
+                .sorted().distinct().toList();
         List<String> allPackages = provided.stream().map(ApiLayer::packageOf).sorted().distinct().toList();
         // a service of the Java runtime (java.sql.Driver, say) is no API type: adding its module to the API
         // layer would not make a plugin of it, so it is not named as a package to add
@@ -108,6 +110,13 @@ final class EntryInspector {
         return Diagnostics.noApiPackage(candidate.source(), modules, api.moduleNames(),
                 providers.stream().map(CandidateModule::name).sorted().distinct().toList(), provided, packages,
                 ownCopies);
+    }
+
+    /** The service types {@code module} provides that are not of a package of its own. */
+    private static List<String> foreignProvides(CandidateModule module) {
+        return module.descriptor().provides().stream().map(ModuleDescriptor.Provides::service)
+                .filter(service -> !module.descriptor().packages().contains(ApiLayer.packageOf(service)))
+                .toList();
     }
 
     /**
