@@ -9,6 +9,7 @@ import dev.layerhost.core.PluginReport;
 import dev.layerhost.core.Report;
 
 import java.io.PrintWriter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -67,7 +68,7 @@ final class JsonRenderer {
         node.put("previousVersion", event.previousVersion().orElse(null));
         node.put("source", event.source());
         node.set("diagnostics", diagnostics(event.diagnostics()));
-        node.put("at", event.at().toString());
+        node.put("at", event.at().truncatedTo(ChronoUnit.MILLIS).toString());
         try {
             return mapper.writeValueAsString(node);
         } catch (JsonProcessingException e) {

@@ -12,6 +12,7 @@ import dev.layerhost.core.Report;
 import dev.layerhost.core.Severity;
 
 import java.io.PrintWriter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -163,7 +164,7 @@ final class TextRenderer {
         String serving = (event.kind() == PluginEvent.Kind.REJECTED || event.kind() == PluginEvent.Kind.FAILED)
                 ? previous.map(old -> ": old version " + old + " keeps serving").orElse("")
                 : "";
-        out.println(event.at() + " " + event.kind() + " " + VisibleText.escape(event.pluginOrSource())
+        out.println(event.at().truncatedTo(ChronoUnit.MILLIS) + " " + event.kind() + " " + VisibleText.escape(event.pluginOrSource())
                 + versions + " [" + VisibleText.escape(event.source()) + "]" + serving);
         for (Diagnostic diagnostic : event.diagnostics()) {
             out.println("    " + diagnostic.severity() + " " + diagnostic.code() + ": "

@@ -172,6 +172,25 @@ class ApiAndDependencyHintsTest {
     }
 
     @Test
+    void missingModuleOfTheJdkIsToldToComeWithTheRuntimeNotInAJar() {
+        // a jdk.* module that this runtime lacks (as jdk.httpserver in an image without it), compiled against
+        // a stand-in of that name
+        Path root = workspace.resolve("plugins");
+        dataSource("p.served", "1.0.0").requires("jdk.absent")
+                .modulePath(library("jdk.absent", "1.0.0", "jdk.absent").build(workspace.resolve("lib/jdk-absent.jar")))
+                .build(root.resolve("served.jar"));
+
+        try (PluginHost host = host(root)) {
+            Diagnostic missing = onlyDiagnosticOf(host.scan(), "served.jar");
+
+            assertEquals(DiagnosticCode.MISSING_DEPENDENCY, missing.code(), missing::toString);
+            assertTrue(missing.hint().startsWith("jdk.absent is a module of the JDK that this Java runtime does not"
+                    + " contain"), missing.hint());
+            assertFalse(missing.hint().contains("folder"), missing.hint());
+        }
+    }
+
+    @Test
     void libraryPrivateToAnotherEntryIsToBeBundledInAFolderNotInASingleJar() {
         Path root = workspace.resolve("plugins");
         buildAll(

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -169,7 +170,7 @@ public final class AuditLogFile implements AuditSink, AutoCloseable {
         StringWriter text = new StringWriter();
         try (JsonGenerator out = json.createGenerator(text)) {
             out.writeStartObject();
-            out.writeStringField("at", record.at().toString());
+            out.writeStringField("at", record.at().truncatedTo(ChronoUnit.MILLIS).toString());
             out.writeStringField("event", record.event().name());
             out.writeStringField("plugin", record.plugin().orElse(null));
             out.writeStringField("version", record.version().orElse(null));

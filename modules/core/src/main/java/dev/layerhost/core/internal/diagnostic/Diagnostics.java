@@ -164,6 +164,14 @@ public final class Diagnostics {
     public static Diagnostic missingDependency(String source, String plugin, String requiredBy, String module,
                                                Optional<String> privateTo, boolean singleJar) {
         String elsewhere = "the API layer (--api, or apiPath when embedding), or to the runtime image";
+        if (isJdkModuleName(module)) {
+            // a module of the JDK comes with a Java runtime, never as a jar of a plugin
+            return error(DiagnosticCode.MISSING_DEPENDENCY, Optional.of(plugin), source,
+                    "module " + module + " not found, required by " + requiredBy,
+                    module + " is a module of the JDK that this Java runtime does not contain: run the host on a"
+                            + " runtime that has it (a host's own jlink image: add it with --add-modules)",
+                    details("module", module, "requiredBy", requiredBy));
+        }
         String hint = privateTo
                 .map(owner -> "module " + module + " is private to plugin entry " + owner + "; "
                         + (singleJar
@@ -178,6 +186,11 @@ public final class Diagnostics {
         return error(DiagnosticCode.MISSING_DEPENDENCY, Optional.of(plugin), source,
                 "module " + module + " not found, required by " + requiredBy, hint,
                 details("module", module, "requiredBy", requiredBy));
+    }
+
+    /** Names only the JDK's own modules have ({@code java.*} is reserved to it, {@code jdk.*} by convention). */
+    private static boolean isJdkModuleName(String module) {
+        return module.startsWith("java.") || module.startsWith("jdk.");
     }
 
     /** The folder a single-jar entry would become: its name without {@code .jar}. */
@@ -304,8 +317,8 @@ public final class Diagnostics {
     public static Diagnostic dependencyDisabled(String source, String plugin, String disabled) {
         return error(DiagnosticCode.DEPENDENCY_REJECTED, Optional.of(plugin), source,
                 "plugin " + plugin + " requires plugin " + disabled + ", which is disabled",
-                "enable " + disabled + " (remove it from disabled.txt in the plugin root, or from the host's"
-                        + " disabled plugins), or disable " + plugin + " as well",
+                "enable " + disabled + " (remove it from disabled.txt in the plugin root, from the command's --disable"
+                        + " options, or from the host's disabledPlugins), or disable " + plugin + " as well",
                 details("module", disabled, "requiredBy", plugin, "reason", "disabled"));
     }
 

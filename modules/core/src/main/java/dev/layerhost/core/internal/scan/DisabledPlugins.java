@@ -123,7 +123,9 @@ public final class DisabledPlugins {
     /** The ids of a list's text: one per line, {@code #} to the end of a line is a comment. */
     static Set<String> parse(String text) {
         Set<String> ids = new TreeSet<>();
-        for (String line : text.split("\r\n|\r|\n")) {
+        // Windows editors start a UTF-8 file with a byte order mark, which would cling to the first id
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        for (String line : body.split("\r\n|\r|\n")) {
             int comment = line.indexOf('#');
             String id = (comment < 0 ? line : line.substring(0, comment)).strip();
             if (!id.isEmpty()) {

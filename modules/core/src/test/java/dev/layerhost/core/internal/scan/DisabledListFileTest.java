@@ -1,6 +1,7 @@
 package dev.layerhost.core.internal.scan;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +31,13 @@ class DisabledListFileTest {
         Files.writeString(root.resolve(DisabledPlugins.FILE_NAME), "p.a\r\n  p.b  # why\r\n\r\np.c");
 
         assertEquals(Set.of("p.a", "p.b", "p.c"), configuredNone.read(root).ids());
+    }
+
+    @Test
+    void aByteOrderMarkIsNoPartOfTheFirstId() throws IOException {
+        Files.write(root.resolve(DisabledPlugins.FILE_NAME), "\uFEFFp.csv\r\np.b\r\n".getBytes(StandardCharsets.UTF_8));
+
+        assertEquals(Set.of("p.csv", "p.b"), configuredNone.read(root).ids());
     }
 
     @Test
