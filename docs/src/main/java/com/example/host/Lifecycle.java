@@ -4,13 +4,16 @@ import dev.layerhost.api.DataSource;
 import dev.layerhost.core.LivePlugin;
 import dev.layerhost.core.PluginEvent;
 import dev.layerhost.core.PluginHost;
+import dev.layerhost.core.PluginReport;
 import dev.layerhost.core.PluginService;
 import dev.layerhost.core.Report;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The guide's lifecycle examples: lazy providers, following a root, unloading, closing with a bound, and
@@ -91,5 +94,30 @@ public final class Lifecycle {
             return host.scan();                            // no plugin code runs
         }
         // end::api-path[]
+    }
+
+    /**
+     * The plugins of one category with what their manifests say, without running plugin code, and a host
+     * that keeps two plugins switched off.
+     */
+    public static void catalog(Path root, PrintStream out) {
+        // tag::catalog[]
+        try (PluginHost host = PluginHost.builder()
+                .pluginRoot(root)
+                .apiModule(DataSource.class.getModule())
+                .disabledPlugins(Set.of("p.legacy", "p.experimental"))  // as well as the root's disabled.txt
+                .build()) {
+            Report report = host.scan();                                // reads descriptors and manifests only
+            for (PluginReport plugin : report.pluginsProviding(DataSource.class)) {
+                out.println(plugin.id().orElse("-") + " " + plugin.status() + " " + plugin.categories() + " "
+                        + plugin.metadata().description().orElse("(no description)")
+                        + plugin.metadata().vendor().map(vendor -> " by " + vendor).orElse(""));
+            }
+            host.load();
+            for (LivePlugin live : host.live(DataSource.class)) {        // the data sources serving now
+                out.println(live.id() + " " + live.version().orElse("-") + " serves " + live.categories());
+            }
+        }
+        // end::catalog[]
     }
 }
