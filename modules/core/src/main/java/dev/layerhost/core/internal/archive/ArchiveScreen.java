@@ -121,14 +121,12 @@ final class ArchiveScreen {
         }
         // Each candidate on its own: one that cannot be inflated (the JDK fails on it as well, if it
         // reads it at all) must not keep another from being looked at.
+        // The module finder parses the manifest of an automatic module, and the jar verifier a signed jar's;
+        // an explicit module's is read here for its metadata only, a few attributes at a time.
         for (ZipEntry manifest : manifests) {
-            if (inflatedLength(zip, manifest, MAX_MANIFEST_BYTES).orElse(0L) > MAX_MANIFEST_BYTES) {
-                return Optional.of(manifest.getName() + " is larger than " + MAX_MANIFEST_BYTES + " bytes");
-            }
-            // The module finder parses the manifest of an automatic module, and the jar verifier a signed
-            // jar's; an explicit module's is read here for its metadata only, a few attributes at a time.
-            if ((moduleInfos.isEmpty() || signed) && lineCount(zip, manifest) > MAX_PARSED_MANIFEST_LINES) {
-                return Optional.of(manifest.getName() + " has more than " + MAX_PARSED_MANIFEST_LINES + " lines");
+            Optional<String> problem = manifestProblem(zip, manifest, moduleInfos.isEmpty() || signed);
+            if (problem.isPresent()) {
+                return problem;
             }
         }
         for (ZipEntry moduleInfo : moduleInfos) {
@@ -190,36 +188,23 @@ final class ArchiveScreen {
                 && name.regionMatches(true, name.length() - 3, ".SF", 0, 3);
     }
 
-    /** The lines of an entry (CR, LF or CR LF), counted as it inflates: the entry passed the byte bound. */
-    private static long lineCount(ZipFile zip, ZipEntry entry) {
-        LineCounter counter = new LineCounter();
-        try (InputStream in = zip.getInputStream(entry)) {
-            in.transferTo(counter);
+    /**
+     * Why the manifest is refused, if it is: larger than the JDK reads, or, where the JDK parses it whole
+     * ({@code parsedWhole}), of more lines than it can keep. Size and lines are measured in one inflation.
+     */
+    private static Optional<String> manifestProblem(ZipFile zip, ZipEntry manifest, boolean parsedWhole) {
+        CappedSink sink = new CappedSink(MAX_MANIFEST_BYTES + 1L);
+        try (InputStream in = zip.getInputStream(manifest)) {
+            in.transferTo(sink);
+        } catch (CappedSink.Full e) {
+            return Optional.of(manifest.getName() + " is larger than " + MAX_MANIFEST_BYTES + " bytes");
         } catch (IOException | RuntimeException e) {
-            return 0; // does not inflate: the JDK's reader fails on it the same way
+            return Optional.empty(); // does not inflate: the JDK's reader fails on it the same way
         }
-        return counter.lines;
-    }
-
-    /** Counts line ends, a CR LF as one. */
-    private static final class LineCounter extends OutputStream {
-        private long lines;
-        private boolean afterCr;
-
-        @Override
-        public void write(int b) {
-            if (b == '\r' || (b == '\n' && !afterCr)) {
-                lines++;
-            }
-            afterCr = b == '\r';
+        if (parsedWhole && sink.lines() > MAX_PARSED_MANIFEST_LINES) {
+            return Optional.of(manifest.getName() + " has more than " + MAX_PARSED_MANIFEST_LINES + " lines");
         }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) {
-            for (int i = offset; i < offset + length; i++) {
-                write(bytes[i]);
-            }
-        }
+        return Optional.empty();
     }
 
     private static String withoutTrailingSlash(String name) {
@@ -263,10 +248,12 @@ final class ArchiveScreen {
         }
     }
 
-    /** Counts what is written to it, and stops the copy once more than its capacity came. */
+    /** Counts what is written to it, and its lines, and stops the copy once more than its capacity came. */
     private static final class CappedSink extends OutputStream {
         private final long capacity;
         private long written;
+        private long lines;
+        private boolean afterCr;
 
         CappedSink(long capacity) {
             this.capacity = capacity;
@@ -291,6 +278,17 @@ final class ArchiveScreen {
             if (written >= capacity) {
                 throw new Full();
             }
+            for (int i = offset; i < offset + length; i++) {
+                if (bytes[i] == '\r' || (bytes[i] == '\n' && !afterCr)) {
+                    lines++;
+                }
+                afterCr = bytes[i] == '\r';
+            }
+        }
+
+        /** The line ends written so far (CR, LF, or CR LF as one). */
+        long lines() {
+            return lines;
         }
     }
 }
