@@ -3,6 +3,7 @@ package dev.layerhost.cli;
 import dev.layerhost.core.LayerGraph;
 import dev.layerhost.core.LayerNode;
 import dev.layerhost.core.ModuleSummary;
+import dev.layerhost.core.VisibleText;
 
 import java.io.PrintWriter;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.layerhost.cli;
 
+import dev.layerhost.core.VisibleText;
+
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;

@@ -2,6 +2,7 @@ package dev.layerhost.cli;
 
 import dev.layerhost.core.PluginHost;
 import dev.layerhost.core.Report;
+import dev.layerhost.core.VisibleText;
 
 import java.io.PrintWriter;
 import java.util.Optional;

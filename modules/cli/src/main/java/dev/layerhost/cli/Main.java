@@ -1,5 +1,7 @@
 package dev.layerhost.cli;
 
+import dev.layerhost.core.VisibleText;
+
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;

@@ -10,6 +10,7 @@ import dev.layerhost.core.PluginReport;
 import dev.layerhost.core.PluginStatus;
 import dev.layerhost.core.Report;
 import dev.layerhost.core.Severity;
+import dev.layerhost.core.VisibleText;
 
 import java.io.PrintWriter;
 import java.time.temporal.ChronoUnit;

@@ -2,6 +2,7 @@ package dev.layerhost.cli;
 
 import dev.layerhost.core.HostSetupException;
 import dev.layerhost.core.PluginHost;
+import dev.layerhost.core.VisibleText;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;

@@ -1,5 +1,7 @@
 package dev.layerhost.cli;
 
+import dev.layerhost.core.VisibleText;
+
 import java.util.List;
 
 import net.jqwik.api.Arbitraries;

@@ -1,4 +1,4 @@
-package dev.layerhost.cli;
+package dev.layerhost.core;
 
 /**
  * Names as a terminal may show them: file names hold any byte but {@code /} and NUL, and module names
@@ -13,8 +13,12 @@ package dev.layerhost.cli;
  * byte that is not UTF-8 as <code>&#92;xNN</code>. A backslash is shown as it is, as there: a name that
  * spells an escape reads like the character it spells (JSON tells them apart), but cannot act on the
  * terminal either.
+ *
+ * <p>The {@code layerhost} command prints every name and message through it; a host application that
+ * shows plugin ids, entry names, diagnostics' messages or plugin code's exception messages on a terminal
+ * should do the same.
  */
-final class VisibleText {
+public final class VisibleText {
 
     private VisibleText() {
     }
@@ -25,8 +29,11 @@ final class VisibleText {
      * code point and every unpaired surrogate escaped. Text without those is returned as it is:
      * {@code escape("p.alpha")} is {@code p.alpha}; the name {@code a}, ESC, {@code [2J} gives
      * <code>a&#92;x1b[2J</code>.
+     *
+     * @param text any text
+     * @return the text, safe to print on a line of its own
      */
-    static String escape(String text) {
+    public static String escape(String text) {
         if (text.codePoints().noneMatch(VisibleText::isHidden)) {
             return text;
         }
@@ -54,8 +61,13 @@ final class VisibleText {
         }
     }
 
-    /** Whether a terminal could act on {@code codePoint} or show it as nothing, or as a mere space. */
-    static boolean isHidden(int codePoint) {
+    /**
+     * Whether a terminal could act on {@code codePoint} or show it as nothing, or as a mere space.
+     *
+     * @param codePoint a Unicode code point
+     * @return whether {@link #escape} writes it as an escape
+     */
+    public static boolean isHidden(int codePoint) {
         return switch (Character.getType(codePoint)) {
             case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.LINE_SEPARATOR,
                     Character.PARAGRAPH_SEPARATOR, Character.UNASSIGNED -> true;

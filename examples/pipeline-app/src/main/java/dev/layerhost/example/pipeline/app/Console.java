@@ -1,12 +1,15 @@
 package dev.layerhost.example.pipeline.app;
 
+import dev.layerhost.core.VisibleText;
+
 import java.io.PrintWriter;
 import java.util.List;
 
 /**
  * The application's stdout. The watcher's thread (events) and the main thread (jobs) both print: each
  * block of lines is printed whole, never interleaved with another, and flushed at once. Every line is
- * escaped ({@link TerminalText}): the lines quote plugin ids, entry names and plugin code's messages.
+ * escaped with layerhost's {@link VisibleText}, as the layerhost command escapes its own: the lines quote
+ * plugin ids, entry names and plugin code's messages.
  */
 final class Console {
 
@@ -18,7 +21,7 @@ final class Console {
 
     void print(List<String> lines) {
         synchronized (out) {
-            lines.forEach(line -> out.println(TerminalText.escape(line)));
+            lines.forEach(line -> out.println(VisibleText.escape(line)));
             out.flush();
         }
     }

@@ -3,6 +3,7 @@ package dev.layerhost.example.pipeline.app;
 import dev.layerhost.core.HostSetupException;
 import dev.layerhost.core.PluginHost;
 import dev.layerhost.core.Report;
+import dev.layerhost.core.VisibleText;
 import dev.layerhost.example.pipeline.api.TableSource;
 
 import java.io.IOException;
@@ -106,7 +107,7 @@ final class PipelineCommand implements Callable<Integer> {
                     + CLOSE_PATIENCE.toSeconds() + " s)");
             return OK;
         } catch (HostSetupException e) {
-            err.println(TerminalText.escape("pipeline: " + e.getMessage()
+            err.println(VisibleText.escape("pipeline: " + e.getMessage()
                     + (e.getMessage().contains(e.path().toString()) ? "" : ": " + e.path())));
             return USAGE;
         }
