@@ -7,6 +7,7 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 
 import picocli.CommandLine;
 
@@ -31,6 +32,27 @@ public final class Main {
         // stdout is the command's report (one JSON object under --json): what plugin code prints goes to stderr.
         System.setOut(safeErr);
         System.exit(run(args, out, err, Environment.ofProcess()));
+    }
+
+    /**
+     * Runs the command line {@code args} in this JVM, as the launcher would, writing to {@code out} and
+     * {@code err} and reading the process's environment variables: for tools that run the command in their
+     * own JVM (the Maven plugin calls {@code doctor} this way). Unlike {@link #main}, it never calls
+     * {@code System.exit} and leaves {@code System.out}, {@code System.err} and the log level alone: they
+     * belong to the calling tool, which gets the exit code back instead.
+     *
+     * <pre>{@code int exitCode = Main.execute(new String[] {"doctor", "--plugins", "plugins"}, out, err);}</pre>
+     *
+     * @param args the command line, without the program name ({@code "doctor", "--plugins", "DIR"})
+     * @param out  where the report goes (the launcher's stdout)
+     * @param err  where usage errors and the like go (the launcher's stderr)
+     * @return the exit code: 0 no error, 1 an error diagnostic, 2 a usage error, 3 a bug in layerhost
+     */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        Objects.requireNonNull(args, "args");
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(err, "err");
+        return run(args, out, err, Environment.ofProcess());
     }
 
     /**
