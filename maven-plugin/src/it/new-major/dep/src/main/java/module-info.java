@@ -1,0 +1,5 @@
+module p.dep {
+    requires layerhost.api;
+    requires p.base;
+    provides dev.layerhost.api.DataSource with p.dep.DepSource;
+}

@@ -1,0 +1,27 @@
+// p.base 2.0.0 against a root whose p.dep was compiled against p.base 1.0.0: the build fails; the console
+// shows p.dep going from OK to REJECTED with VERSION_CONFLICT, both versions and a hint.
+import groovy.json.JsonSlurper
+
+def log = new File(basedir, 'build.log').text
+assert log.contains('BUILD FAILURE')
+assert log.contains('p.dep')
+assert log.contains('OK -> REJECTED')
+assert log.contains('VERSION_CONFLICT')
+assert log.contains('module p.dep was compiled against p.base 1.0.0')
+assert log.contains('2.0.0')
+assert log.contains('layerhost: p.base 2.0.0 would break 1 plugin of the reference root: p.dep (VERSION_CONFLICT);'
+        + ' see target/layerhost/check.json')
+assert !log.contains('\tat dev.layerhost')
+
+def json = new JsonSlurper().parse(new File(basedir, 'base-2/target/layerhost/check.json'))
+def candidate = json.plugins.find { it.candidate }
+assert candidate.id == 'p.base'
+assert candidate.version == '2.0.0'
+def change = json.changes.find { it.plugin == 'p.dep' }
+assert change != null
+def conflict = change.diagnostics.find { it.code == 'VERSION_CONFLICT' }
+assert conflict.details.compiledVersion == '1.0.0'
+assert conflict.details.resolvedVersion == '2.0.0'
+// The root is never changed.
+assert new File(basedir, 'root/target/root').list().toList().sort() == ['p-base-1-1.0.0.jar', 'p-dep-1.0.0.jar']
+return true

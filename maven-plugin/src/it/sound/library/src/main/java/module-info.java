@@ -1,0 +1,3 @@
+module sound.library {
+    exports sound.library;
+}

@@ -1,0 +1,3 @@
+module split.library {
+    exports split.library;
+}

@@ -1,0 +1,5 @@
+module split.plugin {
+    requires layerhost.api;
+    requires split.library;
+    provides dev.layerhost.api.DataSource with split.plugin.GreetingSource;
+}
