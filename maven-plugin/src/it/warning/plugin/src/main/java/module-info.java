@@ -1,0 +1,5 @@
+module warning.plugin {
+    requires layerhost.api;
+    requires warning.library;
+    provides dev.layerhost.api.DataSource with warning.plugin.GreetingSource;
+}

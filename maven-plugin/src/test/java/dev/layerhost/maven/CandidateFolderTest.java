@@ -1,0 +1,70 @@
+package dev.layerhost.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.artifact.DefaultArtifact;
+import org.apache.maven.artifact.handler.DefaultArtifactHandler;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CandidateFolderTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void librariesAreTheRuntimeArtifactsThatAreNotTheApis() throws IOException {
+        Artifact library = artifact("com.example", "lib", Artifact.SCOPE_COMPILE);
+        Artifact runtime = artifact("com.example", "driver", Artifact.SCOPE_RUNTIME);
+        Artifact provided = artifact("com.example", "container", Artifact.SCOPE_PROVIDED);
+        Artifact test = artifact("org.junit", "junit", Artifact.SCOPE_TEST);
+        Artifact apiByKey = artifact("dev.layerhost", "layerhost-api", Artifact.SCOPE_COMPILE);
+        Artifact apiByFile = artifact("com.example", "api-copy", Artifact.SCOPE_COMPILE);
+        Artifact unresolved = artifact("com.example", "nofile", Artifact.SCOPE_COMPILE);
+        unresolved.setFile(null);
+
+        List<Path> libraries = CandidateFolder.libraries(
+                List.of(library, runtime, provided, test, apiByKey, apiByFile, unresolved),
+                Set.of("dev.layerhost:layerhost-api"), Set.of(apiByFile.getFile().toPath().toAbsolutePath()));
+
+        assertEquals(List.of(library.getFile().toPath(), runtime.getFile().toPath()), libraries);
+    }
+
+    @Test
+    void writingRecreatesTheFolderWithThePluginAndItsLibraries() throws IOException {
+        Path folder = temp.resolve("candidate/p");
+        Files.createDirectories(folder.resolve("stale"));
+        Files.writeString(folder.resolve("old-1.0.jar"), "old");
+        Path plugin = Files.writeString(temp.resolve("p-2.0.jar"), "plugin");
+        Path first = Files.createDirectories(temp.resolve("a")).resolve("lib-1.0.jar");
+        Path second = Files.createDirectories(temp.resolve("b")).resolve("lib-1.0.jar");
+        Files.writeString(first, "first");
+        Files.writeString(second, "second");
+
+        new CandidateFolder(folder).write(plugin, List.of(first, second));
+
+        try (Stream<Path> files = Files.list(folder)) {
+            assertEquals(List.of("1-lib-1.0.jar", "lib-1.0.jar", "p-2.0.jar"),
+                    files.map(file -> file.getFileName().toString()).sorted().toList());
+        }
+        assertEquals("second", Files.readString(folder.resolve("1-lib-1.0.jar")));
+    }
+
+    private Artifact artifact(String group, String name, String scope) throws IOException {
+        DefaultArtifact artifact = new DefaultArtifact(group, name, "1.0", scope, "jar", null,
+                new DefaultArtifactHandler("jar"));
+        Path file = Files.createDirectories(temp.resolve("repo").resolve(group).resolve(name))
+                .resolve(name + "-1.0.jar");
+        Files.writeString(file, name);
+        artifact.setFile(file.toFile());
+        return artifact;
+    }
+}
