@@ -1,0 +1,4 @@
+module lonely.plugin {
+    requires layerhost.api;
+    provides dev.layerhost.api.DataSource with lonely.plugin.LonelySource;
+}
