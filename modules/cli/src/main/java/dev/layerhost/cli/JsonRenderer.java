@@ -5,11 +5,15 @@ import dev.layerhost.core.LayerGraph;
 import dev.layerhost.core.LayerNode;
 import dev.layerhost.core.PluginEvent;
 import dev.layerhost.core.ModuleSummary;
+import dev.layerhost.core.PluginChange;
 import dev.layerhost.core.PluginReport;
 import dev.layerhost.core.Report;
+import dev.layerhost.core.WhatIfReport;
 
 import java.io.PrintWriter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -38,6 +42,43 @@ final class JsonRenderer {
             plugins.add(plugin(plugin));
         }
         root.set("diagnostics", diagnostics(report.diagnostics()));
+        print(root, out);
+    }
+
+    /**
+     * {@code doctor --candidate --json}: the report's shape, the root's rows and the candidates' together
+     * by source (a candidate's row marked {@code "candidate": true} and naming the entries it replaces),
+     * the diagnostics of both, and {@code "changes"}, the root plugins whose status would change.
+     */
+    void whatIf(WhatIfReport whatIf, PrintWriter out) {
+        record Row(PluginReport plugin, boolean candidate) {
+        }
+        List<Row> rows = new ArrayList<>();
+        whatIf.root().plugins().forEach(plugin -> rows.add(new Row(plugin, false)));
+        whatIf.candidates().forEach(plugin -> rows.add(new Row(plugin, true)));
+        // a stable sort, as WhatIfReport.combined() orders them: a root row before the candidate of its name
+        rows.sort(Comparator.comparing(row -> row.plugin().source()));
+        ObjectNode root = mapper.createObjectNode();
+        ArrayNode plugins = root.putArray("plugins");
+        for (Row row : rows) {
+            ObjectNode node = plugin(row.plugin());
+            if (row.candidate()) {
+                node.put("candidate", true);
+                ArrayNode replaces = node.putArray("replaces");
+                whatIf.replacedBy(row.plugin()).forEach(replaced -> replaces.add(replaced.source()));
+            }
+            plugins.add(node);
+        }
+        root.set("diagnostics", diagnostics(whatIf.combined().diagnostics()));
+        ArrayNode changes = root.putArray("changes");
+        for (PluginChange change : whatIf.changes()) {
+            ObjectNode node = changes.addObject();
+            node.put("plugin", change.plugin().orElse(null));
+            node.put("source", change.source());
+            node.put("before", change.before().name());
+            node.put("after", change.after().name());
+            node.set("diagnostics", diagnostics(change.diagnostics()));
+        }
         print(root, out);
     }
 

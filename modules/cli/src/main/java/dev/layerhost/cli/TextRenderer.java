@@ -4,6 +4,7 @@ import dev.layerhost.core.Diagnostic;
 import dev.layerhost.core.LayerGraph;
 import dev.layerhost.core.LayerNode;
 import dev.layerhost.core.ModuleSummary;
+import dev.layerhost.core.PluginChange;
 import dev.layerhost.core.PluginEvent;
 import dev.layerhost.core.PluginMetadata;
 import dev.layerhost.core.PluginReport;
@@ -11,6 +12,7 @@ import dev.layerhost.core.PluginStatus;
 import dev.layerhost.core.Report;
 import dev.layerhost.core.Severity;
 import dev.layerhost.core.VisibleText;
+import dev.layerhost.core.WhatIfReport;
 
 import java.io.PrintWriter;
 import java.time.temporal.ChronoUnit;
@@ -113,14 +115,61 @@ final class TextRenderer {
             return;
         }
         for (Diagnostic diagnostic : report.diagnostics()) {
-            out.println(diagnostic.severity() + " " + diagnostic.code() + " ["
-                    + diagnostic.plugin().map(id -> VisibleText.escape(id) + " in ").orElse("")
-                    + VisibleText.escape(diagnostic.source()) + "]");
-            out.println("    " + VisibleText.escape(diagnostic.message()));
-            out.println("    hint: " + VisibleText.escape(diagnostic.hint()));
+            diagnostic(diagnostic, "");
         }
         out.println();
         out.println(summary(report));
+    }
+
+    /** One diagnostic as doctor prints it, on three lines, each after {@code indent}. */
+    private void diagnostic(Diagnostic diagnostic, String indent) {
+        out.println(indent + diagnostic.severity() + " " + diagnostic.code() + " ["
+                + diagnostic.plugin().map(id -> VisibleText.escape(id) + " in ").orElse("")
+                + VisibleText.escape(diagnostic.source()) + "]");
+        out.println(indent + "    " + VisibleText.escape(diagnostic.message()));
+        out.println(indent + "    hint: " + VisibleText.escape(diagnostic.hint()));
+    }
+
+    /**
+     * {@code doctor --candidate}: what plain doctor prints for the root, then one line per candidate
+     * ({@code What if: +base-2.jar (p.base 2.0.0, replaces base.jar 1.0.0): OK}) with its diagnostics, and
+     * the root plugins whose status would change, each with the diagnostics it would get.
+     */
+    void whatIf(WhatIfReport whatIf) {
+        doctor(whatIf.root());
+        out.println();
+        for (PluginReport candidate : whatIf.candidates()) {
+            out.println("What if: +" + VisibleText.escape(candidate.source()) + " (" + describe(candidate)
+                    + replacing(whatIf.replacedBy(candidate)) + "): " + candidate.status());
+            whatIf.candidateDiagnostics().stream()
+                    .filter(diagnostic -> diagnostic.source().equals(candidate.source()))
+                    .forEach(diagnostic -> diagnostic(diagnostic, "    "));
+        }
+        if (whatIf.changes().isEmpty()) {
+            out.println("Changes: none");
+            return;
+        }
+        out.println("Changes:");
+        for (PluginChange change : whatIf.changes()) {
+            out.println("    " + change.plugin().map(VisibleText::escape).orElse("-") + " ("
+                    + VisibleText.escape(change.source()) + "): " + change.before() + " -> " + change.after());
+            change.diagnostics().forEach(diagnostic -> diagnostic(diagnostic, "        "));
+        }
+    }
+
+    /** A row's plugin id and version, or what stands for them when the entry holds no plugin module. */
+    private static String describe(PluginReport row) {
+        return row.id().map(id -> VisibleText.escape(id) + row.version().map(v -> " " + VisibleText.escape(v)).orElse(""))
+                .orElse("no plugin module");
+    }
+
+    private static String replacing(List<PluginReport> replaced) {
+        if (replaced.isEmpty()) {
+            return ", new";
+        }
+        return ", replaces " + replaced.stream()
+                .map(row -> VisibleText.escape(row.source()) + row.version().map(v -> " " + VisibleText.escape(v)).orElse(""))
+                .collect(Collectors.joining(", "));
     }
 
     void loadReport(Report report) {

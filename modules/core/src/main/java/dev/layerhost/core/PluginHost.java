@@ -11,8 +11,12 @@ import dev.layerhost.core.internal.archive.CacheFolder;
 import dev.layerhost.core.internal.archive.DiscoveryCache;
 import dev.layerhost.core.internal.plan.DescriptorPass;
 import dev.layerhost.core.internal.plan.PlannedRoot;
+import dev.layerhost.core.internal.plan.WhatIfPass;
+import dev.layerhost.core.internal.plan.WhatIfRoots;
 import dev.layerhost.core.internal.report.ReportAssembler;
+import dev.layerhost.core.internal.scan.CandidateEntries;
 import dev.layerhost.core.internal.scan.DisabledPlugins;
+import dev.layerhost.core.internal.scan.Entry;
 import dev.layerhost.core.internal.watch.RootWatcher;
 
 import java.nio.file.Path;
@@ -170,6 +174,42 @@ public final class PluginHost implements AutoCloseable {
     public LayerGraph graph() {
         ensureOpen();
         return assembler.graph(checkedRoot(), api);
+    }
+
+    /**
+     * What adding {@code candidates} to the root would do, without touching the root: each candidate (a
+     * {@code .jar} file, or a folder of jars, anywhere) is checked as if it were an entry of the root,
+     * named by its file or folder name, that replaces the root's entry of that name and the entries that
+     * hold a plugin of its id; several candidates are checked together. Both the root and the root with
+     * the candidates are checked from module descriptors alone, with the same API layer, policy and
+     * disabled plugins; no plugin code runs and nothing is written in the root (the discovery cache in the
+     * cache folder is used as by {@link #scan()}). The root's own check is on the audit trail, the
+     * hypothetical one is not: it describes no files of the root.
+     *
+     * <pre>{@code
+     * WhatIfReport whatIf = host.whatIf(List.of(Path.of("build/json-export-2.jar")));
+     * System.out.println(whatIf.rejects() ? "would break: " + whatIf.changes() : "safe to drop in");
+     * }</pre>
+     *
+     * <p>A candidate that is a broken jar is no set-up problem: its row is {@code REJECTED} with
+     * {@code INVALID_ARCHIVE}.
+     *
+     * @param candidates the paths of the candidates; each file or folder name at most once
+     * @return the root's report, the candidates' rows and diagnostics, and the root plugins whose status
+     *         would change
+     * @throws HostSetupException    if the plugin root is missing or unreadable, or a candidate does not
+     *                               exist, is neither a {@code .jar} file nor a folder holding a jar, has a
+     *                               name starting with '.', is the plugin root itself, or has the same
+     *                               name as another candidate
+     * @throws IllegalStateException if the host is closed
+     */
+    public WhatIfReport whatIf(List<Path> candidates) {
+        Objects.requireNonNull(candidates, "candidates");
+        ensureOpen();
+        List<Entry> entries = new CandidateEntries().of(pluginRoot, List.copyOf(candidates));
+        PlannedRoot before = checkedRoot();
+        WhatIfRoots roots = new WhatIfPass(api, policy, io, discoveryCache, disabled).run(pluginRoot, before, entries);
+        return assembler.whatIfReport(roots);
     }
 
     /** The root checked and planned, and on the audit trail. */

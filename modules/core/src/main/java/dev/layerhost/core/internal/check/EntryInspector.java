@@ -124,8 +124,13 @@ final class EntryInspector {
      * such module requires (the "top" of the entry), ties broken by name so the choice is stable.
      */
     private Optional<CandidateModule> choosePlugin(List<CandidateModule> modules) {
+        return pluginModule(api, modules);
+    }
+
+    /** The plugin module among an entry's {@code modules}, chosen as {@link #inspect} chooses it. */
+    static Optional<CandidateModule> pluginModule(ApiLayer api, List<CandidateModule> modules) {
         List<CandidateModule> providers = modules.stream()
-                .filter(module -> !apiServicesOf(module.descriptor()).isEmpty())
+                .filter(module -> !apiServicesOf(api, module.descriptor()).isEmpty())
                 .sorted(Comparator.comparing(CandidateModule::name))
                 .toList();
         for (CandidateModule provider : providers) {
@@ -144,6 +149,10 @@ final class EntryInspector {
     }
 
     private List<String> apiServicesOf(ModuleDescriptor descriptor) {
+        return apiServicesOf(api, descriptor);
+    }
+
+    private static List<String> apiServicesOf(ApiLayer api, ModuleDescriptor descriptor) {
         TreeSet<String> services = new TreeSet<>();
         for (ModuleDescriptor.Provides provides : descriptor.provides()) {
             if (api.isApiService(provides.service())) {

@@ -179,6 +179,14 @@ public final class PluginChecker {
         return Set.copyOf(names);
     }
 
+    /**
+     * The id of the plugin {@code candidate} holds, as a check would choose its plugin module; empty if it
+     * holds none. Looks at the descriptors only (no signature, no other entry), and remembers nothing.
+     */
+    public Optional<String> pluginIdOf(Candidate candidate) {
+        return EntryInspector.pluginModule(api, candidate.modules()).map(CandidateModule::name);
+    }
+
     /** The verdicts on {@code candidates}, sorted by source, with the sound ones in layer order. */
     public Verdicts check(List<Candidate> candidates) {
         return check(candidates, Set.of(), new PhaseTimes("check"));

@@ -5,10 +5,12 @@ import dev.layerhost.core.DiagnosticCode;
 import dev.layerhost.core.LayerGraph;
 import dev.layerhost.core.LayerNode;
 import dev.layerhost.core.ModuleSummary;
+import dev.layerhost.core.PluginChange;
 import dev.layerhost.core.PluginMetadata;
 import dev.layerhost.core.PluginReport;
 import dev.layerhost.core.PluginStatus;
 import dev.layerhost.core.Report;
+import dev.layerhost.core.WhatIfReport;
 import dev.layerhost.core.internal.api.ApiLayer;
 import dev.layerhost.core.internal.archive.CandidateModule;
 import dev.layerhost.core.internal.check.Verdict;
@@ -16,6 +18,7 @@ import dev.layerhost.core.internal.load.LoadOutcome;
 import dev.layerhost.core.internal.load.LoadedPlugin;
 import dev.layerhost.core.internal.plan.PlannedLayer;
 import dev.layerhost.core.internal.plan.PlannedRoot;
+import dev.layerhost.core.internal.plan.WhatIfRoots;
 
 import java.lang.module.Configuration;
 import java.lang.module.ResolvedModule;
@@ -36,6 +39,33 @@ public final class ReportAssembler {
     /** The report of a load: statuses {@code LOADED}, {@code FAILED}, {@code REJECTED} and {@code DISABLED}. */
     public Report loadReport(PlannedRoot root, LoadOutcome outcome) {
         return assemble(root, Optional.of(outcome));
+    }
+
+    /**
+     * The report of a what-if: the root as it is, the candidates' rows and diagnostics as they would be,
+     * and each root plugin (not replaced) whose status the candidates would change, matched by source.
+     */
+    public WhatIfReport whatIfReport(WhatIfRoots roots) {
+        Report before = scanReport(roots.before());
+        Report after = scanReport(roots.after());
+        List<PluginReport> candidates = after.plugins().stream()
+                .filter(row -> roots.candidateSources().contains(row.source()))
+                .toList();
+        List<Diagnostic> candidateDiagnostics = after.diagnostics().stream()
+                .filter(diagnostic -> roots.candidateSources().contains(diagnostic.source()))
+                .toList();
+        Map<String, PluginReport> afterBySource = new HashMap<>();
+        after.plugins().forEach(row -> afterBySource.put(row.source(), row));
+        List<PluginChange> changes = new ArrayList<>();
+        for (PluginReport row : before.plugins()) {
+            PluginReport now = afterBySource.get(row.source());
+            if (roots.replacedSources().contains(row.source()) || now == null || now.status() == row.status()) {
+                continue;
+            }
+            changes.add(new PluginChange(row.id(), row.source(), row.status(), now.status(),
+                    after.diagnostics().stream().filter(d -> d.source().equals(row.source())).toList()));
+        }
+        return new WhatIfReport(before, candidates, candidateDiagnostics, changes);
     }
 
     public LayerGraph graph(PlannedRoot root, ApiLayer api) {

@@ -96,6 +96,15 @@ public final class RootScanner {
         }
     }
 
+    /**
+     * The entry {@code path} would be if it were a child of a plugin root, by the same rules as
+     * {@link #scan(Path)}: a {@code .jar} file on its own, or a folder and the jars directly inside it;
+     * empty if it would be none (a name starting with '.', a folder without a jar, another kind of file).
+     */
+    public Optional<Entry> entryOf(Path path) {
+        return entryAt(path);
+    }
+
     /** The entry {@code child} of the root is, if it is one. */
     private static Optional<Entry> entryAt(Path child) {
         String name = FileNames.of(child);
