@@ -243,6 +243,26 @@ class WhatIfCommandTest {
                 + "Changes: none\n"), run::toString);
     }
 
+    @Test
+    void hostileCandidateNamesAreShownEscaped() throws Exception {
+        Path root = root();
+        Plugins.sound(root.resolve("alpha.jar"), "p.alpha", "1.0.0");
+        Path candidate = candidates().resolve("evil\u001b[2J\nFORGED OK");
+        Plugins.missingDependency(candidate.resolve("plugin.jar"), "p.evil", "1.0.0", "lib.absent");
+        Path missing = temp.resolve("gone\u001b]0;owned\u0007.jar");
+
+        CliRun run = CliRun.of("doctor", "--plugins", root, "--candidate", candidate);
+        CliRun usage = CliRun.of("doctor", "--plugins", root, "--candidate", missing);
+
+        assertEquals(1, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("What if: +evil\\x1b[2J\\nFORGED OK (p.evil 1.0.0, new): REJECTED\n"), run::toString);
+        assertTrue(run.out().contains("    ERROR MISSING_DEPENDENCY [p.evil in evil\\x1b[2J\\nFORGED OK]\n"), run::toString);
+        assertFalse(run.out().contains("\u001b"), run::toString);
+        assertEquals(2, usage.exitCode(), usage::toString);
+        assertTrue(usage.err().contains("gone\\x1b]0;owned\\x07.jar"), usage::toString);
+        assertFalse(usage.err().contains("\u001b"), usage::toString);
+    }
+
     private static void assertUsageError(CliRun run, Path path, String problem) {
         assertEquals(2, run.exitCode(), run::toString);
         assertEquals("", run.out(), run::toString);
