@@ -2,11 +2,13 @@ package com.example.host;
 
 import dev.layerhost.api.DataSource;
 import dev.layerhost.core.LivePlugin;
+import dev.layerhost.core.PluginChange;
 import dev.layerhost.core.PluginEvent;
 import dev.layerhost.core.PluginHost;
 import dev.layerhost.core.PluginReport;
 import dev.layerhost.core.PluginService;
 import dev.layerhost.core.Report;
+import dev.layerhost.core.WhatIfReport;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -16,8 +18,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The guide's lifecycle examples: lazy providers, following a root, unloading, closing with a bound, and
- * a tool that has no API types of its own. Each method is one snippet of {@code docs/guide.md}.
+ * The guide's lifecycle examples: lazy providers, following a root, unloading, closing with a bound,
+ * a tool that has no API types of its own, and a what-if before installing a plugin. Each method is one snippet of {@code docs/guide.md}.
  */
 public final class Lifecycle {
 
@@ -119,5 +121,31 @@ public final class Lifecycle {
             }
         }
         // end::catalog[]
+    }
+
+    /**
+     * Whether a new build may be dropped into the root: the candidate checked beside the root's plugins
+     * (replacing the entry of its name and of its plugin id), without touching the root or running code.
+     *
+     * @return whether the candidate would reject no plugin, itself included
+     */
+    public static boolean safeToInstall(Path root, Path candidate, PrintStream out) {
+        // tag::what-if[]
+        try (PluginHost host = PluginHost.builder()
+                .pluginRoot(root)
+                .apiModule(DataSource.class.getModule())
+                .build()) {
+            WhatIfReport whatIf = host.whatIf(List.of(candidate));  // descriptors only; the root stays as it is
+            for (PluginReport row : whatIf.candidates()) {
+                out.println(row.source() + " " + row.status() + ", replaces "
+                        + whatIf.replacedBy(row).stream().map(PluginReport::source).toList());
+            }
+            for (PluginChange change : whatIf.changes()) {          // root plugins whose status would change
+                out.println(change.source() + " " + change.before() + " -> " + change.after());
+                change.diagnostics().forEach(problem -> out.println("    " + problem.code() + ": " + problem.message()));
+            }
+            return !whatIf.rejects();
+        }
+        // end::what-if[]
     }
 }

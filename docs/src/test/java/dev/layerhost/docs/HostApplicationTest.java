@@ -4,23 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.host.HostApplication;
-import com.fasterxml.jackson.core.JsonFactory;
 import dev.layerhost.api.DataSource;
-import dev.layerhost.core.PluginHost;
 import dev.layerhost.pluginbuilder.ModuleBatch;
 import dev.layerhost.pluginbuilder.ModuleLocation;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.lang.module.Configuration;
-import java.lang.module.ModuleFinder;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,24 +72,11 @@ class HostApplicationTest {
     }
 
     /**
-     * Runs {@link HostApplication#run} with the host a named module: in a layer of its own, defined from
-     * the jars (or classes folders) the build made, as {@code java --module-path ... -m com.example.host}
-     * would.
+     * Runs {@link HostApplication#run} with the host a named module ({@link HostModule}), as
+     * {@code java --module-path ... -m com.example.host} would.
      */
     private static int runHost(Path root, PrintStream out, PrintStream err) throws Exception {
-        Path[] modulePath = Stream.of(HostApplication.class, PluginHost.class, DataSource.class,
-                        org.slf4j.Logger.class, org.slf4j.simple.SimpleLogger.class, JsonFactory.class)
-                .map(ModuleLocation::of)
-                .toArray(Path[]::new);
-        Configuration configuration = ModuleLayer.boot().configuration()
-                .resolveAndBind(ModuleFinder.of(modulePath), ModuleFinder.of(), Set.of("com.example.host"));
-        ModuleLayer.Controller controller = ModuleLayer.defineModulesWithOneLoader(configuration,
-                List.of(ModuleLayer.boot()), ClassLoader.getPlatformClassLoader());
-        ModuleLayer layer = controller.layer();
-        // The host exports nothing, as an application should; java -m would call main all the same.
-        controller.addExports(layer.findModule("com.example.host").orElseThrow(), "com.example.host",
-                HostApplicationTest.class.getModule());
-        Class<?> host = layer.findLoader("com.example.host").loadClass(HostApplication.class.getName());
+        Class<?> host = HostModule.load(HostApplication.class);
         Method run = host.getMethod("run", Path.class, PrintStream.class, PrintStream.class);
         return (int) run.invoke(null, root, out, err);
     }

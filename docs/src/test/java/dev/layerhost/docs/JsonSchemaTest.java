@@ -82,6 +82,41 @@ class JsonSchemaTest {
         assertEquals(Set.of("OK", "REJECTED", "LOADED", "FAILED"), statuses, "the root shows every status but DISABLED");
     }
 
+    /**
+     * {@code doctor --candidate}: a candidate that replaces a root entry and breaks a dependent, one that is
+     * broken, and a new one: candidate rows, their diagnostics, and a change with a diagnostic.
+     */
+    @Test
+    void whatIfReportMatchesTheReportSchema() throws Exception {
+        Path candidates = temp.resolve("candidates");
+        DataSourcePlugins plugins = DataSourcePlugins.compiledAgainst(ModuleLocation.of(DataSource.class));
+        plugins.plugin("p.alpha", "2.0.0").build(candidates.resolve("alpha-2.jar"));
+        plugins.plugin("p.gamma", "1.0.0").build(candidates.resolve("gamma/gamma.jar"));
+        Path broken = plugins.plugin("p.worse", "1.0.0").build(candidates.resolve("worse.jar"));
+        Corruption.truncate(broken, 100);
+        Path alphaRoot = temp.resolve("what-if-root");
+        plugins.plugin("p.alpha", "1.0.0").build(alphaRoot.resolve("alpha.jar"));
+        plugins.plugin("p.child", "1.1.0").requires("p.alpha").compiledAgainst("p.alpha", "1.0.0")
+                .build(alphaRoot.resolve("child.jar"));
+
+        Cli.Run run = Cli.run("doctor", "--plugins", alphaRoot.toString(), "--json",
+                "--candidate", candidates.resolve("alpha-2.jar").toString(),
+                "--candidate", candidates.resolve("gamma").toString(),
+                "--candidate", broken.toString());
+
+        assertEquals(1, run.exitCode(), run::toString);
+        JsonNode report = JSON.readTree(run.out());
+        assertEquals(List.of(), schemas.violations("report.schema.json", report), run.out());
+        assertEquals(1, report.get("changes").size(), run.out());
+        assertFalse(report.get("changes").get(0).get("diagnostics").isEmpty(), run.out());
+        ObjectNode candidate = (ObjectNode) report.get("plugins").get(0);
+        assertTrue(candidate.get("candidate").asBoolean(), run.out());
+        assertInvalid("report.schema.json", report, copy -> firstPlugin(copy).put("candidate", false));
+        assertInvalid("report.schema.json", report, copy -> firstPlugin(copy).remove("replaces"));
+        assertInvalid("report.schema.json", report, copy -> ((ObjectNode) copy.get("changes").get(0)).put("after", "BROKEN"));
+        assertInvalid("report.schema.json", report, copy -> ((ObjectNode) copy.get("changes").get(0)).remove("before"));
+    }
+
     @Test
     void graphMatchesTheGraphSchema() throws Exception {
         for (List<String> format : List.of(List.of("--format", "json"), List.of("--json"))) {

@@ -76,6 +76,31 @@ class WhatIfCommandTest {
         assertEquals(candidatesBefore, treeHashes(candidates()));
     }
 
+    /** The example of README's "What-if" and docs/cli.md, to the byte. */
+    @Test
+    void theTextIsTheOneTheReferenceShows() throws Exception {
+        Path root = root();
+        Plugins.sound(Files.createDirectories(root.resolve("json-export")).resolve("p-json.jar"), "p.json", "1.0.0");
+        Plugins.dataSource("p.report", "1.0.0", "").requires("p.json").compiledAgainst("p.json", "1.0.0")
+                .build(root.resolve("report.jar"));
+        Path candidate = Files.createDirectories(temp.resolve("build/json-export-2"));
+        Plugins.sound(candidate.resolve("p-json.jar"), "p.json", "2.0.0");
+
+        CliRun run = CliRun.of("doctor", "--plugins", root, "--candidate", candidate);
+
+        assertEquals(1, run.exitCode(), run::toString);
+        assertEquals("""
+                No problems found in 2 plugin(s).
+
+                What if: +json-export-2 (p.json 2.0.0, replaces json-export 1.0.0): OK
+                Changes:
+                    p.report (report.jar): OK -> REJECTED
+                        ERROR VERSION_CONFLICT [p.report in report.jar]
+                            module p.report was compiled against p.json 1.0.0 but resolves p.json 2.0.0 (major versions differ)
+                            hint: p.json comes from plugin p.json: rebuild p.report against 2.0.0, or install a version of p.json whose p.json is 1.x
+                """, run.out());
+    }
+
     @Test
     void aSoundNewPluginExitsZeroWithNoChanges() throws Exception {
         Path root = root();
@@ -216,6 +241,26 @@ class WhatIfCommandTest {
         assertEquals(0, run.exitCode(), run::toString);
         assertTrue(run.out().contains("What if: +alpha.jar (p.alpha 1.0.0, replaces alpha.jar 1.0.0): OK\n"
                 + "Changes: none\n"), run::toString);
+    }
+
+    @Test
+    void hostileCandidateNamesAreShownEscaped() throws Exception {
+        Path root = root();
+        Plugins.sound(root.resolve("alpha.jar"), "p.alpha", "1.0.0");
+        Path candidate = candidates().resolve("evil\u001b[2J\nFORGED OK");
+        Plugins.missingDependency(candidate.resolve("plugin.jar"), "p.evil", "1.0.0", "lib.absent");
+        Path missing = temp.resolve("gone\u001b]0;owned\u0007.jar");
+
+        CliRun run = CliRun.of("doctor", "--plugins", root, "--candidate", candidate);
+        CliRun usage = CliRun.of("doctor", "--plugins", root, "--candidate", missing);
+
+        assertEquals(1, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("What if: +evil\\x1b[2J\\nFORGED OK (p.evil 1.0.0, new): REJECTED\n"), run::toString);
+        assertTrue(run.out().contains("    ERROR MISSING_DEPENDENCY [p.evil in evil\\x1b[2J\\nFORGED OK]\n"), run::toString);
+        assertFalse(run.out().contains("\u001b"), run::toString);
+        assertEquals(2, usage.exitCode(), usage::toString);
+        assertTrue(usage.err().contains("gone\\x1b]0;owned\\x07.jar"), usage::toString);
+        assertFalse(usage.err().contains("\u001b"), usage::toString);
     }
 
     private static void assertUsageError(CliRun run, Path path, String problem) {

@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -289,6 +290,31 @@ class WhatIfTest {
             assertEquals(List.of("base.jar", "report.jar"),
                     whatIf.candidates().stream().map(PluginReport::source).toList());
             assertFalse(whatIf.rejects());
+        }
+    }
+
+    @Test
+    void theHostsPolicyAndDisabledPluginsApplyToTheCandidates() throws Exception {
+        Path root = root();
+        Path denied = candidates().resolve("denied.jar");
+        Path switchedOff = candidates().resolve("off.jar");
+        buildAll(
+                () -> dataSource("p.alpha", "1.0.0").build(root.resolve("alpha.jar")),
+                () -> dataSource("p.denied", "1.0.0").requires("lib.banned").build(denied),
+                () -> dataSource("p.off", "1.0.0").build(switchedOff));
+        Files.writeString(root.resolve("disabled.txt"), "p.off\n");
+
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root)
+                .cacheDirectory(workspace.resolve("cache")).policy(Policy.denying(Set.of("lib.banned"))).build()) {
+            WhatIfReport whatIf = host.whatIf(List.of(denied, switchedOff));
+
+            assertEquals(Map.of("denied.jar", PluginStatus.REJECTED, "off.jar", PluginStatus.DISABLED),
+                    statuses(new Report(whatIf.candidates(), List.of())));
+            // lib.banned is nowhere either, but the deny-list is what the host's policy adds
+            assertTrue(codes(whatIf.candidateDiagnostics()).contains(DiagnosticCode.FORBIDDEN_MODULE),
+                    whatIf.candidateDiagnostics()::toString);
+            assertTrue(whatIf.rejects());
+            assertFalse(host.whatIf(List.of(switchedOff)).rejects(), "a disabled candidate rejects nothing");
         }
     }
 
