@@ -10,7 +10,7 @@ assert log.contains('VERSION_CONFLICT')
 assert log.contains('What if: +p-base (p.base 2.0.0, replaces p-base-1-1.0.0.jar 1.0.0): OK')
 assert log.contains('p.dep (p-dep-1.0.0.jar): OK -> REJECTED')
 assert log.contains('module p.dep was compiled against p.base 1.0.0 but resolves p.base 2.0.0')
-assert log.contains('hint: p.base comes from plugin p.base: rebuild p.dep against 2.0.0')
+assert log.contains('hint: plugin p.base is now 2.0.0: rebuild p.dep against it, or keep p.base at 1.x')
 assert log.contains('layerhost: p.base 2.0.0 would break 1 plugin of the reference root: p.dep (VERSION_CONFLICT);'
         + ' see target/layerhost/check.json')
 assert !log.contains('\tat dev.layerhost')

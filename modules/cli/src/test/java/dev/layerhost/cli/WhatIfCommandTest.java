@@ -97,7 +97,7 @@ class WhatIfCommandTest {
                     p.report (report.jar): OK -> REJECTED
                         ERROR VERSION_CONFLICT [p.report in report.jar]
                             module p.report was compiled against p.json 1.0.0 but resolves p.json 2.0.0 (major versions differ)
-                            hint: p.json comes from plugin p.json: rebuild p.report against 2.0.0, or install a version of p.json whose p.json is 1.x
+                            hint: plugin p.json is now 2.0.0: rebuild p.report against it, or keep p.json at 1.x
                 """, run.out());
     }
 

@@ -283,6 +283,10 @@ public final class Diagnostics {
         } else if (origin.equals("api")) {
             hint = "rebuild " + requiredBy + " against " + module + " " + resolvedVersion
                     + " of the API layer, or run the host with an API " + module + " " + compiledMajor;
+        } else if (origin.equals(module)) {
+            // the required module is another plugin itself: its new major is what breaks the dependent
+            hint = "plugin " + module + " is now " + resolvedVersion + ": rebuild " + requiredBy + " against it, or keep "
+                    + module + " at " + compiledMajor;
         } else {
             hint = module + " comes from plugin " + origin + ": rebuild " + requiredBy + " against "
                     + resolvedVersion + ", or install a version of " + origin + " whose " + module + " is "
