@@ -42,7 +42,9 @@ record DoctorArguments(Path root, List<Path> apiJars, Path candidate, String sig
     }
 
     private List<String> arguments(boolean json) {
-        List<String> arguments = new ArrayList<>(List.of("doctor", "--plugins", root.toString()));
+        // The host's API as the project names it, and nothing else: the command's built-in layerhost.api
+        // would otherwise join it (a host whose API is another would see an API module it does not have).
+        List<String> arguments = new ArrayList<>(List.of("doctor", "--plugins", root.toString(), "--no-builtin-api"));
         for (Path jar : apiJars) {
             arguments.add("--api");
             arguments.add(jar.toString());

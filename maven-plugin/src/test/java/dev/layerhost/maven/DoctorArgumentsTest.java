@@ -17,9 +17,9 @@ class DoctorArgumentsTest {
     void theRootEveryApiJarAndTheCandidate() {
         DoctorArguments arguments = new DoctorArguments(ROOT, List.of(Path.of("/a.jar"), Path.of("/lib")), CANDIDATE,
                 "off", Optional.empty(), List.of(), List.of());
-        assertEquals(List.of("doctor", "--plugins", "/r", "--api", "/a.jar", "--api", "/lib", "--candidate", "/c/p"),
+        assertEquals(List.of("doctor", "--plugins", "/r", "--no-builtin-api", "--api", "/a.jar", "--api", "/lib", "--candidate", "/c/p"),
                 List.of(arguments.text()));
-        assertEquals(List.of("doctor", "--plugins", "/r", "--api", "/a.jar", "--api", "/lib", "--candidate", "/c/p",
+        assertEquals(List.of("doctor", "--plugins", "/r", "--no-builtin-api", "--api", "/a.jar", "--api", "/lib", "--candidate", "/c/p",
                 "--json"), List.of(arguments.json()));
     }
 
@@ -28,7 +28,7 @@ class DoctorArgumentsTest {
         DoctorArguments arguments = new DoctorArguments(ROOT, List.of(Path.of("/a.jar")), CANDIDATE, "require",
                 Optional.of(Path.of("/trust.p12")), List.of("jdk.unsupported", "java.sql"),
                 List.of("dev.layerhost.api.DataSource"));
-        assertEquals(List.of("doctor", "--plugins", "/r", "--api", "/a.jar", "--candidate", "/c/p",
+        assertEquals(List.of("doctor", "--plugins", "/r", "--no-builtin-api", "--api", "/a.jar", "--candidate", "/c/p",
                 "--signatures", "require", "--trust-store", "/trust.p12",
                 "--deny-module", "jdk.unsupported", "--deny-module", "java.sql",
                 "--allow-service", "dev.layerhost.api.DataSource"), List.of(arguments.text()));

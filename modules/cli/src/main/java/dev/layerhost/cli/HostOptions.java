@@ -16,10 +16,15 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** The options every verb shares, and the host they describe. */
 final class HostOptions {
+
+    /** The sample API module the command brings along. */
+    static final String BUILTIN_API = "layerhost.api";
 
     @Option(names = "--plugins", required = true, paramLabel = "DIR",
             description = "The plugin root: each .jar and each folder of jars in it is a plugin candidate.")
@@ -28,6 +33,11 @@ final class HostOptions {
     @Option(names = "--api", paramLabel = "PATH",
             description = "A jar, or a folder of jars, whose modules join the API layer (repeatable).")
     List<Path> apiPaths = new ArrayList<>();
+
+    @Option(names = "--no-builtin-api",
+            description = "Leave the built-in " + BUILTIN_API + " out of the API layer: it is then only the --api"
+                    + " modules (at least one --api is needed).")
+    boolean noBuiltinApi;
 
     @Option(names = "--deny-module", paramLabel = "NAME",
             description = "A module no plugin may require or bundle (repeatable); such a plugin is rejected"
@@ -75,11 +85,26 @@ final class HostOptions {
         this.environment = environment;
     }
 
+    /**
+     * Checks what picocli cannot: options that contradict each other.
+     *
+     * @throws ParameterException if {@code --no-builtin-api} leaves no API at all
+     */
+    void check(CommandLine commandLine) {
+        if (noBuiltinApi && apiPaths.isEmpty()) {
+            throw new ParameterException(commandLine, "--no-builtin-api needs at least one --api PATH");
+        }
+    }
+
     PluginHost.Builder builder() {
         PluginHost.Builder builder = PluginHost.builder()
                 .pluginRoot(pluginRoot)
                 .policy(policy());
-        withDefaultApi(builder);
+        // The JDK's module finder keeps the first module of a name: were the built-in API first, a host's
+        // own layerhost.api of another version given by --api would be silently ignored.
+        if (!noBuiltinApi && !ApiModuleNames.of(apiPaths).contains(BUILTIN_API)) {
+            withDefaultApi(builder);
+        }
         apiPaths.forEach(builder::apiPath);
         builder.disabledPlugins(Set.copyOf(disabledPlugins));
         Optional.ofNullable(auditLog).ifPresent(builder::auditLog);
@@ -97,8 +122,9 @@ final class HostOptions {
     }
 
     /**
-     * The command's documented default: the sample API module {@code layerhost.api} is always in the API
-     * layer, and {@code --api} adds to it. On the class path (no module of its own) its jar is named instead.
+     * The command's documented default: the sample API module {@code layerhost.api} is in the API layer,
+     * and {@code --api} adds to it (unless an {@code --api} module has its name, or {@code --no-builtin-api}).
+     * On the class path (no module of its own) its jar is named instead.
      */
     private static void withDefaultApi(PluginHost.Builder builder) {
         Module api = DataSource.class.getModule();

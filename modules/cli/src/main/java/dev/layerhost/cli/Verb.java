@@ -27,6 +27,7 @@ abstract class Verb implements Callable<Integer> {
     public final Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        options.check(spec.commandLine());
         try (PluginHost host = configure(options.builder()).build()) {
             return run(host, out);
         } catch (HostSetupException e) {

@@ -1,0 +1,3 @@
+module layerhost.api {
+    exports dev.layerhost.api.nine;
+}
