@@ -113,6 +113,17 @@ class JsonSchemaTest {
         assertTrue(candidate.get("candidate").asBoolean(), run.out());
         assertInvalid("report.schema.json", report, copy -> firstPlugin(copy).put("candidate", false));
         assertInvalid("report.schema.json", report, copy -> firstPlugin(copy).remove("replaces"));
+        // the broken candidate's INVALID_ARCHIVE is marked as a candidate's; the root's diagnostics are not
+        int index = -1;
+        for (int i = 0; i < report.get("diagnostics").size(); i++) {
+            JsonNode diagnostic = report.get("diagnostics").get(i);
+            assertEquals(diagnostic.get("source").asText().equals("worse.jar"), diagnostic.has("candidate"), run.out());
+            index = diagnostic.has("candidate") ? i : index;
+        }
+        assertTrue(index >= 0, run.out());
+        int marked = index;
+        assertInvalid("report.schema.json", report,
+                copy -> ((ObjectNode) copy.get("diagnostics").get(marked)).put("candidate", false));
         assertInvalid("report.schema.json", report, copy -> ((ObjectNode) copy.get("changes").get(0)).put("after", "BROKEN"));
         assertInvalid("report.schema.json", report, copy -> ((ObjectNode) copy.get("changes").get(0)).remove("before"));
     }

@@ -86,15 +86,17 @@ record CheckReport(Optional<Row> candidate, List<Change> changes) {
         return new CheckReport(candidate, changes);
     }
 
+    /**
+     * The candidate's row with the diagnostics marked {@code "candidate": true}: the check names one candidate,
+     * and a root row it replaces may share its source or id, so only the mark tells whose a diagnostic is.
+     */
     private static Row row(JsonNode plugin, JsonNode diagnostics) {
         Optional<String> id = text(plugin.path("id"));
         String source = text(plugin.path("source")).orElse("");
         String name = id.map(i -> i + text(plugin.path("version")).map(v -> " " + v).orElse("")).orElse(source);
         List<Finding> own = new ArrayList<>();
         for (JsonNode diagnostic : diagnostics) {
-            boolean sameSource = !source.isEmpty() && source.equals(text(diagnostic.path("source")).orElse(null));
-            boolean samePlugin = id.isPresent() && id.equals(text(diagnostic.path("plugin")));
-            if (sameSource || samePlugin) {
+            if (diagnostic.path("candidate").asBoolean(false)) {
                 own.add(finding(diagnostic));
             }
         }
@@ -111,9 +113,8 @@ record CheckReport(Optional<Row> candidate, List<Change> changes) {
         return new Finding(text(diagnostic.path("code")).orElse("?"), text(diagnostic.path("severity")).orElse("?"));
     }
 
-    /** A status as a string, or as the {@code status} of an object ({@code {"status": "OK", ...}}). */
     private static String status(JsonNode node) {
-        return text(node).or(() -> text(node.path("status"))).orElse("?");
+        return text(node).orElse("?");
     }
 
     private static Optional<String> text(JsonNode node) {

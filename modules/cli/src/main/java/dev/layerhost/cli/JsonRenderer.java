@@ -69,7 +69,22 @@ final class JsonRenderer {
             }
             plugins.add(node);
         }
-        root.set("diagnostics", diagnostics(whatIf.combined().diagnostics()));
+        // One list, as combined() orders it; a candidate's diagnostic is marked, since its source or plugin
+        // id may be a root row's too (a same-name replacement): only the mark tells them apart.
+        record Found(Diagnostic diagnostic, boolean candidate) {
+        }
+        List<Found> found = new ArrayList<>();
+        whatIf.root().diagnostics().forEach(diagnostic -> found.add(new Found(diagnostic, false)));
+        whatIf.candidateDiagnostics().forEach(diagnostic -> found.add(new Found(diagnostic, true)));
+        found.sort(Comparator.comparing(Found::diagnostic, Diagnostic.ORDER));
+        ArrayNode diagnostics = root.putArray("diagnostics");
+        for (Found each : found) {
+            ObjectNode node = diagnostic(each.diagnostic());
+            if (each.candidate()) {
+                node.put("candidate", true);
+            }
+            diagnostics.add(node);
+        }
         ArrayNode changes = root.putArray("changes");
         for (PluginChange change : whatIf.changes()) {
             ObjectNode node = changes.addObject();
