@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 record CheckReport(Optional<Row> candidate, List<Change> changes) {
 
     static final String REJECTED = "REJECTED";
+    static final String DISABLED = "DISABLED";
     static final String WARNING = "WARNING";
     static final String ERROR = "ERROR";
 
@@ -37,11 +38,12 @@ record CheckReport(Optional<Row> candidate, List<Change> changes) {
     /**
      * The candidate's row.
      *
+     * @param plugin      its id, or its source if it has no id
      * @param name        its id and version ({@code p.base 2.0.0}), or its source if it has no id
      * @param status      its status ({@code OK}, {@code REJECTED}, ...)
      * @param diagnostics the diagnostics about it
      */
-    record Row(String name, String status, List<Finding> diagnostics) {
+    record Row(String plugin, String name, String status, List<Finding> diagnostics) {
         Row {
             diagnostics = List.copyOf(diagnostics);
         }
@@ -100,7 +102,7 @@ record CheckReport(Optional<Row> candidate, List<Change> changes) {
                 own.add(finding(diagnostic));
             }
         }
-        return new Row(name, text(plugin.path("status")).orElse("?"), own);
+        return new Row(id.orElse(source), name, text(plugin.path("status")).orElse("?"), own);
     }
 
     private static List<Finding> findings(JsonNode diagnostics) {
@@ -122,12 +124,19 @@ record CheckReport(Optional<Row> candidate, List<Change> changes) {
     }
 
     /**
-     * Why the build fails, when the candidate is rejected or would reject a plugin of the root: the plugin,
-     * the verdict and the codes, ending with where the report is.
+     * Why the build fails, when the candidate is rejected or would reject a plugin of the root (the plugin,
+     * the verdict and the codes), or is disabled by the root and so was not checked; ending with where the
+     * report is.
      *
      * @param reportShown the report file as the message shows it
      */
     Optional<String> failure(String reportShown) {
+        // A switched-off candidate is never checked: a pass would claim what nobody looked at.
+        Optional<Row> disabled = candidate.filter(row -> row.status().equals(DISABLED));
+        if (disabled.isPresent()) {
+            return Optional.of("layerhost: " + disabled.get().plugin() + " is disabled in the reference root"
+                    + " (disabled.txt): nothing was checked; see " + reportShown);
+        }
         List<String> parts = new ArrayList<>();
         candidate.filter(row -> row.status().equals(REJECTED))
                 .ifPresent(row -> parts.add("is REJECTED (" + codes(row.diagnostics(), ERROR) + ")"));

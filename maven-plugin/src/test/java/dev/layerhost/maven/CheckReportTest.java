@@ -98,6 +98,18 @@ class CheckReportTest {
     }
 
     @Test
+    void aCandidateTheRootDisablesFailsTheBuildSinceNothingWasChecked() throws IOException {
+        Path root = Files.createDirectories(temp.resolve("root"));
+        Files.writeString(root.resolve("disabled.txt"), "p.x\n");
+        Path candidate = PLUGINS.plugin("p.x", "1.0.0").build(temp.resolve("candidate/p-x/p-x.jar")).getParent();
+
+        CheckReport report = check(root, candidate);
+
+        assertEquals(Optional.of("layerhost: p.x is disabled in the reference root (disabled.txt): nothing was"
+                + " checked; see " + SHOWN), report.failure(SHOWN));
+    }
+
+    @Test
     void notJsonIsAnIoError() {
         assertThrows(IOException.class, () -> CheckReport.parse("layerhost: oops"));
     }

@@ -135,12 +135,16 @@ final class TextRenderer {
      * ({@code What if: +base-2.jar (p.base 2.0.0, replaces base.jar 1.0.0): OK}) with its diagnostics, and
      * the root plugins whose status would change, each with the diagnostics it would get.
      */
+    /** Why a disabled candidate's verdict says nothing: it was never checked. */
+    static final String NOT_CHECKED = " (switched off by the root's disabled.txt or --disable: nothing was checked)";
+
     void whatIf(WhatIfReport whatIf) {
         doctor(whatIf.root());
         out.println();
         for (PluginReport candidate : whatIf.candidates()) {
             out.println("What if: +" + VisibleText.escape(candidate.source()) + " (" + describe(candidate)
-                    + replacing(whatIf.replacedBy(candidate)) + "): " + candidate.status());
+                    + replacing(whatIf.replacedBy(candidate)) + "): " + candidate.status()
+                    + (candidate.status() == PluginStatus.DISABLED ? NOT_CHECKED : ""));
             whatIf.candidateDiagnostics().stream()
                     .filter(diagnostic -> diagnostic.source().equals(candidate.source()))
                     .forEach(diagnostic -> diagnostic(diagnostic, "    "));

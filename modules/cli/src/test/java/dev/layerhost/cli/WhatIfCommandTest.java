@@ -35,6 +35,20 @@ class WhatIfCommandTest {
         return Files.createDirectories(temp.resolve("candidates"));
     }
 
+    /** A candidate the root's disabled.txt switches off is never checked: exit 0, and the line says so. */
+    @Test
+    void aDisabledCandidateSaysThatNothingWasChecked() throws Exception {
+        Path root = root();
+        Files.writeString(root.resolve("disabled.txt"), "p.off\n");
+        Path candidate = Plugins.missingDependency(candidates().resolve("off.jar"), "p.off", "1.0.0", "lib.absent");
+
+        CliRun run = CliRun.of("doctor", "--plugins", root, "--candidate", candidate);
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("What if: +off.jar (p.off 1.0.0, new): DISABLED (switched off by the root's"
+                + " disabled.txt or --disable: nothing was checked)\n"), run::toString);
+    }
+
     @Test
     void aNewMajorThatBreaksADependentExitsOneAndLeavesTheRootAlone() throws Exception {
         Path root = root();
