@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.apache.maven.artifact.Artifact;
+import org.apache.maven.plugin.MojoExecutionException;
 
 /**
  * The plugin a project builds, as a plugin root holds it: a folder named after the artifact with the
@@ -31,8 +32,14 @@ final class CandidateFolder {
      * The libraries of the plugin among the project's resolved {@code artifacts}: compile and runtime scope,
      * with a file, and not one of the API (matched by {@code groupId:artifactId} in {@code apiKeys}, or by
      * file in {@code apiFiles}), in the order given.
+     *
+     * @throws MojoExecutionException if a library is not a {@code .jar} file: a reactor sibling resolved to its
+     *                                {@code target/classes} folder (the build stopped before {@code package})
+     *                                would be an empty folder in the candidate, and a misleading
+     *                                MISSING_DEPENDENCY
      */
-    static List<Path> libraries(Iterable<Artifact> artifacts, Set<String> apiKeys, Set<Path> apiFiles) {
+    static List<Path> libraries(Iterable<Artifact> artifacts, Set<String> apiKeys, Set<Path> apiFiles)
+            throws MojoExecutionException {
         List<Path> libraries = new ArrayList<>();
         for (Artifact artifact : artifacts) {
             if (artifact.getFile() == null || !RUNTIME_SCOPES.contains(artifact.getScope())) {
@@ -41,6 +48,10 @@ final class CandidateFolder {
             Path file = artifact.getFile().toPath().toAbsolutePath().normalize();
             if (apiKeys.contains(artifact.getGroupId() + ":" + artifact.getArtifactId()) || apiFiles.contains(file)) {
                 continue;
+            }
+            if (!Files.isRegularFile(file) || !file.getFileName().toString().endsWith(".jar")) {
+                throw new MojoExecutionException("layerhost: library " + artifact.getId() + " is " + file
+                        + ", not a jar: run 'package' (or 'verify') so that it is a jar");
             }
             libraries.add(file);
         }

@@ -1,6 +1,7 @@
 package dev.layerhost.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.util.stream.Stream;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DefaultArtifact;
 import org.apache.maven.artifact.handler.DefaultArtifactHandler;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +23,7 @@ class CandidateFolderTest {
     Path temp;
 
     @Test
-    void librariesAreTheRuntimeArtifactsThatAreNotTheApis() throws IOException {
+    void librariesAreTheRuntimeArtifactsThatAreNotTheApis() throws Exception {
         Artifact library = artifact("com.example", "lib", Artifact.SCOPE_COMPILE);
         Artifact runtime = artifact("com.example", "driver", Artifact.SCOPE_RUNTIME);
         Artifact provided = artifact("com.example", "container", Artifact.SCOPE_PROVIDED);
@@ -36,6 +38,20 @@ class CandidateFolderTest {
                 Set.of("dev.layerhost:layerhost-api"), Set.of(apiByFile.getFile().toPath().toAbsolutePath()));
 
         assertEquals(List.of(library.getFile().toPath(), runtime.getFile().toPath()), libraries);
+    }
+
+    /** A reactor sibling resolved as its classes folder (no package yet) is no library: say so, do not copy it. */
+    @Test
+    void aLibraryThatIsNoJarFileFailsNamingTheArtifact() throws IOException {
+        Artifact sibling = artifact("com.example", "sibling", Artifact.SCOPE_COMPILE);
+        Path classes = Files.createDirectories(temp.resolve("sibling/target/classes"));
+        sibling.setFile(classes.toFile());
+
+        MojoExecutionException e = assertThrows(MojoExecutionException.class,
+                () -> CandidateFolder.libraries(List.of(sibling), Set.of(), Set.of()));
+
+        assertEquals("layerhost: library com.example:sibling:jar:1.0 is " + classes.toAbsolutePath()
+                + ", not a jar: run 'package' (or 'verify') so that it is a jar", e.getMessage());
     }
 
     @Test
