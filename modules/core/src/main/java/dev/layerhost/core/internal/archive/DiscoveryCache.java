@@ -206,9 +206,12 @@ public final class DiscoveryCache {
             return;
         }
         Path file = indexFile.get();
-        Path temporary = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        // A name of its own per save: two hosts of one JVM on one root (Maven -T) save at once, and a name
+        // made of the pid would be the same file for both. CacheSweep deletes leftovers by their ".tmp".
+        Path temporary = null;
         try {
             Files.createDirectories(file.getParent());
+            temporary = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp");
             Files.write(temporary, encode());
             try {
                 Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -218,7 +221,9 @@ public final class DiscoveryCache {
         } catch (IOException e) {
             log.debug("Could not write the discovery cache {}: {}", file, e.toString());
             try {
-                Files.deleteIfExists(temporary);
+                if (temporary != null) {
+                    Files.deleteIfExists(temporary);
+                }
             } catch (IOException ignored) {
                 // nothing else to do: the next save writes it anew
             }

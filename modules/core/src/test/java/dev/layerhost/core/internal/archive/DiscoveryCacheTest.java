@@ -13,7 +13,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,6 +47,67 @@ class DiscoveryCacheTest {
         DiscoveryCache next = DiscoveryCache.open(folder.resolve("index.bin"), NO_RACE, Clock.systemUTC());
 
         assertEquals(Optional.of(new JarReading.Module(descriptor)), next.lookup(jar, stamp).map(DiscoveryCache.Known::reading));
+    }
+
+    /**
+     * Two hosts of one JVM on one root (Maven -T) save the same index file at once: each through a temporary
+     * file of its own, so the index stays one of theirs, whole, and no temporary file is left.
+     */
+    @Test
+    void twoCachesOfOneIndexSavingAtOnceLeaveAWholeIndexAndNoTemporaryFile() throws Exception {
+        Path index = folder.resolve("index/root.bin");
+        Path jar = Files.writeString(folder.resolve("a.jar"), "content");
+        JarStamp stamp = JarStamp.of(jar).orElseThrow();
+        List<ModuleDescriptor> descriptors = List.of(ModuleDescriptor.newModule("p.one").build(),
+                ModuleDescriptor.newModule("p.two").build());
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 20; round++) {
+                CyclicBarrier together = new CyclicBarrier(2);
+                List<Future<?>> saves = new ArrayList<>();
+                for (ModuleDescriptor descriptor : descriptors) {
+                    DiscoveryCache cache = DiscoveryCache.open(index, NO_RACE, Clock.systemUTC());
+                    cache.record(jar, stamp, cache.nowNanos(), Optional.empty(), new JarReading.Module(descriptor));
+                    saves.add(threads.submit(() -> {
+                        together.await();
+                        cache.save();
+                        return null;
+                    }));
+                }
+                for (Future<?> save : saves) {
+                    save.get(30, TimeUnit.SECONDS);
+                }
+                Optional<JarReading> reading = DiscoveryCache.open(index, NO_RACE, Clock.systemUTC())
+                        .lookup(jar, stamp).map(DiscoveryCache.Known::reading);
+                assertTrue(reading.isPresent() && descriptors.stream()
+                        .anyMatch(d -> reading.get().equals(new JarReading.Module(d))), "round " + round + ": " + reading);
+                try (Stream<Path> files = Files.list(index.getParent())) {
+                    assertEquals(List.of("root.bin"), files.map(f -> f.getFileName().toString()).toList());
+                }
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /**
+     * Another save's temporary file in the way (what a second host of this JVM, same pid, would be writing)
+     * does not stop this save: its temporary file has a name of its own.
+     */
+    @Test
+    void aSaveDoesNotUseATemporaryNameAnotherSaverOfThisProcessMayHold() throws IOException {
+        Path index = folder.resolve("index/root.bin");
+        Files.createDirectories(index.resolveSibling("root.bin." + ProcessHandle.current().pid() + ".tmp"));
+        Path jar = Files.writeString(folder.resolve("a.jar"), "content");
+        JarStamp stamp = JarStamp.of(jar).orElseThrow();
+        ModuleDescriptor descriptor = ModuleDescriptor.newModule("p.a").build();
+        DiscoveryCache cache = DiscoveryCache.open(index, NO_RACE, Clock.systemUTC());
+        cache.record(jar, stamp, cache.nowNanos(), Optional.empty(), new JarReading.Module(descriptor));
+
+        cache.save();
+
+        assertEquals(Optional.of(new JarReading.Module(descriptor)), DiscoveryCache.open(index, NO_RACE,
+                Clock.systemUTC()).lookup(jar, stamp).map(DiscoveryCache.Known::reading));
     }
 
     @Test
