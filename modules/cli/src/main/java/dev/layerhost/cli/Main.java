@@ -39,7 +39,8 @@ public final class Main {
      * {@code err} and reading the process's environment variables: for tools that run the command in their
      * own JVM (the Maven plugin calls {@code doctor} this way). Unlike {@link #main}, it never calls
      * {@code System.exit} and leaves {@code System.out}, {@code System.err} and the log level alone: they
-     * belong to the calling tool, which gets the exit code back instead.
+     * belong to the calling tool, which gets the exit code back instead. Callable from the class path only:
+     * the module {@code layerhost.cli} exports no package.
      *
      * <pre>{@code int exitCode = Main.execute(new String[] {"doctor", "--plugins", "plugins"}, out, err);}</pre>
      *
