@@ -348,32 +348,6 @@ class WhatIfTest {
         assertThrows(IllegalStateException.class, () -> host.whatIf(List.of(root.resolve("alpha.jar"))));
     }
 
-    @Test
-    void aWhatIfLeavesTheDiscoveryCacheOfTheRootAsItWas() throws Exception {
-        Path root = root();
-        Path cache = workspace.resolve("cache");
-        Path candidate = candidates().resolve("alpha.jar");
-        buildAll(
-                () -> dataSource("p.alpha", "1.0.0").build(root.resolve("alpha.jar")),
-                () -> dataSource("p.beta", "1.0.0").build(root.resolve("beta.jar")),
-                () -> dataSource("p.alpha", "2.0.0").build(candidate));
-        Report before;
-        try (PluginHost cold = host(root, cache)) {
-            before = cold.scan();
-        }
-        Map<String, String> cacheFiles = treeHashes(cache);
-
-        // a what-if replacing one entry by name, then scans in the same host and in a new one
-        try (PluginHost host = host(root, cache)) {
-            assertEquals(Optional.of("2.0.0"), onlyCandidate(host.whatIf(List.of(candidate))).version());
-            assertEquals(cacheFiles, treeHashes(cache), "the what-if wrote nothing to the cache folder");
-            assertEquals(before, host.scan());
-        }
-        try (PluginHost warm = host(root, cache)) {
-            assertEquals(before, warm.scan());
-        }
-    }
-
     /** What identifies a row. */
     private record Summary(Optional<String> id, Optional<String> version, PluginStatus status, String source) {
         static Summary of(PluginReport row) {
