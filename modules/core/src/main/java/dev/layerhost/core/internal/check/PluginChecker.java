@@ -112,7 +112,7 @@ public final class PluginChecker {
             inspected.put(source, entry);
             entry.facts().pluginId().ifPresent(id -> byPluginId.computeIfAbsent(id, k -> new HashSet<>()).add(source));
             if (entry.closure() != null) {
-                entry.closure().externals().forEach(external ->
+                entry.closure().allExternals().forEach(external ->
                         requirers.computeIfAbsent(external.module(), k -> new HashSet<>()).add(source));
             }
         }
@@ -125,7 +125,7 @@ public final class PluginChecker {
             }
             entry.facts().pluginId().ifPresent(id -> removeFrom(byPluginId, id, source));
             if (entry.closure() != null) {
-                entry.closure().externals().forEach(external -> removeFrom(requirers, external.module(), source));
+                entry.closure().allExternals().forEach(external -> removeFrom(requirers, external.module(), source));
             }
         }
 
@@ -418,6 +418,11 @@ public final class PluginChecker {
         final Map<String, Remembered> remembered;
         final Map<String, ResolutionOutcome> outcomes = new HashMap<>();
         final Map<String, List<String>> parentsBySource = new HashMap<>();
+        /**
+         * The other plugins each source only {@code requires static}, but those on a cycle (see
+         * {@link #keptOptionals}): each becomes a parent if it is sound when the source is judged.
+         */
+        final Map<String, List<String>> optionalsBySource = new HashMap<>();
         final List<String> layerOrder = new ArrayList<>();
         final Set<String> soundSources = new HashSet<>();
 
@@ -447,16 +452,22 @@ public final class PluginChecker {
             }
 
             Map<String, Set<String>> parentsById = new TreeMap<>();
+            Map<String, Set<String>> optionalsById = new TreeMap<>();
             for (Map.Entry<String, List<EntryFacts>> plugin : byPluginId.entrySet()) {
                 String self = plugin.getKey();
                 for (EntryFacts facts : plugin.getValue()) {
                     EntryClosure closure = inspected.get(facts.source()).closure();
-                    List<String> parents = closure.parentIds(id -> !id.equals(self) && isPluginId.test(id));
+                    Predicate<String> isOtherPlugin = id -> !id.equals(self) && isPluginId.test(id);
+                    List<String> parents = closure.parentIds(isOtherPlugin);
                     parentsBySource.put(facts.source(), parents);
                     parentsById.computeIfAbsent(self, k -> new TreeSet<>()).addAll(parents);
+                    List<String> optionals = closure.optionalParentIds(isOtherPlugin);
+                    optionalsBySource.put(facts.source(), optionals);
+                    optionalsById.computeIfAbsent(self, k -> new TreeSet<>()).addAll(optionals);
                 }
             }
 
+            // a cycle of requires alone; an optional edge never makes one (see keptOptionals)
             Map<String, List<String>> cycles = PluginCycles.find(parentsById);
             for (Map.Entry<String, List<String>> inCycle : cycles.entrySet()) {
                 for (EntryFacts facts : byPluginId.get(inCycle.getKey())) {
@@ -465,19 +476,53 @@ public final class PluginChecker {
                 }
             }
 
-            for (String id : parentsFirst(parentsById)) {
+            Map<String, Set<String>> order = keptOptionals(byPluginId, parentsById, optionalsById);
+            for (String id : parentsFirst(order)) {
                 for (EntryFacts facts : byPluginId.getOrDefault(id, List.of())) {
                     judgeOne(id, facts, inspected.get(facts.source()).closure(), parentsById, cycles);
                 }
             }
         }
 
+        /**
+         * Drops from {@link #optionalsBySource} every optional edge that lies on a cycle of the graph of all
+         * edges, required and optional, between the plugins judged (layers form no cycle, and which edge of
+         * a cycle to give up must not depend on the order of anything); returns the graph the plugins are
+         * judged in the order of: the required edges and the optional edges kept. Its only cycles are
+         * cycles of required edges. Whatever the plugins' verdicts: whether an edge is kept depends on
+         * descriptors alone, so that a plugin's verdict never turns an optional edge on or off.
+         */
+        private Map<String, Set<String>> keptOptionals(Map<String, List<EntryFacts>> byPluginId,
+                                                       Map<String, Set<String>> parentsById,
+                                                       Map<String, Set<String>> optionalsById) {
+            Map<String, Set<String>> order = new TreeMap<>();
+            parentsById.forEach((id, parents) -> order.put(id, new TreeSet<>(parents)));
+            if (optionalsById.values().stream().allMatch(Set::isEmpty)) {
+                return order;
+            }
+            Map<String, Set<String>> all = new TreeMap<>();
+            parentsById.forEach((id, parents) -> all.put(id, new TreeSet<>(parents)));
+            optionalsById.forEach((id, optionals) -> all.computeIfAbsent(id, k -> new TreeSet<>()).addAll(optionals));
+            Map<String, Integer> components = PluginCycles.components(all);
+            for (Map.Entry<String, List<EntryFacts>> plugin : byPluginId.entrySet()) {
+                String self = plugin.getKey();
+                for (EntryFacts facts : plugin.getValue()) {
+                    List<String> kept = optionalsBySource.get(facts.source()).stream()
+                            .filter(optional -> !components.get(optional).equals(components.get(self)))
+                            .toList();
+                    optionalsBySource.put(facts.source(), kept);
+                    order.computeIfAbsent(self, k -> new TreeSet<>()).addAll(kept);
+                }
+            }
+            return order;
+        }
+
         private void judgeOne(String id, EntryFacts facts, EntryClosure closure, Map<String, Set<String>> parentsById,
                               Map<String, List<String>> cycles) {
             List<Diagnostic> entryDiagnostics = diagnostics.get(facts.source());
-            List<String> parents = parentsBySource.get(facts.source());
+            List<String> required = parentsBySource.get(facts.source());
             boolean parentsSound = true;
-            for (String parent : parents) {
+            for (String parent : required) {
                 if (!soundPlugins.containsKey(parent)) {
                     parentsSound = false;
                     boolean sameCycle = cycles.containsKey(id) && PluginCycles.reaches(parentsById, parent, id);
@@ -501,6 +546,17 @@ public final class PluginChecker {
             }
             if (!parentsSound || !facts.readable()) {
                 return;
+            }
+            // As the JDK's makeGraph reads a "requires static" module that a parent configuration has: an
+            // optional plugin judged sound (before this one) is a parent; one absent, rejected or disabled
+            // is not, and says nothing.
+            List<String> parents = required;
+            List<String> present = optionalsBySource.get(facts.source()).stream()
+                    .filter(soundPlugins::containsKey).toList();
+            if (!present.isEmpty()) {
+                TreeSet<String> all = new TreeSet<>(required);
+                all.addAll(present);
+                parents = List.copyOf(all);
             }
             List<ModelConfiguration> parentModels = parents.stream().map(soundPlugins::get).toList();
             Remembered known = lastOutcomes.get(facts.source());
@@ -530,10 +586,12 @@ public final class PluginChecker {
             Optional<ResolutionOutcome> outcome = Optional.ofNullable(outcomes.get(facts.source()));
             List<Diagnostic> entryDiagnostics = dedupe(diagnostics.get(facts.source()));
             boolean sound = soundSources.contains(facts.source());
+            List<String> parents = outcome.map(ResolutionOutcome::parents)
+                    .orElse(parentsBySource.getOrDefault(facts.source(), List.of()));
+            List<String> optionals = optionalsBySource.getOrDefault(facts.source(), List.of());
             return new Verdict(facts, entryDiagnostics,
                     sound ? outcome.flatMap(ResolutionOutcome::configuration) : Optional.empty(),
-                    outcome.map(ResolutionOutcome::parents)
-                            .orElse(parentsBySource.getOrDefault(facts.source(), List.of())),
+                    parents, parents.stream().filter(optionals::contains).toList(),
                     outcome.map(ResolutionOutcome::modules).orElse(List.of()), false);
         }
     }

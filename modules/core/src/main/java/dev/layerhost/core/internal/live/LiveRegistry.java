@@ -99,9 +99,14 @@ public final class LiveRegistry {
     /** The stamp of the disabled list the last synchronization read; "" for none. */
     private String disabledStamp = "";
 
-    private record Live(LoadedPlugin plugin, Snapshot snapshot, List<String> parents) {
+    /**
+     * @param parents  the ids of the plugins whose layers are parents of its layer
+     * @param required those of {@code parents} it cannot do without (not only {@code requires static})
+     */
+    private record Live(LoadedPlugin plugin, Snapshot snapshot, List<String> parents, List<String> required) {
         Live {
             parents = List.copyOf(parents);
+            required = List.copyOf(required);
         }
     }
 
@@ -182,7 +187,7 @@ public final class LiveRegistry {
             if (!live.containsKey(pluginId)) {
                 throw new NoSuchElementException("no live plugin '" + pluginId + "'");
             }
-            unloadWithDependents(List.of(pluginId), Map.of(), change);
+            unloadWithDependents(List.of(pluginId), Map.of(), Dependents.ALL, change);
         });
     }
 
@@ -199,7 +204,7 @@ public final class LiveRegistry {
             if (current == null || current.plugin() != plugin) {
                 return;
             }
-            unloadWithDependents(List.of(plugin.id()), Map.of(plugin.id(), failures), change);
+            unloadWithDependents(List.of(plugin.id()), Map.of(plugin.id(), failures), Dependents.ALL, change);
         });
     }
 
@@ -325,11 +330,12 @@ public final class LiveRegistry {
         // a plugin switched off goes as a removed entry does: its dependents first, UNLOADED each
         for (Verdict verdict : verdicts.verdicts()) {
             if (verdict.disabled()) {
-                unloadWithDependents(liveIdsFrom(verdict.source()), Map.of(), change);
+                unloadWithDependents(liveIdsFrom(verdict.source()), Map.of(), Dependents.REQUIRING, change);
             }
         }
         Map<String, List<Diagnostic>> failures = new HashMap<>();
         applyAll(planned, changed, failures, change, times);
+        unloadOrphans(change);
         times.report();
         return new Synchronization(planned, new LoadOutcome(live.values().stream().map(Live::plugin).toList(),
                 failures), change.happened());
@@ -338,7 +344,26 @@ public final class LiveRegistry {
     /** Unloads the plugins of the entries in {@code scope} that are no longer in the root. */
     private void unloadRemoved(Optional<Set<String>> scope, Set<String> present, Change change) {
         for (String source : current.forgetAbsent(scope, present)) {
-            unloadWithDependents(liveIdsFrom(source), Map.of(), change);
+            unloadWithDependents(liveIdsFrom(source), Map.of(), Dependents.REQUIRING, change);
+        }
+    }
+
+    /**
+     * Unloads, with their dependents, the live plugins that still stand on a parent that no longer serves:
+     * a plugin that only {@code requires static} a plugin that went is built again without it in
+     * {@link #applyAll}; if that build failed, it must not go on serving with a parent layer that was let
+     * go (its stale code, kept from being collected).
+     */
+    private void unloadOrphans(Change change) {
+        List<String> orphans = new ArrayList<>();
+        live.forEach((id, plugin) -> {
+            if (!live.keySet().containsAll(plugin.parents())) {
+                orphans.add(id);
+            }
+        });
+        if (!orphans.isEmpty()) {
+            log.warn("Unloading plugins {}: a plugin they were built on no longer serves", orphans);
+            unloadWithDependents(orphans, Map.of(), Dependents.ALL, change);
         }
     }
 
@@ -405,13 +430,14 @@ public final class LiveRegistry {
             prepared = Prepared.of(planned);
         }
         Map<String, Verdict> bySource = prepared.bySource();
-        Set<String> liveSources = Collections.unmodifiableSet(liveBySource.keySet());
+        Map<String, List<String>> liveParents = new HashMap<>(liveBySource.size() * 2);
+        liveBySource.forEach((source, ids) -> liveParents.put(source, live.get(ids.iterator().next()).parents()));
         Set<String> rebuilt = new LinkedHashSet<>();
         // With the plan of the last synchronization, no entry became sound: only the entries copied anew and
         // the plugins with parents can give a step (a reload among a thousand looks at a few).
         List<Reconciler.Target> targets = samePlan ? prepared.mayStep(changed) : prepared.targets();
-        // The steps are all decided before the first is carried out, so a view of what is live will do.
-        for (Reconciler.Step step : Reconciler.steps(targets, changed, soundBefore, liveSources)) {
+        // The steps are all decided before the first is carried out, on what was live before it.
+        for (Reconciler.Step step : Reconciler.steps(targets, changed, soundBefore, liveParents)) {
             if (step.due(rebuilt)) {
                 Verdict verdict = bySource.get(step.source());
                 List<Diagnostic> refusals = planned.plan().refusals().getOrDefault(step.source(), List.of());
@@ -463,9 +489,10 @@ public final class LiveRegistry {
             return;
         }
         unloadWithDependents(liveIdsFrom(source).stream().filter(other -> !other.equals(id)).toList(), Map.of(),
-                change);
+                Dependents.REQUIRING, change);
         snapshots.retain(copy);
-        Live previous = live.put(id, new Live(build.loaded().get(), copy, verdict.parents()));
+        Live previous = live.put(id, new Live(build.loaded().get(), copy, verdict.parents(),
+                verdict.requiredParents()));
         if (previous != null) {
             forgetLiveSource(previous.plugin().source(), id);
         }
@@ -483,16 +510,29 @@ public final class LiveRegistry {
         }
     }
 
+    /** Which live plugins go with the plugins they stand on. */
+    private enum Dependents {
+        /** Every plugin built on one of them: nothing is built again afterwards (an unload, a failure). */
+        ALL,
+        /**
+         * Only the plugins that cannot do without them: in a synchronization, which builds a plugin that only
+         * {@code requires static} one of them again without it (or unloads it, see {@link #unloadOrphans}).
+         */
+        REQUIRING
+    }
+
     /**
-     * Unloads {@code pluginIds} and, first, the live plugins that require them: {@code UNLOADED} each, or
-     * {@code FAILED} with the diagnostics for a plugin of {@code failed}.
+     * Unloads {@code pluginIds} and, first, the live plugins that stand on them as {@code dependents} says:
+     * {@code UNLOADED} each, or {@code FAILED} with the diagnostics for a plugin of {@code failed}.
      */
-    private void unloadWithDependents(List<String> pluginIds, Map<String, List<Diagnostic>> failed, Change change) {
+    private void unloadWithDependents(List<String> pluginIds, Map<String, List<Diagnostic>> failed,
+                                      Dependents dependents, Change change) {
         if (pluginIds.isEmpty()) {
             return;
         }
         Map<String, List<String>> liveParents = new LinkedHashMap<>();
-        live.forEach((id, plugin) -> liveParents.put(id, plugin.parents()));
+        live.forEach((id, plugin) -> liveParents.put(id,
+                dependents == Dependents.ALL ? plugin.parents() : plugin.required()));
         for (String id : Reconciler.unloadOrder(liveParents, pluginIds)) {
             Live removed = live.remove(id);
             forgetLiveSource(removed.plugin().source(), id);

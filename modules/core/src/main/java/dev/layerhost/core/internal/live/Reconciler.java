@@ -22,7 +22,9 @@ import java.util.Set;
  * that another entry's change made sound (its duplicate was removed, or a plugin it requires arrived), as
  * a fresh load of the same files would; and so is every plugin whose parent was rebuilt, after it, on
  * its new layer. Whether a parent was rebuilt is known only once its build ran, so such a step says which
- * parents trigger it.
+ * parents trigger it. A live plugin whose parents are no longer those of its verdict (a plugin it only
+ * {@code requires static} arrived, went, or was rejected or disabled) is built again on the parents it
+ * has now, as a fresh load would build it: it must not keep a parent layer that no longer serves.
  */
 final class Reconciler {
 
@@ -67,15 +69,16 @@ final class Reconciler {
      *
      * @param changed     the entries whose files were copied anew
      * @param soundBefore the entries that were sound at the last synchronization
-     * @param liveSources the entries that have a live plugin now
+     * @param liveParents for every entry that has a live plugin now, the parents that plugin was built on
      */
     static List<Step> steps(List<Target> targets, Set<String> changed, Set<String> soundBefore,
-                            Set<String> liveSources) {
+                            Map<String, List<String>> liveParents) {
         List<Step> steps = new ArrayList<>();
         for (Target target : targets) {
-            boolean nowSound = target.sound() && !soundBefore.contains(target.source())
-                    && !liveSources.contains(target.source());
-            boolean always = changed.contains(target.source()) || nowSound;
+            List<String> builtOn = liveParents.get(target.source());
+            boolean nowSound = target.sound() && !soundBefore.contains(target.source()) && builtOn == null;
+            boolean otherParents = target.sound() && builtOn != null && !builtOn.equals(target.parents());
+            boolean always = changed.contains(target.source()) || nowSound || otherParents;
             if (always || !target.parents().isEmpty()) {
                 steps.add(new Step(target.source(), always, Set.copyOf(target.parents())));
             }

@@ -25,7 +25,7 @@ class ReconcilerTest {
     @Test
     void aChangedEntryIsBuiltAndItsDependentsOnlyIfItWasRebuilt() {
         List<Step> steps = Reconciler.steps(List.of(CSV, WAREHOUSE, SOLO), Set.of("csv"),
-                Set.of("csv", "warehouse", "solo.jar"), Set.of("csv", "warehouse", "solo.jar"));
+                Set.of("csv", "warehouse", "solo.jar"), builtAsTargeted(CSV, WAREHOUSE, SOLO));
 
         assertEquals(List.of("csv", "warehouse"), steps.stream().map(Step::source).toList(),
                 "solo.jar did not change and requires nothing");
@@ -37,21 +37,37 @@ class ReconcilerTest {
     @Test
     void anUntouchedEntryThatBecameSoundIsBuiltAsAFreshLoadWouldBuildIt() {
         // warehouse was rejected (its parent was missing); now csv arrived and warehouse is sound.
-        List<Step> steps = Reconciler.steps(List.of(CSV, WAREHOUSE), Set.of("csv"), Set.of(), Set.of());
+        List<Step> steps = Reconciler.steps(List.of(CSV, WAREHOUSE), Set.of("csv"), Set.of(), Map.of());
 
         assertTrue(steps.get(1).due(Set.of()), "warehouse is built even if csv fails: it is newly sound");
     }
 
     @Test
     void aSoundEntryThatIsAlreadyLiveIsNotBuiltAgainWithoutAChange() {
-        assertEquals(List.of(), Reconciler.steps(List.of(CSV, SOLO), Set.of(), Set.of(), Set.of("csv", "solo.jar")));
+        assertEquals(List.of(), Reconciler.steps(List.of(CSV, SOLO), Set.of(), Set.of(), builtAsTargeted(CSV, SOLO)));
     }
 
     @Test
     void anUnsoundChangedEntryIsAStepSoThatItsRejectionIsAnnounced() {
         Target broken = new Target("broken.jar", false, List.of());
-        List<Step> steps = Reconciler.steps(List.of(broken), Set.of("broken.jar"), Set.of(), Set.of());
+        List<Step> steps = Reconciler.steps(List.of(broken), Set.of("broken.jar"), Set.of(), Map.of());
         assertEquals(List.of("broken.jar"), steps.stream().map(Step::source).toList());
+    }
+
+    @Test
+    void aLivePluginWhoseOptionalParentWentOrCameIsBuiltAgainOnItsParentsOfNow() {
+        // warehouse was built on p.csv, which it only requires static; p.csv was removed
+        Target withoutCsv = new Target("warehouse", true, List.of());
+        List<Step> steps = Reconciler.steps(List.of(withoutCsv), Set.of(), Set.of("csv", "warehouse"),
+                Map.of("warehouse", List.of("p.csv")));
+        assertEquals(List.of("warehouse"), steps.stream().map(Step::source).toList());
+        assertTrue(steps.get(0).due(Set.of()), "built whatever its parents do: its old parent no longer serves");
+
+        // p.csv arrived: warehouse, built without it, is built again once p.csv was built
+        List<Step> arrived = Reconciler.steps(List.of(CSV, WAREHOUSE), Set.of("csv"), Set.of("warehouse"),
+                Map.of("warehouse", List.of()));
+        assertEquals(List.of("csv", "warehouse"), arrived.stream().map(Step::source).toList());
+        assertTrue(arrived.get(1).due(Set.of()));
     }
 
     @Test
@@ -79,5 +95,14 @@ class ReconcilerTest {
         assertEquals(5_000, order.size());
         assertEquals("p4999", order.get(0));
         assertEquals("p0", order.get(4_999));
+    }
+
+    /** What is live: a plugin from each of {@code targets}, built on the parents its target names. */
+    private static Map<String, List<String>> builtAsTargeted(Target... targets) {
+        Map<String, List<String>> live = new LinkedHashMap<>();
+        for (Target target : targets) {
+            live.put(target.source(), target.parents());
+        }
+        return live;
     }
 }
