@@ -423,6 +423,8 @@ public final class PluginChecker {
          * {@link #keptOptionals}): each becomes a parent if it is sound when the source is judged.
          */
         final Map<String, List<String>> optionalsBySource = new HashMap<>();
+        /** The parents of each plugin judged: its required ones, and the optional ones that are sound. */
+        final Map<String, List<String>> judgedParents = new HashMap<>();
         final List<String> layerOrder = new ArrayList<>();
         final Set<String> soundSources = new HashSet<>();
 
@@ -521,6 +523,18 @@ public final class PluginChecker {
                               Map<String, List<String>> cycles) {
             List<Diagnostic> entryDiagnostics = diagnostics.get(facts.source());
             List<String> required = parentsBySource.get(facts.source());
+            // As the JDK's makeGraph reads a "requires static" module that a parent configuration has: an
+            // optional plugin judged sound (before this one) is a parent; one absent, rejected or disabled
+            // is not, and says nothing.
+            List<String> parents = required;
+            List<String> present = optionalsBySource.get(facts.source()).stream()
+                    .filter(soundPlugins::containsKey).toList();
+            if (!present.isEmpty()) {
+                TreeSet<String> all = new TreeSet<>(required);
+                all.addAll(present);
+                parents = List.copyOf(all);
+            }
+            judgedParents.put(facts.source(), parents);
             boolean parentsSound = true;
             for (String parent : required) {
                 if (!soundPlugins.containsKey(parent)) {
@@ -546,17 +560,6 @@ public final class PluginChecker {
             }
             if (!parentsSound || !facts.readable()) {
                 return;
-            }
-            // As the JDK's makeGraph reads a "requires static" module that a parent configuration has: an
-            // optional plugin judged sound (before this one) is a parent; one absent, rejected or disabled
-            // is not, and says nothing.
-            List<String> parents = required;
-            List<String> present = optionalsBySource.get(facts.source()).stream()
-                    .filter(soundPlugins::containsKey).toList();
-            if (!present.isEmpty()) {
-                TreeSet<String> all = new TreeSet<>(required);
-                all.addAll(present);
-                parents = List.copyOf(all);
             }
             List<ModelConfiguration> parentModels = parents.stream().map(soundPlugins::get).toList();
             Remembered known = lastOutcomes.get(facts.source());
@@ -587,6 +590,7 @@ public final class PluginChecker {
             List<Diagnostic> entryDiagnostics = dedupe(diagnostics.get(facts.source()));
             boolean sound = soundSources.contains(facts.source());
             List<String> parents = outcome.map(ResolutionOutcome::parents)
+                    .or(() -> Optional.ofNullable(judgedParents.get(facts.source())))
                     .orElse(parentsBySource.getOrDefault(facts.source(), List.of()));
             List<String> optionals = optionalsBySource.getOrDefault(facts.source(), List.of());
             return new Verdict(facts, entryDiagnostics,
