@@ -119,6 +119,28 @@ class OptionalDependencyTest {
     }
 
     @Test
+    void anOptionalPluginWhoseProviderFailsIsDoneWithoutUntilItServes() throws IOException {
+        Path csvJar = csv("1.1.0", "csv").build(staging.resolve("csv.jar"));
+        buildAll(() -> csv("1.1.0", "csv")
+                        .source("p.csv.Source", dataSourceClass("p.csv", "\"p.csv\"",
+                                "public Source() { throw new IllegalStateException(\"no csv today\"); }"))
+                        .build(root.resolve("csv.jar")),
+                () -> report(csvJar).build(root.resolve("report.jar")));
+        try (PluginHost host = host(Set.of())) {
+            Report loaded = host.load();
+
+            assertEquals(Map.of("csv.jar", PluginStatus.FAILED, "report.jar", PluginStatus.LOADED), statuses(loaded));
+            assertEquals(List.of(), diagnosticsOf(loaded, "report.jar"));
+            assertEquals(Map.of("p.report", "report alone"), namesByPlugin(host));
+
+            Files.copy(csvJar, root.resolve("csv.jar"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+            assertEquals(List.of("LOADED p.csv 1.1.0", "RELOADED p.report 1.0.0"), describe(host.reload("p.csv")));
+            assertEquals(Map.of("p.csv", "p.csv", "p.report", "csv:report"), namesByPlugin(host));
+        }
+    }
+
+    @Test
     void whatTheOptionalParentBringsCanConflictAsWithRequires() {
         buildAll(() -> csv("1.1.0", "csv").build(root.resolve("csv.jar")),
                 // its own package p.csv.format, which p.csv exports to every module that reads it

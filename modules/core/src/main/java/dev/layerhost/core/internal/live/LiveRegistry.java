@@ -101,11 +101,15 @@ public final class LiveRegistry {
     /**
      * @param parents  the ids of the plugins whose layers are parents of its layer
      * @param required those of {@code parents} it cannot do without (not only {@code requires static})
+     * @param builtFor the parents its verdict named when it was built: {@code parents}, and any plugin it
+     *                 only requires static that was sound but did not serve (its build failed)
      */
-    private record Live(LoadedPlugin plugin, Snapshot snapshot, List<String> parents, List<String> required) {
+    private record Live(LoadedPlugin plugin, Snapshot snapshot, List<String> parents, List<String> required,
+                        List<String> builtFor) {
         Live {
             parents = List.copyOf(parents);
             required = List.copyOf(required);
+            builtFor = List.copyOf(builtFor);
         }
     }
 
@@ -430,7 +434,7 @@ public final class LiveRegistry {
         }
         Map<String, Verdict> bySource = prepared.bySource();
         Map<String, List<String>> liveParents = new HashMap<>(liveBySource.size() * 2);
-        liveBySource.forEach((source, ids) -> liveParents.put(source, live.get(ids.iterator().next()).parents()));
+        liveBySource.forEach((source, ids) -> liveParents.put(source, live.get(ids.iterator().next()).builtFor()));
         Set<String> rebuilt = new LinkedHashSet<>();
         // With the plan of the last synchronization, no entry became sound: only the entries copied anew and
         // the plugins with parents can give a step (a reload among a thousand looks at a few).
@@ -466,8 +470,14 @@ public final class LiveRegistry {
         }
         String id = pluginId.orElseThrow();
         List<ModuleLayer> parentLayers = new ArrayList<>();
+        List<String> builtOn = new ArrayList<>();
         for (String parent : verdict.parents()) {
             Live parentPlugin = live.get(parent);
+            if (parentPlugin == null && verdict.optionalParents().contains(parent)) {
+                // sound, but its build failed: done without, as the JDK resolves a "requires static" of a
+                // module it does not find (the loader resolves the layer anew on the parents it gets)
+                continue;
+            }
             if (parentPlugin == null) {
                 Diagnostic notLive = Diagnostics.dependencyNotLoaded(source, id, parent);
                 failures.computeIfAbsent(source, s -> new ArrayList<>()).add(notLive);
@@ -476,6 +486,7 @@ public final class LiveRegistry {
                 return;
             }
             parentLayers.add(parentPlugin.plugin().layer());
+            builtOn.add(parent);
         }
         PluginBuild build = loader.build(verdict, parentLayers, planned.map(PlannedLayer::configuration), times);
         Snapshot copy = current.snapshot(source);
@@ -490,8 +501,8 @@ public final class LiveRegistry {
         unloadWithDependents(liveIdsFrom(source).stream().filter(other -> !other.equals(id)).toList(), Map.of(),
                 Dependents.REQUIRING, change);
         snapshots.retain(copy);
-        Live previous = live.put(id, new Live(build.loaded().get(), copy, verdict.parents(),
-                verdict.requiredParents()));
+        Live previous = live.put(id, new Live(build.loaded().get(), copy, builtOn, verdict.requiredParents(),
+                verdict.parents()));
         if (previous != null) {
             forgetLiveSource(previous.plugin().source(), id);
         }
