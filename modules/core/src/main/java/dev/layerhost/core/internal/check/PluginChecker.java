@@ -40,11 +40,16 @@ import java.util.function.Predicate;
  *
  * <p>A check after a few entries changed (a reload, a file the watcher saw) re-checks only the entries
  * a change can reach, and keeps every other verdict: the changed entries; every entry that has, or had,
- * the plugin id of one of them; every entry that requires such an id from outside itself (it may gain or
- * lose a parent); every entry that was not sound (a change may unblock it, and its hints name other
+ * the plugin id of one of them; every entry that requires such an id from outside itself, {@code static}
+ * or not (it may gain or lose a parent); every entry that was not sound (a change may unblock it, and its hints name other
  * entries); and, transitively, every plugin that stands on one of those. Nothing else reads a changed
  * entry: a plugin's layer is its own entry and its parents'. A root whose changes are many is checked
  * whole. A property test checks that both ways give the same verdicts.
+ *
+ * <p>A plugin that another only {@code requires static} is a parent of it when it is sound, as the JDK
+ * reads a {@code requires static} module that a parent configuration has; otherwise that plugin is done
+ * without, and nothing is said. An optional edge on a cycle of plugins is ignored (see
+ * {@code Judgement.keptOptionals}).
  *
  * <p>A plugin the user disabled is not checked at all: its verdict says so, with no diagnostic, and a
  * plugin that requires it is rejected as if it required a rejected plugin. A change of the disabled ids
