@@ -198,6 +198,26 @@ class OptionalDependencyTest {
     }
 
     @Test
+    void whenTheOptionalParentsNewFilesAreRejectedTheDependentIsRebuiltWithoutItWhileItsOldVersionServes()
+            throws IOException {
+        buildReportOn(csv("1.1.0", "csv").build(root.resolve("csv.jar")));
+        csv("1.2.0", "csv").requires("lib.nowhere").build(staging.resolve("csv-broken.jar"));
+        try (PluginHost host = host(Set.of())) {
+            host.load();
+
+            Files.copy(staging.resolve("csv-broken.jar"), root.resolve("csv.jar"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            List<PluginEvent> events = host.reload("p.csv");
+
+            // p.csv is no parent of p.report now: sound plugins are built first, then rejections announced
+            assertEquals(List.of("RELOADED p.report 1.0.0", "REJECTED p.csv 1.2.0"), describe(events));
+            assertEquals(Map.of("p.csv", "p.csv", "p.report", "report alone"), namesByPlugin(host));
+            assertEquals(java.util.Optional.of("1.1.0"), host.liveVersion("p.csv"));
+            assertEquals(List.of(host.apiLayer()), host.layer("p.report").orElseThrow().parents());
+        }
+    }
+
+    @Test
     void whileWatchedTheDependentIsRebuiltWithoutTheOptionalParentThatWentAndWithItWhenItComesBack()
             throws IOException {
         Path csvJar = csv("1.1.0", "csv").build(staging.resolve("csv.jar"));
