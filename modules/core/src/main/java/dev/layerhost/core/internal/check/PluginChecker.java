@@ -41,15 +41,16 @@ import java.util.function.Predicate;
  * <p>A check after a few entries changed (a reload, a file the watcher saw) re-checks only the entries
  * a change can reach, and keeps every other verdict: the changed entries; every entry that has, or had,
  * the plugin id of one of them; every entry that requires such an id from outside itself, {@code static}
- * or not (it may gain or lose a parent); every entry that was not sound (a change may unblock it, and its hints name other
- * entries); and, transitively, every plugin that stands on one of those. Nothing else reads a changed
- * entry: a plugin's layer is its own entry and its parents'. A root whose changes are many is checked
+ * or not (it may gain or lose a parent); every entry that was not sound (a change may unblock it, and its
+ * hints name other entries); and, transitively, every plugin that stands on one of those. Nothing else
+ * reads a changed entry: a plugin's layer is its own entry and its parents'. Every cycle of plugins that
+ * a changed entry is on, or was on, is among them (its plugins all reach that entry), so whether an
+ * optional edge lies on a cycle is decided among them alone. A root whose changes are many is checked
  * whole. A property test checks that both ways give the same verdicts.
  *
  * <p>A plugin that another only {@code requires static} is a parent of it when it is sound, as the JDK
  * reads a {@code requires static} module that a parent configuration has; otherwise that plugin is done
- * without, and nothing is said. An optional edge on a cycle of plugins is ignored (see
- * {@code Judgement.keptOptionals}).
+ * without, and nothing is said. An optional edge on a cycle of plugins is ignored ({@link OptionalEdges}).
  *
  * <p>A plugin the user disabled is not checked at all: its verdict says so, with no diagnostic, and a
  * plugin that requires it is rejected as if it required a rejected plugin. A change of the disabled ids
@@ -492,30 +493,21 @@ public final class PluginChecker {
         }
 
         /**
-         * Drops from {@link #optionalsBySource} every optional edge that lies on a cycle of the graph of all
-         * edges, required and optional, between the plugins judged (layers form no cycle, and which edge of
-         * a cycle to give up must not depend on the order of anything); returns the graph the plugins are
-         * judged in the order of: the required edges and the optional edges kept. Its only cycles are
-         * cycles of required edges. Whatever the plugins' verdicts: whether an edge is kept depends on
-         * descriptors alone, so that a plugin's verdict never turns an optional edge on or off.
+         * Drops from {@link #optionalsBySource} every optional edge that lies on a cycle of plugins (see
+         * {@link OptionalEdges}); returns the graph the plugins are judged in the order of: the required
+         * edges and the optional edges kept.
          */
         private Map<String, Set<String>> keptOptionals(Map<String, List<EntryFacts>> byPluginId,
                                                        Map<String, Set<String>> parentsById,
                                                        Map<String, Set<String>> optionalsById) {
+            OptionalEdges edges = OptionalEdges.of(parentsById, optionalsById);
             Map<String, Set<String>> order = new TreeMap<>();
             parentsById.forEach((id, parents) -> order.put(id, new TreeSet<>(parents)));
-            if (optionalsById.values().stream().allMatch(Set::isEmpty)) {
-                return order;
-            }
-            Map<String, Set<String>> all = new TreeMap<>();
-            parentsById.forEach((id, parents) -> all.put(id, new TreeSet<>(parents)));
-            optionalsById.forEach((id, optionals) -> all.computeIfAbsent(id, k -> new TreeSet<>()).addAll(optionals));
-            Map<String, Integer> components = PluginCycles.components(all);
             for (Map.Entry<String, List<EntryFacts>> plugin : byPluginId.entrySet()) {
                 String self = plugin.getKey();
                 for (EntryFacts facts : plugin.getValue()) {
                     List<String> kept = optionalsBySource.get(facts.source()).stream()
-                            .filter(optional -> !components.get(optional).equals(components.get(self)))
+                            .filter(optional -> edges.kept(self, optional))
                             .toList();
                     optionalsBySource.put(facts.source(), kept);
                     order.computeIfAbsent(self, k -> new TreeSet<>()).addAll(kept);
