@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.lang.ref.WeakReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import static dev.layerhost.core.ReportAssertions.diagnosticsOf;
 import static dev.layerhost.core.ReportAssertions.onlyDiagnosticOf;
 import static dev.layerhost.core.ReportAssertions.statuses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -198,22 +200,33 @@ class OptionalDependencyTest {
     }
 
     @Test
-    void whenTheOptionalParentsNewFilesAreRejectedTheDependentIsRebuiltWithoutItWhileItsOldVersionServes()
+    void whenTheOptionalParentsNewFilesAreRejectedTheDependentKeepsItsLayerOnTheOldVersionUntilTheyAreFixed()
             throws IOException {
         buildReportOn(csv("1.1.0", "csv").build(root.resolve("csv.jar")));
-        csv("1.2.0", "csv").requires("lib.nowhere").build(staging.resolve("csv-broken.jar"));
+        buildAll(() -> csv("1.2.0", "csv").requires("lib.nowhere").build(staging.resolve("csv-broken.jar")),
+                () -> csv("1.2.0", "csv2").build(staging.resolve("csv-fixed.jar")));
         try (PluginHost host = host(Set.of())) {
             host.load();
+            ModuleLayer oldCsv = host.layer("p.csv").orElseThrow();
+            ModuleLayer report = host.layer("p.report").orElseThrow();
 
-            Files.copy(staging.resolve("csv-broken.jar"), root.resolve("csv.jar"),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            List<PluginEvent> events = host.reload("p.csv");
+            Files.copy(staging.resolve("csv-broken.jar"), root.resolve("csv.jar"), StandardCopyOption.REPLACE_EXISTING);
+            List<PluginEvent> rejected = host.reload("p.csv");
 
-            // p.csv is no parent of p.report now: sound plugins are built first, then rejections announced
-            assertEquals(List.of("RELOADED p.report 1.0.0", "REJECTED p.csv 1.2.0"), describe(events));
-            assertEquals(Map.of("p.csv", "p.csv", "p.report", "report alone"), namesByPlugin(host));
+            // a rejected update changes nothing that is live: p.report stays on the p.csv that still serves
+            assertEquals(List.of("REJECTED p.csv 1.2.0"), describe(rejected));
             assertEquals(java.util.Optional.of("1.1.0"), host.liveVersion("p.csv"));
-            assertEquals(List.of(host.apiLayer()), host.layer("p.report").orElseThrow().parents());
+            assertSame(report, host.layer("p.report").orElseThrow());
+            assertEquals(List.of(oldCsv, host.apiLayer()), report.parents());
+            assertEquals(Map.of("p.csv", "p.csv", "p.report", "csv:report"), namesByPlugin(host));
+
+            Files.copy(staging.resolve("csv-fixed.jar"), root.resolve("csv.jar"), StandardCopyOption.REPLACE_EXISTING);
+            List<PluginEvent> fixed = host.reload("p.csv");
+
+            assertEquals(List.of("RELOADED p.csv 1.2.0", "RELOADED p.report 1.0.0"), describe(fixed));
+            ModuleLayer csv = host.layer("p.csv").orElseThrow();
+            assertEquals(List.of(csv, host.apiLayer()), host.layer("p.report").orElseThrow().parents());
+            assertEquals(Map.of("p.csv", "p.csv", "p.report", "csv2:report"), namesByPlugin(host));
         }
     }
 

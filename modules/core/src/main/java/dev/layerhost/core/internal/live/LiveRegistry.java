@@ -433,14 +433,17 @@ public final class LiveRegistry {
             prepared = Prepared.of(planned);
         }
         Map<String, Verdict> bySource = prepared.bySource();
-        Map<String, List<String>> liveParents = new HashMap<>(liveBySource.size() * 2);
-        liveBySource.forEach((source, ids) -> liveParents.put(source, live.get(ids.iterator().next()).builtFor()));
+        Map<String, Reconciler.Built> built = new HashMap<>(liveBySource.size() * 2);
+        liveBySource.forEach((source, ids) -> {
+            Live plugin = live.get(ids.iterator().next());
+            built.put(source, new Reconciler.Built(plugin.parents(), plugin.builtFor()));
+        });
         Set<String> rebuilt = new LinkedHashSet<>();
         // With the plan of the last synchronization, no entry became sound: only the entries copied anew and
         // the plugins with parents can give a step (a reload among a thousand looks at a few).
         List<Reconciler.Target> targets = samePlan ? prepared.mayStep(changed) : prepared.targets();
         // The steps are all decided before the first is carried out, on what was live before it.
-        for (Reconciler.Step step : Reconciler.steps(targets, changed, soundBefore, liveParents)) {
+        for (Reconciler.Step step : Reconciler.steps(targets, changed, soundBefore, built, Set.copyOf(live.keySet()))) {
             if (step.due(rebuilt)) {
                 Verdict verdict = bySource.get(step.source());
                 List<Diagnostic> refusals = planned.plan().refusals().getOrDefault(step.source(), List.of());

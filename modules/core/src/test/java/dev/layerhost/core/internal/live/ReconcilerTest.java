@@ -21,11 +21,13 @@ class ReconcilerTest {
     private static final Target CSV = new Target("csv", true, List.of());
     private static final Target WAREHOUSE = new Target("warehouse", true, List.of("p.csv"));
     private static final Target SOLO = new Target("solo.jar", true, List.of());
+    /** The plugin the targets name as a parent, serving. */
+    private static final Set<String> SERVING = Set.of("p.csv");
 
     @Test
     void aChangedEntryIsBuiltAndItsDependentsOnlyIfItWasRebuilt() {
         List<Step> steps = Reconciler.steps(List.of(CSV, WAREHOUSE, SOLO), Set.of("csv"),
-                Set.of("csv", "warehouse", "solo.jar"), builtAsTargeted(CSV, WAREHOUSE, SOLO));
+                Set.of("csv", "warehouse", "solo.jar"), builtAsTargeted(CSV, WAREHOUSE, SOLO), SERVING);
 
         assertEquals(List.of("csv", "warehouse"), steps.stream().map(Step::source).toList(),
                 "solo.jar did not change and requires nothing");
@@ -37,20 +39,21 @@ class ReconcilerTest {
     @Test
     void anUntouchedEntryThatBecameSoundIsBuiltAsAFreshLoadWouldBuildIt() {
         // warehouse was rejected (its parent was missing); now csv arrived and warehouse is sound.
-        List<Step> steps = Reconciler.steps(List.of(CSV, WAREHOUSE), Set.of("csv"), Set.of(), Map.of());
+        List<Step> steps = Reconciler.steps(List.of(CSV, WAREHOUSE), Set.of("csv"), Set.of(), Map.of(), Set.of());
 
         assertTrue(steps.get(1).due(Set.of()), "warehouse is built even if csv fails: it is newly sound");
     }
 
     @Test
     void aSoundEntryThatIsAlreadyLiveIsNotBuiltAgainWithoutAChange() {
-        assertEquals(List.of(), Reconciler.steps(List.of(CSV, SOLO), Set.of(), Set.of(), builtAsTargeted(CSV, SOLO)));
+        assertEquals(List.of(), Reconciler.steps(List.of(CSV, SOLO), Set.of(), Set.of(), builtAsTargeted(CSV, SOLO),
+                SERVING));
     }
 
     @Test
     void anUnsoundChangedEntryIsAStepSoThatItsRejectionIsAnnounced() {
         Target broken = new Target("broken.jar", false, List.of());
-        List<Step> steps = Reconciler.steps(List.of(broken), Set.of("broken.jar"), Set.of(), Map.of());
+        List<Step> steps = Reconciler.steps(List.of(broken), Set.of("broken.jar"), Set.of(), Map.of(), Set.of());
         assertEquals(List.of("broken.jar"), steps.stream().map(Step::source).toList());
     }
 
@@ -59,15 +62,31 @@ class ReconcilerTest {
         // warehouse was built on p.csv, which it only requires static; p.csv was removed
         Target withoutCsv = new Target("warehouse", true, List.of());
         List<Step> steps = Reconciler.steps(List.of(withoutCsv), Set.of(), Set.of("csv", "warehouse"),
-                Map.of("warehouse", List.of("p.csv")));
+                Map.of("warehouse", builtOn("p.csv")), Set.of("p.warehouse"));
         assertEquals(List.of("warehouse"), steps.stream().map(Step::source).toList());
         assertTrue(steps.get(0).due(Set.of()), "built whatever its parents do: its old parent no longer serves");
 
         // p.csv arrived: warehouse, built without it, is built again once p.csv was built
         List<Step> arrived = Reconciler.steps(List.of(CSV, WAREHOUSE), Set.of("csv"), Set.of("warehouse"),
-                Map.of("warehouse", List.of()));
+                Map.of("warehouse", builtOn()), Set.of("p.warehouse"));
         assertEquals(List.of("csv", "warehouse"), arrived.stream().map(Step::source).toList());
         assertTrue(arrived.get(1).due(Set.of()));
+    }
+
+    @Test
+    void aLivePluginStaysOnItsOptionalParentWhoseNewFilesWereRejectedWhileItsOldVersionServes() {
+        // p.csv's new files were rejected: warehouse's verdict does without it, but the old p.csv serves
+        Target withoutCsv = new Target("warehouse", true, List.of());
+        assertEquals(List.of(), Reconciler.steps(List.of(new Target("csv", false, List.of()), withoutCsv), Set.of(),
+                Set.of("warehouse"), Map.of("csv", builtOn(), "warehouse", builtOn("p.csv")),
+                Set.of("p.csv", "p.warehouse")));
+
+        // built without p.csv because its build failed (so built for it): not built again until p.csv is
+        List<Step> steps = Reconciler.steps(List.of(CSV, WAREHOUSE), Set.of(), Set.of("csv", "warehouse"),
+                Map.of("warehouse", new Reconciler.Built(List.of(), List.of("p.csv"))), Set.of("p.warehouse"));
+        assertEquals(List.of("warehouse"), steps.stream().map(Step::source).toList());
+        assertFalse(steps.get(0).due(Set.of()));
+        assertTrue(steps.get(0).due(Set.of("p.csv")));
     }
 
     @Test
@@ -98,11 +117,16 @@ class ReconcilerTest {
     }
 
     /** What is live: a plugin from each of {@code targets}, built on the parents its target names. */
-    private static Map<String, List<String>> builtAsTargeted(Target... targets) {
-        Map<String, List<String>> live = new LinkedHashMap<>();
+    private static Map<String, Reconciler.Built> builtAsTargeted(Target... targets) {
+        Map<String, Reconciler.Built> live = new LinkedHashMap<>();
         for (Target target : targets) {
-            live.put(target.source(), target.parents());
+            live.put(target.source(), new Reconciler.Built(target.parents(), target.parents()));
         }
         return live;
+    }
+
+    /** A live plugin built on {@code parents}, as its verdict named them. */
+    private static Reconciler.Built builtOn(String... parents) {
+        return new Reconciler.Built(List.of(parents), List.of(parents));
     }
 }
