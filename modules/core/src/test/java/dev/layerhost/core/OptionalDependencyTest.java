@@ -1,5 +1,6 @@
 package dev.layerhost.core;
 
+import dev.layerhost.api.DataSource;
 import dev.layerhost.pluginbuilder.PluginJar;
 
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -227,6 +229,49 @@ class OptionalDependencyTest {
             ModuleLayer csv = host.layer("p.csv").orElseThrow();
             assertEquals(List.of(csv, host.apiLayer()), host.layer("p.report").orElseThrow().parents());
             assertEquals(Map.of("p.csv", "p.csv", "p.report", "csv2:report"), namesByPlugin(host));
+        }
+    }
+
+    @Test
+    void unloadingTheOptionalParentRebuildsTheDependentWithoutItAndLetsTheParentGo() {
+        buildReportOn(csv("1.1.0", "csv").build(root.resolve("csv.jar")));
+        try (PluginHost host = host(Set.of())) {
+            host.load();
+            WeakReference<ClassLoader> oldCsv = Reachability.loaderOf(host, "p.csv", "p.csv");
+
+            List<PluginEvent> unloaded = host.unload("p.csv");
+
+            assertEquals(List.of("UNLOADED p.csv 1.1.0", "RELOADED p.report 1.0.0"), describe(unloaded));
+            assertEquals(Map.of("p.report", "report alone"), namesByPlugin(host));
+            assertEquals(List.of(host.apiLayer()), host.layer("p.report").orElseThrow().parents());
+            assertTrue(Reachability.collectUntil(() -> oldCsv.refersTo(null), COLLECTION_BOUND),
+                    "the unloaded optional parent's class loader is still reachable");
+
+            assertEquals(List.of("LOADED p.csv 1.1.0", "RELOADED p.report 1.0.0"), describe(host.reload("p.csv")));
+            assertEquals(Map.of("p.csv", "p.csv", "p.report", "csv:report"), namesByPlugin(host));
+        }
+    }
+
+    @Test
+    void whenTheOptionalParentsLazyProviderFailsTheDependentIsRebuiltWithoutIt() {
+        Path csvJar = csv("1.1.0", "csv").build(staging.resolve("csv.jar"));
+        buildAll(() -> csv("1.1.0", "csv")
+                        .source("p.csv.Source", dataSourceClass("p.csv", "\"p.csv\"",
+                                "public Source() { throw new IllegalStateException(\"no csv today\"); }"))
+                        .build(root.resolve("csv.jar")),
+                () -> report(csvJar).build(root.resolve("report.jar")));
+        List<PluginEvent> events = new CopyOnWriteArrayList<>();
+        try (PluginHost host = PluginHost.builder().apiModule(PluginRootFixture.API_MODULE).pluginRoot(root)
+                .workDirectory(workspace.resolve("work")).lazyProviders(true).build()) {
+            assertEquals(Map.of("csv.jar", PluginStatus.LOADED, "report.jar", PluginStatus.LOADED),
+                    statuses(host.load()));
+            host.addListener(events::add);
+
+            host.services(DataSource.class);
+
+            assertEquals(List.of("FAILED p.csv 1.1.0", "RELOADED p.report 1.0.0"), describe(events));
+            assertEquals(Map.of("p.report", "report alone"), namesByPlugin(host));
+            assertEquals(List.of(host.apiLayer()), host.layer("p.report").orElseThrow().parents());
         }
     }
 

@@ -184,20 +184,25 @@ public final class LiveRegistry {
         return new Synchronization(done.root(), done.outcome(), change.happened());
     }
 
-    /** Unloads a plugin and, first, every live plugin that requires it; returns the events. */
+    /**
+     * Unloads a plugin and, first, every live plugin that requires it; a live plugin that only
+     * {@code requires static} it is built again without it ({@code RELOADED}); returns the events.
+     */
     public List<PluginEvent> unload(String pluginId) {
         return underLock(change -> {
             if (!live.containsKey(pluginId)) {
                 throw new NoSuchElementException("no live plugin '" + pluginId + "'");
             }
-            unloadWithDependents(List.of(pluginId), Map.of(), Dependents.ALL, change);
+            unloadWithDependents(List.of(pluginId), Map.of(), Dependents.REQUIRING, change);
+            rebuildWithoutGoneParents(change);
         });
     }
 
     /**
      * A live plugin whose providers, made when first asked for, failed: it stops serving as if unloaded
-     * (its dependents first), with a {@code FAILED} event naming the providers; it stays so until its
-     * files change or the next load or reload. Nothing happens if {@code plugin} no longer serves.
+     * (the plugins that require it first; those that only {@code requires static} it are built again
+     * without it), with a {@code FAILED} event naming the providers; it stays so until its files change or
+     * the next load or reload. Nothing happens if {@code plugin} no longer serves.
      *
      * @return the events
      */
@@ -207,8 +212,24 @@ public final class LiveRegistry {
             if (current == null || current.plugin() != plugin) {
                 return;
             }
-            unloadWithDependents(List.of(plugin.id()), Map.of(plugin.id(), failures), Dependents.ALL, change);
+            unloadWithDependents(List.of(plugin.id()), Map.of(plugin.id(), failures), Dependents.REQUIRING, change);
+            rebuildWithoutGoneParents(change);
         });
+    }
+
+    /**
+     * Outside a synchronization, after plugins were unloaded: builds again, on the verdicts and plan of the
+     * last synchronization, every live plugin that stood on one of them (it only {@code requires static}
+     * it), without it, and then its dependents on its new layer, as a synchronization would; what fails to
+     * build goes, with its dependents ({@link #unloadOrphans}).
+     */
+    private void rebuildWithoutGoneParents(Change change) {
+        if (prepared != null) {
+            PhaseTimes times = new PhaseTimes("unload");
+            applyAll(new PlannedRoot(prepared.verdicts(), prepared.plan()), Set.of(), new HashMap<>(), change, times);
+            times.report();
+        }
+        unloadOrphans(change);
     }
 
     /**
@@ -354,7 +375,8 @@ public final class LiveRegistry {
     /**
      * Unloads, with their dependents, the live plugins that still stand on a parent that no longer serves:
      * a plugin that only {@code requires static} a plugin that went is built again without it in
-     * {@link #applyAll}; if that build failed, it must not go on serving with a parent layer that was let
+     * {@link #applyAll}; if that build failed (or its entry's new files were rejected, so that it has no
+     * verdict to build on), it must not go on serving with a parent layer that was let
      * go (its stale code, kept from being collected).
      */
     private void unloadOrphans(Change change) {
@@ -410,12 +432,14 @@ public final class LiveRegistry {
 
         /**
          * The targets that can give a step when the verdicts are the ones of the last synchronization
-         * (so none became sound): the entries copied anew, and the plugins with parents (one may have been
-         * rebuilt), in layer order.
+         * (so none became sound): the entries copied anew, those whose live plugin stands on a plugin that
+         * no longer serves, and the plugins with parents (one may have been rebuilt), in layer order.
          */
-        List<Reconciler.Target> mayStep(Set<String> changed) {
+        List<Reconciler.Target> mayStep(Set<String> changed, Set<String> standingOnGone) {
             List<Reconciler.Target> may = new ArrayList<>(withParents);
-            for (String source : changed) {
+            Set<String> sources = new HashSet<>(changed);
+            sources.addAll(standingOnGone);
+            for (String source : sources) {
                 Integer position = positions.get(source);
                 if (position != null && targets.get(position).parents().isEmpty()) {
                     may.add(targets.get(position));
@@ -434,14 +458,18 @@ public final class LiveRegistry {
         }
         Map<String, Verdict> bySource = prepared.bySource();
         Map<String, Reconciler.Built> built = new HashMap<>(liveBySource.size() * 2);
+        Set<String> standingOnGone = new HashSet<>();
         liveBySource.forEach((source, ids) -> {
             Live plugin = live.get(ids.iterator().next());
             built.put(source, new Reconciler.Built(plugin.parents(), plugin.builtFor()));
+            if (!live.keySet().containsAll(plugin.parents())) {
+                standingOnGone.add(source);
+            }
         });
         Set<String> rebuilt = new LinkedHashSet<>();
         // With the plan of the last synchronization, no entry became sound: only the entries copied anew and
         // the plugins with parents can give a step (a reload among a thousand looks at a few).
-        List<Reconciler.Target> targets = samePlan ? prepared.mayStep(changed) : prepared.targets();
+        List<Reconciler.Target> targets = samePlan ? prepared.mayStep(changed, standingOnGone) : prepared.targets();
         // The steps are all decided before the first is carried out, on what was live before it.
         for (Reconciler.Step step : Reconciler.steps(targets, changed, soundBefore, built, Set.copyOf(live.keySet()))) {
             if (step.due(rebuilt)) {
@@ -525,11 +553,12 @@ public final class LiveRegistry {
 
     /** Which live plugins go with the plugins they stand on. */
     private enum Dependents {
-        /** Every plugin built on one of them: nothing is built again afterwards (an unload, a failure). */
+        /** Every plugin built on one of them: nothing is built again afterwards (see {@link #unloadOrphans}). */
         ALL,
         /**
-         * Only the plugins that cannot do without them: in a synchronization, which builds a plugin that only
-         * {@code requires static} one of them again without it (or unloads it, see {@link #unloadOrphans}).
+         * Only the plugins that cannot do without them: in a synchronization or an unload, which then builds
+         * a plugin that only {@code requires static} one of them again without it (or unloads it, see
+         * {@link #unloadOrphans}).
          */
         REQUIRING
     }
