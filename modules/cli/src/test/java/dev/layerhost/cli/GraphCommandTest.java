@@ -113,4 +113,29 @@ class GraphCommandTest {
         assertEquals("p.chi", rejected.get("plugin").asText(), run::toString);
         assertEquals("chi.jar", rejected.get("source").asText(), run::toString);
     }
+
+    @Test
+    void aPluginRequiredStaticIsAParentWhenSoundAndLeftOutWhenRejected() {
+        Plugins.dataSource("p.psi", "1.0.0", "")
+                .requiresStatic("p.phi")
+                .build(root.resolve("psi.jar"));
+
+        CliRun run = CliRun.of("graph", "--plugins", root, "--json");
+
+        assertEquals(0, run.exitCode(), run::toString);
+        JsonNode layers = Json.object(run).get("layers");
+        assertEquals(List.of("p.phi", "api"), Json.texts(Json.find(layers, "plugin", "p.psi").get("parents")),
+                run::toString);
+
+        // p.phi rejected: p.psi does without it, and says nothing
+        Plugins.missingDependency(root.resolve("phi.jar"), "p.phi", "2.0.0", "lib.absent");
+        CliRun without = CliRun.of("graph", "--plugins", root, "--json");
+
+        assertEquals(1, without.exitCode(), without::toString);
+        JsonNode json = Json.object(without);
+        assertEquals(List.of("api"), Json.texts(Json.find(json.get("layers"), "plugin", "p.psi").get("parents")),
+                without::toString);
+        assertEquals(List.of("p.chi", "p.phi"), Json.texts(json.get("diagnostics"), "plugin").stream()
+                .sorted().toList(), without::toString);
+    }
 }

@@ -253,7 +253,9 @@ public final class PluginHost implements AutoCloseable {
 
     /**
      * Drops a live plugin's layer, after the layers of the live plugins that require it ({@code UNLOADED}
-     * each, children first), and closes its {@link AutoCloseable} providers. It stays unloaded until its
+     * each, children first), and closes its {@link AutoCloseable} providers. A live plugin that only
+     * {@code requires static} it is built again without it ({@code RELOADED}), and so are the plugins
+     * built on that one, after it. It stays unloaded until its
      * files change (when watching) or the next {@link #load()} or {@link #reload(String)}.
      *
      * @param pluginId the id of a live plugin
@@ -678,8 +680,8 @@ public final class PluginHost implements AutoCloseable {
          * new providers fail keeps the old version serving.
          *
          * <p>Lazy, a load runs no plugin code and costs a fraction (see BENCHMARKS.md); what changes: a
-         * provider that throws when first asked for makes its plugin stop serving then (its dependents
-         * unloaded first), with a {@code FAILED} event carrying {@code PROVIDER_FAILED}, and
+         * provider that throws when first asked for makes its plugin stop serving then (the plugins that
+         * require it unloaded first, those that only {@code requires static} it built again without it), with a {@code FAILED} event carrying {@code PROVIDER_FAILED}, and
          * {@code services} leaves it out; a reload replaces the old version once the new layer is defined,
          * before any new provider has run.
          *

@@ -20,8 +20,11 @@ import java.util.function.Predicate;
  *
  * @param modules   the entry's modules the plugin layer would define, the plugin module first
  * @param externals the dependences on modules the entry does not hold, in the order they were met
+ * @param optionals the {@code requires static} of the layer's modules on modules outside the layer, in the
+ *                  order of {@link #modules}: the JDK reads such a module when a parent configuration has it
+ *                  ({@code Resolver.makeGraph}), and resolves without it otherwise
  */
-record EntryClosure(List<CandidateModule> modules, List<External> externals) {
+record EntryClosure(List<CandidateModule> modules, List<External> externals, List<External> optionals) {
 
     /** Module {@code requiredBy} of the entry requires {@code module}, which the entry does not hold. */
     record External(String requiredBy, String module) {
@@ -30,6 +33,7 @@ record EntryClosure(List<CandidateModule> modules, List<External> externals) {
     EntryClosure {
         modules = List.copyOf(modules);
         externals = List.copyOf(externals);
+        optionals = List.copyOf(optionals);
     }
 
     /**
@@ -67,7 +71,17 @@ record EntryClosure(List<CandidateModule> modules, List<External> externals) {
                 }
             }
         }
-        return new EntryClosure(List.copyOf(resolved.values()), externals);
+        // Only once the layer's modules are all known: a static requires of a module the layer holds anyway
+        // is read there, one of a module the entry holds but the layer does not is looked for in the parents.
+        List<External> optionals = new ArrayList<>();
+        for (CandidateModule module : resolved.values()) {
+            for (Requires requires : Descriptors.requires(module.descriptor())) {
+                if (requires.modifiers().contains(Requires.Modifier.STATIC) && !resolved.containsKey(requires.name())) {
+                    optionals.add(new External(module.name(), requires.name()));
+                }
+            }
+        }
+        return new EntryClosure(List.copyOf(resolved.values()), externals, optionals);
     }
 
     /**
@@ -83,12 +97,32 @@ record EntryClosure(List<CandidateModule> modules, List<External> externals) {
 
     /** The ids of other plugins ({@code isOtherPlugin}) that the closure requires from outside the entry, sorted. */
     List<String> parentIds(Predicate<String> isOtherPlugin) {
-        TreeSet<String> parents = new TreeSet<>();
-        for (External external : externals) {
+        return idsOf(externals, isOtherPlugin);
+    }
+
+    /**
+     * The ids of other plugins ({@code isOtherPlugin}) that the layer's modules only {@code requires static},
+     * sorted: an id also required without {@code static} is a {@linkplain #parentIds parent} already.
+     */
+    List<String> optionalParentIds(Predicate<String> isOtherPlugin) {
+        List<String> required = parentIds(isOtherPlugin);
+        return idsOf(optionals, id -> isOtherPlugin.test(id) && !required.contains(id));
+    }
+
+    /** Every external dependence, the optional ones included: what a change of another entry can reach. */
+    List<External> allExternals() {
+        List<External> all = new ArrayList<>(externals);
+        all.addAll(optionals);
+        return all;
+    }
+
+    private static List<String> idsOf(List<External> dependences, Predicate<String> isOtherPlugin) {
+        TreeSet<String> ids = new TreeSet<>();
+        for (External external : dependences) {
             if (isOtherPlugin.test(external.module())) {
-                parents.add(external.module());
+                ids.add(external.module());
             }
         }
-        return List.copyOf(parents);
+        return List.copyOf(ids);
     }
 }

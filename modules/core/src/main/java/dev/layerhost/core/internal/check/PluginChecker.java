@@ -40,11 +40,17 @@ import java.util.function.Predicate;
  *
  * <p>A check after a few entries changed (a reload, a file the watcher saw) re-checks only the entries
  * a change can reach, and keeps every other verdict: the changed entries; every entry that has, or had,
- * the plugin id of one of them; every entry that requires such an id from outside itself (it may gain or
- * lose a parent); every entry that was not sound (a change may unblock it, and its hints name other
- * entries); and, transitively, every plugin that stands on one of those. Nothing else reads a changed
- * entry: a plugin's layer is its own entry and its parents'. A root whose changes are many is checked
+ * the plugin id of one of them; every entry that requires such an id from outside itself, {@code static}
+ * or not (it may gain or lose a parent); every entry that was not sound (a change may unblock it, and its
+ * hints name other entries); and, transitively, every plugin that stands on one of those. Nothing else
+ * reads a changed entry: a plugin's layer is its own entry and its parents'. Every cycle of plugins that
+ * a changed entry is on, or was on, is among them (its plugins all reach that entry), so whether an
+ * optional edge lies on a cycle is decided among them alone. A root whose changes are many is checked
  * whole. A property test checks that both ways give the same verdicts.
+ *
+ * <p>A plugin that another only {@code requires static} is a parent of it when it is sound, as the JDK
+ * reads a {@code requires static} module that a parent configuration has; otherwise that plugin is done
+ * without, and nothing is said. An optional edge on a cycle of plugins is ignored ({@link OptionalEdges}).
  *
  * <p>A plugin the user disabled is not checked at all: its verdict says so, with no diagnostic, and a
  * plugin that requires it is rejected as if it required a rejected plugin. A change of the disabled ids
@@ -112,7 +118,7 @@ public final class PluginChecker {
             inspected.put(source, entry);
             entry.facts().pluginId().ifPresent(id -> byPluginId.computeIfAbsent(id, k -> new HashSet<>()).add(source));
             if (entry.closure() != null) {
-                entry.closure().externals().forEach(external ->
+                entry.closure().allExternals().forEach(external ->
                         requirers.computeIfAbsent(external.module(), k -> new HashSet<>()).add(source));
             }
         }
@@ -125,7 +131,7 @@ public final class PluginChecker {
             }
             entry.facts().pluginId().ifPresent(id -> removeFrom(byPluginId, id, source));
             if (entry.closure() != null) {
-                entry.closure().externals().forEach(external -> removeFrom(requirers, external.module(), source));
+                entry.closure().allExternals().forEach(external -> removeFrom(requirers, external.module(), source));
             }
         }
 
@@ -426,6 +432,13 @@ public final class PluginChecker {
         final Map<String, Remembered> remembered;
         final Map<String, ResolutionOutcome> outcomes = new HashMap<>();
         final Map<String, List<String>> parentsBySource = new HashMap<>();
+        /**
+         * The other plugins each source only {@code requires static}, but those on a cycle (see
+         * {@link #keptOptionals}): each becomes a parent if it is sound when the source is judged.
+         */
+        final Map<String, List<String>> optionalsBySource = new HashMap<>();
+        /** The parents of each plugin judged: its required ones, and the optional ones that are sound. */
+        final Map<String, List<String>> judgedParents = new HashMap<>();
         final List<String> layerOrder = new ArrayList<>();
         final Set<String> soundSources = new HashSet<>();
 
@@ -455,16 +468,22 @@ public final class PluginChecker {
             }
 
             Map<String, Set<String>> parentsById = new TreeMap<>();
+            Map<String, Set<String>> optionalsById = new TreeMap<>();
             for (Map.Entry<String, List<EntryFacts>> plugin : byPluginId.entrySet()) {
                 String self = plugin.getKey();
                 for (EntryFacts facts : plugin.getValue()) {
                     EntryClosure closure = inspected.get(facts.source()).closure();
-                    List<String> parents = closure.parentIds(id -> !id.equals(self) && isPluginId.test(id));
+                    Predicate<String> isOtherPlugin = id -> !id.equals(self) && isPluginId.test(id);
+                    List<String> parents = closure.parentIds(isOtherPlugin);
                     parentsBySource.put(facts.source(), parents);
                     parentsById.computeIfAbsent(self, k -> new TreeSet<>()).addAll(parents);
+                    List<String> optionals = closure.optionalParentIds(isOtherPlugin);
+                    optionalsBySource.put(facts.source(), optionals);
+                    optionalsById.computeIfAbsent(self, k -> new TreeSet<>()).addAll(optionals);
                 }
             }
 
+            // a cycle of requires alone; an optional edge never makes one (see keptOptionals)
             Map<String, List<String>> cycles = PluginCycles.find(parentsById);
             for (Map.Entry<String, List<String>> inCycle : cycles.entrySet()) {
                 for (EntryFacts facts : byPluginId.get(inCycle.getKey())) {
@@ -473,19 +492,56 @@ public final class PluginChecker {
                 }
             }
 
-            for (String id : parentsFirst(parentsById)) {
+            Map<String, Set<String>> order = keptOptionals(byPluginId, parentsById, optionalsById);
+            for (String id : parentsFirst(order)) {
                 for (EntryFacts facts : byPluginId.getOrDefault(id, List.of())) {
                     judgeOne(id, facts, inspected.get(facts.source()).closure(), parentsById, cycles);
                 }
             }
         }
 
+        /**
+         * Drops from {@link #optionalsBySource} every optional edge that lies on a cycle of plugins (see
+         * {@link OptionalEdges}); returns the graph the plugins are judged in the order of: the required
+         * edges and the optional edges kept.
+         */
+        private Map<String, Set<String>> keptOptionals(Map<String, List<EntryFacts>> byPluginId,
+                                                       Map<String, Set<String>> parentsById,
+                                                       Map<String, Set<String>> optionalsById) {
+            OptionalEdges edges = OptionalEdges.of(parentsById, optionalsById);
+            Map<String, Set<String>> order = new TreeMap<>();
+            parentsById.forEach((id, parents) -> order.put(id, new TreeSet<>(parents)));
+            for (Map.Entry<String, List<EntryFacts>> plugin : byPluginId.entrySet()) {
+                String self = plugin.getKey();
+                for (EntryFacts facts : plugin.getValue()) {
+                    List<String> kept = optionalsBySource.get(facts.source()).stream()
+                            .filter(optional -> edges.kept(self, optional))
+                            .toList();
+                    optionalsBySource.put(facts.source(), kept);
+                    order.computeIfAbsent(self, k -> new TreeSet<>()).addAll(kept);
+                }
+            }
+            return order;
+        }
+
         private void judgeOne(String id, EntryFacts facts, EntryClosure closure, Map<String, Set<String>> parentsById,
                               Map<String, List<String>> cycles) {
             List<Diagnostic> entryDiagnostics = diagnostics.get(facts.source());
-            List<String> parents = parentsBySource.get(facts.source());
+            List<String> required = parentsBySource.get(facts.source());
+            // As the JDK's makeGraph reads a "requires static" module that a parent configuration has: an
+            // optional plugin judged sound (before this one) is a parent; one absent, rejected or disabled
+            // is not, and says nothing.
+            List<String> parents = required;
+            List<String> present = optionalsBySource.get(facts.source()).stream()
+                    .filter(soundPlugins::containsKey).toList();
+            if (!present.isEmpty()) {
+                TreeSet<String> all = new TreeSet<>(required);
+                all.addAll(present);
+                parents = List.copyOf(all);
+            }
+            judgedParents.put(facts.source(), parents);
             boolean parentsSound = true;
-            for (String parent : parents) {
+            for (String parent : required) {
                 if (!soundPlugins.containsKey(parent)) {
                     parentsSound = false;
                     boolean sameCycle = cycles.containsKey(id) && PluginCycles.reaches(parentsById, parent, id);
@@ -538,10 +594,13 @@ public final class PluginChecker {
             Optional<ResolutionOutcome> outcome = Optional.ofNullable(outcomes.get(facts.source()));
             List<Diagnostic> entryDiagnostics = dedupe(diagnostics.get(facts.source()));
             boolean sound = soundSources.contains(facts.source());
+            List<String> parents = outcome.map(ResolutionOutcome::parents)
+                    .or(() -> Optional.ofNullable(judgedParents.get(facts.source())))
+                    .orElse(parentsBySource.getOrDefault(facts.source(), List.of()));
+            List<String> optionals = optionalsBySource.getOrDefault(facts.source(), List.of());
             return new Verdict(facts, entryDiagnostics,
                     sound ? outcome.flatMap(ResolutionOutcome::configuration) : Optional.empty(),
-                    outcome.map(ResolutionOutcome::parents)
-                            .orElse(parentsBySource.getOrDefault(facts.source(), List.of())),
+                    parents, parents.stream().filter(optionals::contains).toList(),
                     outcome.map(ResolutionOutcome::modules).orElse(List.of()), false);
         }
     }

@@ -40,6 +40,22 @@ final class PluginCycles {
         return cycles;
     }
 
+    /**
+     * The strongly-connected component of every plugin of the graph, parents met only as targets
+     * included, as a number: two plugins lie on a common cycle exactly when their numbers are equal and
+     * they are not the same plugin.
+     */
+    static Map<String, Integer> components(Map<String, Set<String>> parentsById) {
+        Map<String, Integer> numbers = new HashMap<>();
+        List<List<String>> components = new Tarjan(parentsById).components();
+        for (int i = 0; i < components.size(); i++) {
+            for (String id : components.get(i)) {
+                numbers.put(id, i);
+            }
+        }
+        return numbers;
+    }
+
     /** Whether {@code to} can be reached from {@code from} along parent edges. */
     static boolean reaches(Map<String, Set<String>> parentsById, String from, String to) {
         Deque<String> queue = new ArrayDeque<>(List.of(from));

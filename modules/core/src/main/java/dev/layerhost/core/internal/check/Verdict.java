@@ -15,18 +15,25 @@ import java.util.Optional;
  * @param diagnostics   every problem of the entry, errors and warnings
  * @param configuration the modelled configuration of the plugin's layer, present when the plugin is sound
  * @param parents       the ids of the plugins whose layers are parents of this plugin's layer, sorted
+ * @param optionalParents the ids of {@code parents} that the plugin only {@code requires static}: its layer
+ *                      would do without them, had they been absent, rejected or disabled
  * @param layerModules  the entry's modules the plugin's layer defines (empty when it was not resolved)
  * @param disabled      whether the user switched the plugin off: then it has no diagnostics and no model,
  *                      and is not rejected
  */
 public record Verdict(EntryFacts facts, List<Diagnostic> diagnostics, Optional<ModelConfiguration> configuration,
-                      List<String> parents, List<CandidateModule> layerModules, boolean disabled) {
+                      List<String> parents, List<String> optionalParents, List<CandidateModule> layerModules,
+                      boolean disabled) {
 
     public Verdict {
         Objects.requireNonNull(facts, "facts");
         diagnostics = diagnostics.stream().sorted(Diagnostic.ORDER).toList();
         Objects.requireNonNull(configuration, "configuration");
         parents = List.copyOf(parents);
+        optionalParents = List.copyOf(optionalParents);
+        if (!parents.containsAll(optionalParents)) {
+            throw new IllegalArgumentException("optional parents " + optionalParents + " not among " + parents);
+        }
         layerModules = List.copyOf(layerModules);
         if (disabled && (!diagnostics.isEmpty() || configuration.isPresent())) {
             throw new IllegalArgumentException("a disabled plugin is not checked: no diagnostics, no model");
@@ -35,7 +42,7 @@ public record Verdict(EntryFacts facts, List<Diagnostic> diagnostics, Optional<M
 
     /** The verdict on an entry whose plugin the user disabled: nothing of it is checked or built. */
     static Verdict disabled(EntryFacts facts, List<String> parents) {
-        return new Verdict(facts, List.of(), Optional.empty(), parents, List.of(), true);
+        return new Verdict(facts, List.of(), Optional.empty(), parents, List.of(), List.of(), true);
     }
 
     /** Whether no error names this entry and its layer could be modelled. */
@@ -50,6 +57,11 @@ public record Verdict(EntryFacts facts, List<Diagnostic> diagnostics, Optional<M
             }
         }
         return true;
+    }
+
+    /** The parents the plugin cannot do without: {@link #parents()} but the {@link #optionalParents()}. */
+    public List<String> requiredParents() {
+        return parents.stream().filter(parent -> !optionalParents.contains(parent)).toList();
     }
 
     public String source() {

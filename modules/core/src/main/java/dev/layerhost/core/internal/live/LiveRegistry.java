@@ -34,7 +34,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -99,9 +98,18 @@ public final class LiveRegistry {
     /** The stamp of the disabled list the last synchronization read; "" for none. */
     private String disabledStamp = "";
 
-    private record Live(LoadedPlugin plugin, Snapshot snapshot, List<String> parents) {
+    /**
+     * @param parents  the ids of the plugins whose layers are parents of its layer
+     * @param required those of {@code parents} it cannot do without (not only {@code requires static})
+     * @param builtFor the parents its verdict named when it was built: {@code parents}, and any plugin it
+     *                 only requires static that was sound but did not serve (its build failed)
+     */
+    private record Live(LoadedPlugin plugin, Snapshot snapshot, List<String> parents, List<String> required,
+                        List<String> builtFor) {
         Live {
             parents = List.copyOf(parents);
+            required = List.copyOf(required);
+            builtFor = List.copyOf(builtFor);
         }
     }
 
@@ -176,20 +184,25 @@ public final class LiveRegistry {
         return new Synchronization(done.root(), done.outcome(), change.happened());
     }
 
-    /** Unloads a plugin and, first, every live plugin that requires it; returns the events. */
+    /**
+     * Unloads a plugin and, first, every live plugin that requires it; a live plugin that only
+     * {@code requires static} it is built again without it ({@code RELOADED}); returns the events.
+     */
     public List<PluginEvent> unload(String pluginId) {
         return underLock(change -> {
             if (!live.containsKey(pluginId)) {
                 throw new NoSuchElementException("no live plugin '" + pluginId + "'");
             }
-            unloadWithDependents(List.of(pluginId), Map.of(), change);
+            unloadWithDependents(List.of(pluginId), Map.of(), Dependents.REQUIRING, change);
+            rebuildWithoutGoneParents(change);
         });
     }
 
     /**
      * A live plugin whose providers, made when first asked for, failed: it stops serving as if unloaded
-     * (its dependents first), with a {@code FAILED} event naming the providers; it stays so until its
-     * files change or the next load or reload. Nothing happens if {@code plugin} no longer serves.
+     * (the plugins that require it first; those that only {@code requires static} it are built again
+     * without it), with a {@code FAILED} event naming the providers; it stays so until its files change or
+     * the next load or reload. Nothing happens if {@code plugin} no longer serves.
      *
      * @return the events
      */
@@ -199,8 +212,24 @@ public final class LiveRegistry {
             if (current == null || current.plugin() != plugin) {
                 return;
             }
-            unloadWithDependents(List.of(plugin.id()), Map.of(plugin.id(), failures), change);
+            unloadWithDependents(List.of(plugin.id()), Map.of(plugin.id(), failures), Dependents.REQUIRING, change);
+            rebuildWithoutGoneParents(change);
         });
+    }
+
+    /**
+     * Outside a synchronization, after plugins were unloaded: builds again, on the verdicts and plan of the
+     * last synchronization, every live plugin that stood on one of them (it only {@code requires static}
+     * it), without it, and then its dependents on its new layer, as a synchronization would; what fails to
+     * build goes, with its dependents ({@link #unloadOrphans}).
+     */
+    private void rebuildWithoutGoneParents(Change change) {
+        if (prepared != null) {
+            PhaseTimes times = new PhaseTimes("unload");
+            applyAll(new PlannedRoot(prepared.verdicts(), prepared.plan()), Set.of(), new HashMap<>(), change, times);
+            times.report();
+        }
+        unloadOrphans(change);
     }
 
     /**
@@ -325,11 +354,12 @@ public final class LiveRegistry {
         // a plugin switched off goes as a removed entry does: its dependents first, UNLOADED each
         for (Verdict verdict : verdicts.verdicts()) {
             if (verdict.disabled()) {
-                unloadWithDependents(liveIdsFrom(verdict.source()), Map.of(), change);
+                unloadWithDependents(liveIdsFrom(verdict.source()), Map.of(), Dependents.REQUIRING, change);
             }
         }
         Map<String, List<Diagnostic>> failures = new HashMap<>();
         applyAll(planned, changed, failures, change, times);
+        unloadOrphans(change);
         times.report();
         return new Synchronization(planned, new LoadOutcome(live.values().stream().map(Live::plugin).toList(),
                 failures), change.happened());
@@ -338,7 +368,27 @@ public final class LiveRegistry {
     /** Unloads the plugins of the entries in {@code scope} that are no longer in the root. */
     private void unloadRemoved(Optional<Set<String>> scope, Set<String> present, Change change) {
         for (String source : current.forgetAbsent(scope, present)) {
-            unloadWithDependents(liveIdsFrom(source), Map.of(), change);
+            unloadWithDependents(liveIdsFrom(source), Map.of(), Dependents.REQUIRING, change);
+        }
+    }
+
+    /**
+     * Unloads, with their dependents, the live plugins that still stand on a parent that no longer serves:
+     * a plugin that only {@code requires static} a plugin that went is built again without it in
+     * {@link #applyAll}; if that build failed (or its entry's new files were rejected, so that it has no
+     * verdict to build on), it must not go on serving with a parent layer that was let
+     * go (its stale code, kept from being collected).
+     */
+    private void unloadOrphans(Change change) {
+        List<String> orphans = new ArrayList<>();
+        live.forEach((id, plugin) -> {
+            if (!live.keySet().containsAll(plugin.parents())) {
+                orphans.add(id);
+            }
+        });
+        if (!orphans.isEmpty()) {
+            log.warn("Unloading plugins {}: a plugin they were built on no longer serves", orphans);
+            unloadWithDependents(orphans, Map.of(), Dependents.ALL, change);
         }
     }
 
@@ -382,12 +432,14 @@ public final class LiveRegistry {
 
         /**
          * The targets that can give a step when the verdicts are the ones of the last synchronization
-         * (so none became sound): the entries copied anew, and the plugins with parents (one may have been
-         * rebuilt), in layer order.
+         * (so none became sound): the entries copied anew, those whose live plugin stands on a plugin that
+         * no longer serves, and the plugins with parents (one may have been rebuilt), in layer order.
          */
-        List<Reconciler.Target> mayStep(Set<String> changed) {
+        List<Reconciler.Target> mayStep(Set<String> changed, Set<String> standingOnGone) {
             List<Reconciler.Target> may = new ArrayList<>(withParents);
-            for (String source : changed) {
+            Set<String> sources = new HashSet<>(changed);
+            sources.addAll(standingOnGone);
+            for (String source : sources) {
                 Integer position = positions.get(source);
                 if (position != null && targets.get(position).parents().isEmpty()) {
                     may.add(targets.get(position));
@@ -405,13 +457,21 @@ public final class LiveRegistry {
             prepared = Prepared.of(planned);
         }
         Map<String, Verdict> bySource = prepared.bySource();
-        Set<String> liveSources = Collections.unmodifiableSet(liveBySource.keySet());
+        Map<String, Reconciler.Built> built = new HashMap<>(liveBySource.size() * 2);
+        Set<String> standingOnGone = new HashSet<>();
+        liveBySource.forEach((source, ids) -> {
+            Live plugin = live.get(ids.iterator().next());
+            built.put(source, new Reconciler.Built(plugin.parents(), plugin.builtFor()));
+            if (!live.keySet().containsAll(plugin.parents())) {
+                standingOnGone.add(source);
+            }
+        });
         Set<String> rebuilt = new LinkedHashSet<>();
         // With the plan of the last synchronization, no entry became sound: only the entries copied anew and
         // the plugins with parents can give a step (a reload among a thousand looks at a few).
-        List<Reconciler.Target> targets = samePlan ? prepared.mayStep(changed) : prepared.targets();
-        // The steps are all decided before the first is carried out, so a view of what is live will do.
-        for (Reconciler.Step step : Reconciler.steps(targets, changed, soundBefore, liveSources)) {
+        List<Reconciler.Target> targets = samePlan ? prepared.mayStep(changed, standingOnGone) : prepared.targets();
+        // The steps are all decided before the first is carried out, on what was live before it.
+        for (Reconciler.Step step : Reconciler.steps(targets, changed, soundBefore, built, Set.copyOf(live.keySet()))) {
             if (step.due(rebuilt)) {
                 Verdict verdict = bySource.get(step.source());
                 List<Diagnostic> refusals = planned.plan().refusals().getOrDefault(step.source(), List.of());
@@ -441,8 +501,14 @@ public final class LiveRegistry {
         }
         String id = pluginId.orElseThrow();
         List<ModuleLayer> parentLayers = new ArrayList<>();
+        List<String> builtOn = new ArrayList<>();
         for (String parent : verdict.parents()) {
             Live parentPlugin = live.get(parent);
+            if (parentPlugin == null && verdict.optionalParents().contains(parent)) {
+                // sound, but its build failed: done without, as the JDK resolves a "requires static" of a
+                // module it does not find (the loader resolves the layer anew on the parents it gets)
+                continue;
+            }
             if (parentPlugin == null) {
                 Diagnostic notLive = Diagnostics.dependencyNotLoaded(source, id, parent);
                 failures.computeIfAbsent(source, s -> new ArrayList<>()).add(notLive);
@@ -451,6 +517,7 @@ public final class LiveRegistry {
                 return;
             }
             parentLayers.add(parentPlugin.plugin().layer());
+            builtOn.add(parent);
         }
         PluginBuild build = loader.build(verdict, parentLayers, planned.map(PlannedLayer::configuration), times);
         Snapshot copy = current.snapshot(source);
@@ -463,9 +530,10 @@ public final class LiveRegistry {
             return;
         }
         unloadWithDependents(liveIdsFrom(source).stream().filter(other -> !other.equals(id)).toList(), Map.of(),
-                change);
+                Dependents.REQUIRING, change);
         snapshots.retain(copy);
-        Live previous = live.put(id, new Live(build.loaded().get(), copy, verdict.parents()));
+        Live previous = live.put(id, new Live(build.loaded().get(), copy, builtOn, verdict.requiredParents(),
+                verdict.parents()));
         if (previous != null) {
             forgetLiveSource(previous.plugin().source(), id);
         }
@@ -483,16 +551,30 @@ public final class LiveRegistry {
         }
     }
 
+    /** Which live plugins go with the plugins they stand on. */
+    private enum Dependents {
+        /** Every plugin built on one of them: nothing is built again afterwards (see {@link #unloadOrphans}). */
+        ALL,
+        /**
+         * Only the plugins that cannot do without them: in a synchronization or an unload, which then builds
+         * a plugin that only {@code requires static} one of them again without it (or unloads it, see
+         * {@link #unloadOrphans}).
+         */
+        REQUIRING
+    }
+
     /**
-     * Unloads {@code pluginIds} and, first, the live plugins that require them: {@code UNLOADED} each, or
-     * {@code FAILED} with the diagnostics for a plugin of {@code failed}.
+     * Unloads {@code pluginIds} and, first, the live plugins that stand on them as {@code dependents} says:
+     * {@code UNLOADED} each, or {@code FAILED} with the diagnostics for a plugin of {@code failed}.
      */
-    private void unloadWithDependents(List<String> pluginIds, Map<String, List<Diagnostic>> failed, Change change) {
+    private void unloadWithDependents(List<String> pluginIds, Map<String, List<Diagnostic>> failed,
+                                      Dependents dependents, Change change) {
         if (pluginIds.isEmpty()) {
             return;
         }
         Map<String, List<String>> liveParents = new LinkedHashMap<>();
-        live.forEach((id, plugin) -> liveParents.put(id, plugin.parents()));
+        live.forEach((id, plugin) -> liveParents.put(id,
+                dependents == Dependents.ALL ? plugin.parents() : plugin.required()));
         for (String id : Reconciler.unloadOrder(liveParents, pluginIds)) {
             Live removed = live.remove(id);
             forgetLiveSource(removed.plugin().source(), id);

@@ -22,7 +22,12 @@ import java.util.Set;
  * that another entry's change made sound (its duplicate was removed, or a plugin it requires arrived), as
  * a fresh load of the same files would; and so is every plugin whose parent was rebuilt, after it, on
  * its new layer. Whether a parent was rebuilt is known only once its build ran, so such a step says which
- * parents trigger it.
+ * parents trigger it. A live plugin that stands on a plugin it only {@code requires static} that no longer
+ * serves (removed, disabled, unloaded) is built again without it, as a fresh load would build it: it must
+ * not keep a parent layer that was let go; one whose verdict names a parent it was not built for (a plugin
+ * it only requires static became sound) is built again on it. A plugin it only requires static whose new
+ * files were rejected while its old version keeps serving changes nothing: the dependent keeps its layer on
+ * that old version, as a rejected update changes nothing that is live.
  */
 final class Reconciler {
 
@@ -63,19 +68,36 @@ final class Reconciler {
     }
 
     /**
+     * What a live plugin was built on.
+     *
+     * @param parents  the ids of the plugins whose layers are parents of its layer
+     * @param builtFor the parents its verdict named when it was built: {@code parents}, and any plugin it only
+     *                 requires static that was sound but did not serve then
+     */
+    record Built(List<String> parents, List<String> builtFor) {
+        Built {
+            parents = List.copyOf(parents);
+            builtFor = List.copyOf(builtFor);
+        }
+    }
+
+    /**
      * The build steps of a synchronization, in the order of {@code targets} (sound ones parents first).
      *
      * @param changed     the entries whose files were copied anew
      * @param soundBefore the entries that were sound at the last synchronization
-     * @param liveSources the entries that have a live plugin now
+     * @param built       for every entry that has a live plugin now, what that plugin was built on
+     * @param serving     the ids of the plugins that serve now
      */
     static List<Step> steps(List<Target> targets, Set<String> changed, Set<String> soundBefore,
-                            Set<String> liveSources) {
+                            Map<String, Built> built, Set<String> serving) {
         List<Step> steps = new ArrayList<>();
         for (Target target : targets) {
-            boolean nowSound = target.sound() && !soundBefore.contains(target.source())
-                    && !liveSources.contains(target.source());
-            boolean always = changed.contains(target.source()) || nowSound;
+            Built builtOn = built.get(target.source());
+            boolean nowSound = target.sound() && !soundBefore.contains(target.source()) && builtOn == null;
+            boolean otherParents = target.sound() && builtOn != null && (!serving.containsAll(builtOn.parents())
+                    || !builtOn.builtFor().containsAll(target.parents()));
+            boolean always = changed.contains(target.source()) || nowSound || otherParents;
             if (always || !target.parents().isEmpty()) {
                 steps.add(new Step(target.source(), always, Set.copyOf(target.parents())));
             }

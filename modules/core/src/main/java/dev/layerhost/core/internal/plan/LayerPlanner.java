@@ -59,15 +59,21 @@ public final class LayerPlanner {
             Verdict verdict = bySource.get(source);
             String id = verdict.pluginId().orElseThrow();
             List<Configuration> parents = new ArrayList<>();
+            List<String> parentIds = new ArrayList<>();
             boolean parentsPlanned = true;
             for (String parent : verdict.parents()) {
                 PlannedLayer planned = byPlugin.get(parent);
+                if (planned == null && verdict.optionalParents().contains(parent)) {
+                    // the JDK refused it: done without, as it resolves a "requires static" it does not find
+                    continue;
+                }
                 if (planned == null) {
                     parentsPlanned = false;
                     refusals.computeIfAbsent(source, s -> new ArrayList<>())
                             .add(Diagnostics.dependencyRejected(source, id, parent));
                 } else {
                     parents.add(planned.configuration());
+                    parentIds.add(parent);
                 }
             }
             if (!parentsPlanned) {
@@ -80,14 +86,14 @@ public final class LayerPlanner {
                 // The same modules on the same parent configurations: the JDK would resolve the same again.
                 // A verdict the checker kept keeps its very layer.
                 PlannedLayer layer = last.verdict() == verdict ? last
-                        : new PlannedLayer(verdict, last.configuration(), verdict.parents());
+                        : new PlannedLayer(verdict, last.configuration(), parentIds);
                 resolved.put(source, layer);
                 byPlugin.put(id, layer);
                 continue;
             }
             try {
                 Configuration configuration = LayerResolution.resolve(verdict.layerModules(), parents, id);
-                PlannedLayer layer = new PlannedLayer(verdict, configuration, verdict.parents());
+                PlannedLayer layer = new PlannedLayer(verdict, configuration, parentIds);
                 resolved.put(source, layer);
                 byPlugin.put(id, layer);
             } catch (ResolutionException | FindException e) {

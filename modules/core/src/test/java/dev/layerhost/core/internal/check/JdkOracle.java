@@ -20,12 +20,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * The JDK's own verdict on every plugin of a {@link RootShape}: each plugin's layer is resolved with
  * {@link Configuration#resolve} and defined with {@link ModuleLayer#defineModulesWithOneLoader}, parents
  * first, with layerhost's parent rule. A plugin whose parent the JDK refused, or that is in a cycle of
  * plugins, cannot even be tried: it counts as refused for that reason.
+ *
+ * <p>A plugin that another only {@code requires static} is a parent of its layer when it is there to be
+ * read: when the edge closes no cycle of the graph of every edge, required or optional, between the
+ * root's plugin ids (each id with the edges of every entry holding it), and the plugin is loaded. Whether
+ * it is loaded is the host's decision ({@code loaded}: layerhost loads the plugins it finds sound, and
+ * the comparison checks those verdicts against the JDK on their own) and the JDK's (it defined the
+ * layer). The JDK then reads it as {@code Resolver.makeGraph} reads a {@code requires static} module a
+ * parent configuration has; otherwise it resolves without it.
  */
 final class JdkOracle {
 
@@ -56,20 +65,55 @@ final class JdkOracle {
     private final Map<EntryShape, List<ModuleReference>> references;
     private final Configuration apiConfiguration;
     private final ModuleLayer apiLayer;
+    private final Predicate<String> loaded;
     private final Map<EntryShape, List<String>> parents = new LinkedHashMap<>();
+    /** The other plugins each entry only requires static, the edges that close a cycle left out. */
+    private final Map<EntryShape, List<String>> optionals = new LinkedHashMap<>();
+    /** The other plugins each entry only requires static, those that close a cycle included. */
+    private final Map<EntryShape, List<String>> allOptionals = new LinkedHashMap<>();
     private final Map<EntryShape, Outcome> outcomes = new HashMap<>();
 
-    JdkOracle(RootShape root, Map<EntryShape, List<ModuleReference>> references, ModuleLayer apiLayer) {
+    /**
+     * @param loaded whether the host loads the plugin of an id (it must still be defined by the JDK to
+     *               be an optional parent)
+     */
+    JdkOracle(RootShape root, Map<EntryShape, List<ModuleReference>> references, ModuleLayer apiLayer,
+              Predicate<String> loaded) {
         this.root = root;
         this.references = references;
         this.apiLayer = apiLayer;
         this.apiConfiguration = apiLayer.configuration();
+        this.loaded = loaded;
         Set<String> pluginIds = new TreeSet<>(root.pluginIds());
+        Map<String, Set<String>> everyEdge = new HashMap<>();
         for (EntryShape entry : root.entries()) {
             if (entry.hasPlugin()) {
-                parents.put(entry, parentIds(entry, pluginIds));
+                Closure closure = closure(entry, pluginIds);
+                parents.put(entry, closure.parents());
+                allOptionals.put(entry, closure.optionals());
+                Set<String> edges = everyEdge.computeIfAbsent(entry.plugin().name(), id -> new HashSet<>());
+                edges.addAll(closure.parents());
+                edges.addAll(closure.optionals());
             }
         }
+        allOptionals.forEach((entry, ids) -> optionals.put(entry, ids.stream()
+                .filter(optional -> !reaches(everyEdge, optional, entry.plugin().name())).toList()));
+    }
+
+    /** Whether {@code to} is reached from {@code from} along {@code edges}. */
+    private static boolean reaches(Map<String, Set<String>> edges, String from, String to) {
+        Deque<String> queue = new ArrayDeque<>(List.of(from));
+        Set<String> seen = new HashSet<>();
+        while (!queue.isEmpty()) {
+            String next = queue.poll();
+            if (next.equals(to)) {
+                return true;
+            }
+            if (seen.add(next)) {
+                queue.addAll(edges.getOrDefault(next, Set.of()));
+            }
+        }
+        return false;
     }
 
     /** The outcome of every entry that has a plugin, by source. */
@@ -81,17 +125,49 @@ final class JdkOracle {
         return bySource;
     }
 
-    /** The parent ids of an entry's plugin, found independently of layerhost. */
+    /**
+     * The parent ids of an entry's plugin, found independently of layerhost: the plugins it requires, and
+     * those it only requires static that are there to be read; sorted.
+     */
     List<String> parents(EntryShape entry) {
+        TreeSet<String> all = new TreeSet<>(requiredParents(entry));
+        all.addAll(presentOptionals(entry));
+        return List.copyOf(all);
+    }
+
+    /** The parent ids the entry's plugin requires (not only static). */
+    List<String> requiredParents(EntryShape entry) {
         return parents.getOrDefault(entry, List.of());
+    }
+
+    /** Of the plugins the entry's plugin only requires static (no cycle closed), those the host loaded and the JDK defined. */
+    List<String> presentOptionals(EntryShape entry) {
+        return optionals.getOrDefault(entry, List.of()).stream()
+                .filter(id -> loaded.test(id) && judge(root.firstEntryOf(id).orElseThrow()) instanceof Defined)
+                .toList();
+    }
+
+    /** Whether the entry's plugin only requires static {@code id}, but that edge closes a cycle of plugins. */
+    boolean optionalOnCycle(EntryShape entry, String id) {
+        return allOptionals.getOrDefault(entry, List.of()).contains(id) && !optionalParents(entry).contains(id);
+    }
+
+    /** The plugins the entry's plugin only requires static, but those on a cycle of plugins. */
+    List<String> optionalParents(EntryShape entry) {
+        return optionals.getOrDefault(entry, List.of());
+    }
+
+    /** The other plugins an entry's plugin requires, and those it only requires static. */
+    private record Closure(List<String> parents, List<String> optionals) {
     }
 
     /**
      * The other plugins required, non-static, by a module of the entry that the JDK would resolve from
      * the plugin module (one automatic module brings in every automatic module of the entry), and not
-     * held by the entry itself; sorted by id.
+     * held by the entry itself; sorted by id. Then the other plugins required static by one of those
+     * modules and not resolved in the entry's layer (not required otherwise), also sorted.
      */
-    private List<String> parentIds(EntryShape entry, Set<String> pluginIds) {
+    private Closure closure(EntryShape entry, Set<String> pluginIds) {
         Map<String, ModuleDescriptor> held = new LinkedHashMap<>();
         for (ModuleReference reference : references.get(entry)) {
             held.putIfAbsent(reference.descriptor().name(), reference.descriptor());
@@ -103,6 +179,7 @@ final class JdkOracle {
         // the plugin module itself, even where a library jar of the same name comes first
         queue.add(references.get(entry).get(entry.modules().indexOf(entry.plugin())).descriptor());
         TreeSet<String> parentIds = new TreeSet<>();
+        List<ModuleDescriptor> resolved = new ArrayList<>();
         boolean automaticsAdded = false;
         while (!queue.isEmpty()) {
             ModuleDescriptor descriptor = queue.poll();
@@ -114,6 +191,7 @@ final class JdkOracle {
                     }
                 }
             }
+            resolved.add(descriptor);
             for (Requires requires : descriptor.requires()) {
                 if (requires.modifiers().contains(Requires.Modifier.STATIC)) {
                     continue;
@@ -128,7 +206,17 @@ final class JdkOracle {
                 }
             }
         }
-        return List.copyOf(parentIds);
+        TreeSet<String> optionalIds = new TreeSet<>();
+        for (ModuleDescriptor descriptor : resolved) {
+            for (Requires requires : descriptor.requires()) {
+                String name = requires.name();
+                if (requires.modifiers().contains(Requires.Modifier.STATIC) && !reached.contains(name)
+                        && pluginIds.contains(name) && !name.equals(id) && !parentIds.contains(name)) {
+                    optionalIds.add(name);
+                }
+            }
+        }
+        return new Closure(List.copyOf(parentIds), List.copyOf(optionalIds));
     }
 
     private Outcome judge(EntryShape entry) {
@@ -158,17 +246,20 @@ final class JdkOracle {
     }
 
     private List<EntryShape> parentEntries(EntryShape entry) {
-        return parents(entry).stream().map(root::firstEntryOf).map(Optional::orElseThrow).toList();
+        return requiredParents(entry).stream().map(root::firstEntryOf).map(Optional::orElseThrow).toList();
     }
 
     private Outcome tryToDefine(EntryShape entry) {
+        for (String parent : requiredParents(entry)) {
+            if (!(judge(root.firstEntryOf(parent).orElseThrow()) instanceof Defined)) {
+                return new Refused(false, Optional.of(parent), Optional.empty(), Optional.empty());
+            }
+        }
+        // as layerhost orders a layer's parents: by id, required and optional together
         List<Configuration> parentConfigurations = new ArrayList<>();
         List<ModuleLayer> parentLayers = new ArrayList<>();
         for (String parent : parents(entry)) {
-            Outcome parentOutcome = judge(root.firstEntryOf(parent).orElseThrow());
-            if (!(parentOutcome instanceof Defined defined)) {
-                return new Refused(false, Optional.of(parent), Optional.empty(), Optional.empty());
-            }
+            Defined defined = (Defined) judge(root.firstEntryOf(parent).orElseThrow());
             parentConfigurations.add(defined.configuration());
             parentLayers.add(defined.layer());
         }

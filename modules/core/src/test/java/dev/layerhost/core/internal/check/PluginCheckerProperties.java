@@ -42,7 +42,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code requires} (some {@code transitive}, {@code static} or with a compiled version) of the entry's
  * libraries, other libraries, other plugins, the API and runtime modules, or modules nobody holds. The
  * policy sometimes denies a library or a plugin. The JDK's side is {@link JdkOracle}; the rules relating
- * the two are {@link VerdictComparison}.
+ * the two are {@link VerdictComparison}. A {@code requires static} of another plugin makes it a parent
+ * when it is sound and the edge closes no cycle of plugins (issue 11): the oracle applies that rule on
+ * its own, and the statistics show such edges as parents, done without, and ignored on a cycle.
  */
 class PluginCheckerProperties {
 
@@ -75,6 +77,11 @@ class PluginCheckerProperties {
             coverage.check("DEPENDENCY_CYCLE").count(count -> count >= 25);
             coverage.check("VERSION_CONFLICT").count(count -> count >= 3);
             coverage.check("INVALID_ARCHIVE").count(count -> count >= 20);
+        });
+        Statistics.label("requires static of a plugin").coverage(coverage -> {
+            coverage.check("a parent").count(count -> count >= 100);
+            coverage.check("done without (rejected)").count(count -> count >= 100);
+            coverage.check("ignored (cycle)").count(count -> count >= 20);
         });
         Statistics.label("stricter rule (JDK defined)").coverage(coverage -> {
             coverage.check("VERSION_CONFLICT (compiled major)").count(count -> count >= 40);
@@ -230,7 +237,8 @@ class PluginCheckerProperties {
                 Tuple.of(3, OWN_PLUGIN));
         Arbitrary<RequiresShape> requires = Combinators.combine(targets,
                 Arbitraries.frequency(Tuple.of(70, false), Tuple.of(30, true)),
-                Arbitraries.frequency(Tuple.of(92, false), Tuple.of(8, true)),
+                // static often enough that optional plugin edges are parents, done without, and on cycles
+                Arbitraries.frequency(Tuple.of(86, false), Tuple.of(14, true)),
                 Arbitraries.of("1.0", "1.5", "2.0").optional(0.15)).as(RequiresShape::new);
         Arbitrary<Optional<String>> uses = Arbitraries.of(RootShape.SERVICE, "shared.a.Spi").optional(0.06);
         return Combinators.combine(names, version, automatic, shared, exports, requires.list().ofMaxSize(maxRequires),
@@ -462,6 +470,55 @@ class PluginCheckerProperties {
         assertTrue(comparison.verdict("entry2").sound(), comparison::describe);
     }
 
+    @Example
+    void aPluginRequiredStaticIsAParentWhenSoundAndItsTransitiveLibraryIsReadThroughIt() {
+        EntryShape base = entry("entry1", plugin("p1", requires("lib.a", true)), library("lib.a", "1.0"));
+        EntryShape user = entry("entry2", plugin("p2", requiresStatic("p1")));
+        EntryShape clash = entry("entry3", plugin("p3", requiresStatic("p1"), requires("lib.a", false)),
+                library("lib.a", "2.0"));
+        EntryShape alone = entry("entry4", plugin("p4", requiresStatic("p9"), requiresStatic("gone.x")));
+        VerdictComparison comparison = VerdictComparison.of(
+                new RootShape(List.of(base, user, clash, alone), Set.of()));
+        comparison.assertAgreement();
+        assertEquals(List.of("p1"), comparison.verdict("entry2").parents(), comparison::describe);
+        assertEquals(List.of("p1"), comparison.verdict("entry2").optionalParents(), comparison::describe);
+        assertTrue(comparison.verdict("entry2").sound(), comparison::describe);
+        // p3 reads lib.a 1.0 through p1's requires transitive, and its own lib.a 2.0
+        assertTrue(comparison.hasDiagnostic("entry3", DiagnosticCode.VERSION_CONFLICT,
+                d -> "lib.a".equals(d.details().get("module"))), comparison::describe);
+        assertTrue(comparison.verdict("entry4").sound(), comparison::describe);
+        assertEquals(List.of(), comparison.verdict("entry4").diagnostics(), comparison::describe);
+    }
+
+    @Example
+    void aPluginRequiredStaticThatIsRejectedIsDoneWithoutAndNamedNowhere() {
+        EntryShape broken = entry("entry1", plugin("p1", requires("gone.x", false)));
+        EntryShape user = entry("entry2", plugin("p2", requiresStatic("p1")));
+        VerdictComparison comparison = VerdictComparison.of(new RootShape(List.of(broken, user), Set.of()));
+        comparison.assertAgreement();
+        assertTrue(comparison.verdict("entry2").sound(), comparison::describe);
+        assertEquals(List.of(), comparison.verdict("entry2").parents(), comparison::describe);
+        assertEquals(List.of(), comparison.verdict("entry2").diagnostics(), comparison::describe);
+    }
+
+    @Example
+    void aStaticEdgeOnACycleOfPluginsIsIgnoredAndTheRequiredEdgesStay() {
+        EntryShape first = entry("entry1", plugin("p1", requiresStatic("p2")));
+        EntryShape second = entry("entry2", plugin("p2", requires("p1", false)));
+        EntryShape third = entry("entry3", plugin("p3", requiresStatic("p4")));
+        EntryShape fourth = entry("entry4", plugin("p4", requiresStatic("p3")));
+        VerdictComparison comparison = VerdictComparison.of(
+                new RootShape(List.of(first, second, third, fourth), Set.of()));
+        comparison.assertAgreement();
+        assertEquals(List.of(), comparison.verdict("entry1").parents(), comparison::describe);
+        assertEquals(List.of("p1"), comparison.verdict("entry2").parents(), comparison::describe);
+        assertEquals(List.of(), comparison.verdict("entry3").parents(), comparison::describe);
+        assertEquals(List.of(), comparison.verdict("entry4").parents(), comparison::describe);
+        for (String source : List.of("entry1", "entry2", "entry3", "entry4")) {
+            assertTrue(comparison.verdict(source).sound(), comparison::describe);
+        }
+    }
+
     private static EntryShape entry(String source, ModuleShape plugin, ModuleShape... libraries) {
         return new EntryShape(source, plugin, List.of(libraries));
     }
@@ -483,6 +540,10 @@ class PluginCheckerProperties {
     private static ModuleShape library(String name, String version, RequiresShape... requires) {
         return new ModuleShape(name, Optional.of(version), false, List.of(name + ".core"),
                 List.of(new ExportsShape(name + ".core", Optional.empty())), List.of(requires), false);
+    }
+
+    private static RequiresShape requiresStatic(String module) {
+        return new RequiresShape(module, false, true, Optional.empty());
     }
 
     private static RequiresShape requires(String module, boolean transitive) {

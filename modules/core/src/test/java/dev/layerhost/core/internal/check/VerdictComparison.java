@@ -90,7 +90,11 @@ final class VerdictComparison {
         Map<EntryShape, List<ModuleReference>> references = root.references();
         Verdicts result = new PluginChecker(API, Policy.denying(root.deniedModules()))
                 .check(root.candidates(references));
-        JdkOracle oracle = new JdkOracle(root, references, API_LAYER);
+        // whether the host loads a plugin (and so offers it to the plugins that only require it static)
+        Map<String, Boolean> soundIds = new java.util.HashMap<>();
+        result.verdicts().forEach(verdict -> verdict.pluginId().ifPresent(id ->
+                soundIds.merge(id, verdict.sound(), Boolean::logicalAnd)));
+        JdkOracle oracle = new JdkOracle(root, references, API_LAYER, id -> soundIds.getOrDefault(id, false));
         return new VerdictComparison(root, result, oracle, oracle.judge());
     }
 
@@ -202,7 +206,7 @@ final class VerdictComparison {
                     && shadowsImport(defined.configuration(), read -> read.name().equals(details.get("module")),
                     local -> local.name().equals(details.get("module")));
             case FORBIDDEN_MODULE -> root.deniedModules().contains(details.get("module"));
-            case DEPENDENCY_REJECTED -> oracle.parents(entry).contains(details.get("module"))
+            case DEPENDENCY_REJECTED -> oracle.requiredParents(entry).contains(details.get("module"))
                     && root.firstEntryOf((String) details.get("module"))
                     .map(parent -> !verdict(parent.source()).sound()).orElse(false);
             // the JDK's oracle takes the first entry of a duplicated id; layerhost joins the edges of all
@@ -312,6 +316,24 @@ final class VerdictComparison {
         Statistics.label("sound plugins per root").collect(sound == 0 ? "none" : sound == plugins ? "all" : "some");
         boolean pluginOnPlugin = root.entries().stream().anyMatch(e -> !oracle.parents(e).isEmpty());
         Statistics.label("plugin-on-plugin edges").collect(pluginOnPlugin ? "yes" : "no");
+        for (EntryShape entry : root.entries()) {
+            List<String> kept = oracle.optionalParents(entry);
+            List<String> present = oracle.presentOptionals(entry);
+            for (RootShape.ModuleShape module : entry.modules()) {
+                for (RootShape.RequiresShape requires : module.requires()) {
+                    if (!requires.isStatic() || !root.pluginIds().contains(requires.module())
+                            || requires.module().equals(entry.plugin().name()) || !entry.hasPlugin()) {
+                        continue;
+                    }
+                    String edge = present.contains(requires.module()) ? "a parent"
+                            : kept.contains(requires.module()) ? "done without (rejected)"
+                            : oracle.requiredParents(entry).contains(requires.module()) ? "required as well"
+                            : oracle.optionalOnCycle(entry, requires.module()) ? "ignored (cycle)"
+                            : "not in the layer";
+                    Statistics.label("requires static of a plugin").collect(edge);
+                }
+            }
+        }
     }
 
     String describe() {
