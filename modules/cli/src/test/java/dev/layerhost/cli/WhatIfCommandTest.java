@@ -243,6 +243,9 @@ class WhatIfCommandTest {
         assertUsageError(CliRun.of("doctor", "--plugins", root, "--candidate", text), text,
                 "neither a .jar file nor a folder");
         assertUsageError(CliRun.of("doctor", "--plugins", root, "--candidate", root), root, "the plugin root itself");
+        Path fileSystemRoot = temp.getRoot();
+        assertUsageError(CliRun.of("doctor", "--plugins", root, "--candidate", fileSystemRoot), fileSystemRoot,
+                "has no name");
     }
 
     @Test

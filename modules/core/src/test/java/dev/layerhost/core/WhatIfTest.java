@@ -336,6 +336,10 @@ class WhatIfTest {
             assertSetUpProblem(host, List.of(root), root, "the plugin root itself");
             assertSetUpProblem(host, List.of(root.resolve("..").resolve("plugins")), root.resolve("..").resolve("plugins"),
                     "the plugin root itself");
+            Path fileSystemRoot = workspace.getRoot();
+            assertSetUpProblem(host, List.of(fileSystemRoot), fileSystemRoot, "has no name");
+            Path dotOfRoot = fileSystemRoot.resolve(".");
+            assertSetUpProblem(host, List.of(dotOfRoot), dotOfRoot, "has no name");
         }
     }
 

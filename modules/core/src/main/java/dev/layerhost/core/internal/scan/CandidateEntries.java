@@ -25,7 +25,7 @@ public final class CandidateEntries {
      * The candidates' entries, sorted by name.
      *
      * @throws HostSetupException if a path does not exist, is neither a {@code .jar} file nor a folder
-     *                            holding one, has a name a root ignores, is the root itself, or has the
+     *                            holding one, has a name a root ignores or none (a file system root), is the root itself, or has the
      *                            same name as another candidate
      */
     public List<Entry> of(Path root, List<Path> paths) {
@@ -56,6 +56,11 @@ public final class CandidateEntries {
         if (isRoot(path, root)) {
             throw new HostSetupException("candidate is the plugin root itself: " + given
                     + " (name one of its entries, or a jar or folder elsewhere)", given);
+        }
+        if (path.getFileName() == null) {
+            // "/" (or "/.", "//", "." in "/") names no entry a root could hold: there is no name to give it.
+            throw new HostSetupException("candidate is a file system root, which has no name: " + given
+                    + " (name a .jar file or a folder)", given);
         }
         String name = FileNames.of(path);
         if (name.startsWith(".")) {
