@@ -107,6 +107,11 @@ public class CheckMojo extends AbstractMojo {
             getLog().info("layerhost: check skipped");
             return;
         }
+        if ("pom".equals(project.getPackaging())) {
+            // A multi-module parent declaring the goal for its modules builds no jar: there is no plugin here.
+            getLog().info("layerhost: nothing to check in a pom project");
+            return;
+        }
         DoctorArguments arguments = arguments();
         DoctorRun text = DoctorRun.of(arguments.text());
         failOnCommandError(text);
