@@ -112,6 +112,7 @@ public class CheckMojo extends AbstractMojo {
             getLog().info("layerhost: nothing to check in a pom project");
             return;
         }
+        deletePreviousRun();
         DoctorArguments arguments = arguments();
         DoctorRun text = DoctorRun.of(arguments.text());
         failOnCommandError(text);
@@ -131,6 +132,21 @@ public class CheckMojo extends AbstractMojo {
         Optional<String> warnings = report.warnings(shown);
         if (warnings.isPresent() && failOnWarning) {
             throw new MojoFailureException(warnings.get());
+        }
+    }
+
+    /**
+     * Deletes the report and the candidate folders of an earlier run: a run that fails before writing its own
+     * report must not leave an old verdict (CI archives the file), nor an old candidate beside the new one.
+     */
+    private void deletePreviousRun() throws MojoExecutionException {
+        Path candidates = workDirectory.toPath().resolve("candidate");
+        try {
+            Files.deleteIfExists(reportFile.toPath());
+            CandidateFolder.delete(candidates);
+        } catch (IOException e) {
+            throw new MojoExecutionException("layerhost: cannot delete the previous run's report " + reportFile
+                    + " or candidates " + candidates + ": " + e, e);
         }
     }
 
