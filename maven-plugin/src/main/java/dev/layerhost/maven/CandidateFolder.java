@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.apache.maven.artifact.Artifact;
@@ -56,6 +57,40 @@ final class CandidateFolder {
             libraries.add(file);
         }
         return libraries;
+    }
+
+    /**
+     * The candidate folder's name: {@code artifactId}, unless the reference root has an entry (file or folder) of
+     * that name, then {@code artifactId-candidate}, {@code artifactId-candidate-2}, ... A candidate replaces the
+     * root entry of its name as well as that of its plugin id; the name the plugin will have in the root is not
+     * known at build time, so it must replace by plugin id only, never an unrelated entry that shares the name.
+     *
+     * @param artifactId  the project's artifactId
+     * @param rootEntries the names of the reference root's entries (empty without a root)
+     */
+    static String name(String artifactId, Set<String> rootEntries) {
+        if (!rootEntries.contains(artifactId)) {
+            return artifactId;
+        }
+        String name = artifactId + "-candidate";
+        for (int suffix = 2; rootEntries.contains(name); suffix++) {
+            name = artifactId + "-candidate-" + suffix;
+        }
+        return name;
+    }
+
+    /**
+     * The names of the entries of {@code root}; none when it is not a folder (the command reports that itself).
+     *
+     * @throws IOException if the folder cannot be listed
+     */
+    static Set<String> entryNames(Path root) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return Set.of();
+        }
+        try (Stream<Path> entries = Files.list(root)) {
+            return entries.map(entry -> entry.getFileName().toString()).collect(Collectors.toUnmodifiableSet());
+        }
     }
 
     /**

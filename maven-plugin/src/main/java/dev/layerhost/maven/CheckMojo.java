@@ -180,13 +180,17 @@ public class CheckMojo extends AbstractMojo {
             apiFiles.add(absolute);
             apiJars.add(absolute);
         }
-        Path candidate = candidate(apiKeys, apiFiles);
-        return new DoctorArguments(root(), List.copyOf(new LinkedHashSet<>(apiJars)), candidate, signatures,
+        Path root = root();
+        Path candidate = candidate(root, apiKeys, apiFiles);
+        return new DoctorArguments(root, List.copyOf(new LinkedHashSet<>(apiJars)), candidate, signatures,
                 Optional.ofNullable(trustStore).map(File::toPath), denyModules, allowServices);
     }
 
-    /** The candidate folder, written anew: the project's jar and its libraries. */
-    private Path candidate(Set<String> apiKeys, Set<Path> apiFiles) throws MojoExecutionException {
+    /**
+     * The candidate folder, written anew: the project's jar and its libraries, under a name no entry of the
+     * {@code root} has ({@link CandidateFolder#name}).
+     */
+    private Path candidate(Path root, Set<String> apiKeys, Set<Path> apiFiles) throws MojoExecutionException {
         File jar = project.getArtifact().getFile();
         if (jar == null || !jar.isFile()) {
             throw new MojoExecutionException("layerhost: the project's jar is not built yet (" + project.getArtifactId()
@@ -195,6 +199,8 @@ public class CheckMojo extends AbstractMojo {
         List<Path> libraries = CandidateFolder.libraries(project.getArtifacts(), apiKeys, apiFiles);
         Path folder = workDirectory.toPath().resolve("candidate").resolve(project.getArtifactId());
         try {
+            folder = folder.resolveSibling(CandidateFolder.name(project.getArtifactId(),
+                    CandidateFolder.entryNames(root)));
             return new CandidateFolder(folder).write(jar.toPath(), libraries);
         } catch (IOException e) {
             throw new MojoExecutionException("layerhost: cannot write the candidate folder " + folder + ": " + e, e);

@@ -74,6 +74,25 @@ class CandidateFolderTest {
         assertEquals("second", Files.readString(folder.resolve("1-lib-1.0.jar")));
     }
 
+    /** The folder is named after the artifact unless the root has an entry of that name: then it replaces by id only. */
+    @Test
+    void theFolderIsNamedSoThatItReplacesNoRootEntryByName() throws IOException {
+        Path root = Files.createDirectories(temp.resolve("root"));
+        assertEquals("forest-ml", CandidateFolder.name("forest-ml", CandidateFolder.entryNames(root)));
+        assertEquals("forest-ml", CandidateFolder.name("forest-ml",
+                CandidateFolder.entryNames(temp.resolve("no-such-root"))));
+
+        Files.createDirectories(root.resolve("forest-ml"));
+        Files.writeString(root.resolve("csv.jar"), "a jar");
+        assertEquals("forest-ml-candidate", CandidateFolder.name("forest-ml", CandidateFolder.entryNames(root)));
+        assertEquals(Set.of("forest-ml", "csv.jar"), CandidateFolder.entryNames(root));
+        assertEquals("csv.jar-candidate", CandidateFolder.name("csv.jar", CandidateFolder.entryNames(root)));
+
+        Files.writeString(root.resolve("forest-ml-candidate"), "a file");
+        Files.createDirectories(root.resolve("forest-ml-candidate-2"));
+        assertEquals("forest-ml-candidate-3", CandidateFolder.name("forest-ml", CandidateFolder.entryNames(root)));
+    }
+
     private Artifact artifact(String group, String name, String scope) throws IOException {
         DefaultArtifact artifact = new DefaultArtifact(group, name, "1.0", scope, "jar", null,
                 new DefaultArtifactHandler("jar"));
