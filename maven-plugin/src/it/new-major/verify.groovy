@@ -11,8 +11,13 @@ assert log.contains('What if: +p-base (p.base 2.0.0, replaces p-base-1-1.0.0.jar
 assert log.contains('p.dep (p-dep-1.0.0.jar): OK -> REJECTED')
 assert log.contains('module p.dep was compiled against p.base 1.0.0 but resolves p.base 2.0.0')
 assert log.contains('hint: plugin p.base is now 2.0.0: rebuild p.dep against it, or keep p.base at 1.x')
+// The report's absolute path (a path relative to the module would read as one relative to where mvn ran).
+def report = new File(basedir, 'base-2/target/layerhost/check.json').toPath().toAbsolutePath().normalize()
 assert log.contains('layerhost: p.base 2.0.0 would break 1 plugin of the reference root: p.dep (VERSION_CONFLICT);'
-        + ' see target/layerhost/check.json')
+        + ' see ' + report)
+// The build fails: doctor's text is logged at ERROR, so that 'mvn -q' still shows it.
+assert log.contains('[ERROR] What if: +p-base (p.base 2.0.0, replaces p-base-1-1.0.0.jar 1.0.0): OK')
+assert log.contains('[ERROR]             hint: plugin p.base is now 2.0.0: rebuild p.dep against it, or keep p.base at 1.x')
 assert !log.contains('\tat dev.layerhost')
 
 def json = new JsonSlurper().parse(new File(basedir, 'base-2/target/layerhost/check.json'))

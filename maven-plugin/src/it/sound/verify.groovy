@@ -4,7 +4,9 @@ import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').text
 assert log.contains('BUILD SUCCESS')
+// No warning, no failure: doctor's text is logged at INFO.
 assert log =~ /(?m)^\[INFO\] .*sound\.plugin.*OK/
+assert !(log =~ /(?m)^\[(WARNING|ERROR)\] (What if|No problems)/)
 
 def report = new File(basedir, 'plugin/target/layerhost/check.json')
 assert report.isFile()

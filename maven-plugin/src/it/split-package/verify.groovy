@@ -7,7 +7,8 @@ assert log.contains('BUILD FAILURE')
 assert log.contains('SPLIT_PACKAGE')
 assert log =~ /package split\.internal is in both split\.(library|plugin) .* and split\.(library|plugin)/
 assert log.contains('move package split.internal into one module')
-assert log.contains('layerhost: split.plugin 1.0.0 is REJECTED (SPLIT_PACKAGE); see target/layerhost/check.json')
+assert log.contains('layerhost: split.plugin 1.0.0 is REJECTED (SPLIT_PACKAGE); see '
+        + new File(basedir, 'plugin/target/layerhost/check.json').toPath().toAbsolutePath().normalize())
 assert !log.contains('\tat dev.layerhost')
 
 def json = new JsonSlurper().parse(new File(basedir, 'plugin/target/layerhost/check.json'))

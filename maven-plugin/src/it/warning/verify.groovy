@@ -5,7 +5,9 @@ import groovy.json.JsonSlurper
 def log = new File(basedir, 'build.log').text
 assert log.contains('BUILD FAILURE')
 assert log.contains('AUTOMATIC_MODULE')
-assert log.contains('layerhost: warnings (failOnWarning is set): warning.plugin 1.0.0 (AUTOMATIC_MODULE); see target/layerhost/check.json')
+assert log.contains('layerhost: warnings (failOnWarning is set): warning.plugin 1.0.0 (AUTOMATIC_MODULE); see '
+        + new File(basedir, 'plugin/target/layerhost/check.json').toPath().toAbsolutePath().normalize())
+assert log =~ /(?m)^\[ERROR\] What if: .*warning\.plugin 1\.0\.0.*: OK$/
 
 def json = new JsonSlurper().parse(new File(basedir, 'plugin/target/layerhost/check.json'))
 def candidate = json.plugins.find { it.candidate }

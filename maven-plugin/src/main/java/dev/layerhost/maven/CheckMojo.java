@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -34,6 +36,9 @@ import org.eclipse.aether.repository.RemoteRepository;
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, requiresDependencyResolution = ResolutionScope.RUNTIME,
         threadSafe = true)
 public class CheckMojo extends AbstractMojo {
+
+    /** The values of {@code doctor --signatures}, in any case, as the command takes them. */
+    private static final Set<String> SIGNATURE_MODES = Set.of("off", "warn", "require");
 
     /** The project whose plugin is checked. */
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
@@ -112,26 +117,46 @@ public class CheckMojo extends AbstractMojo {
             getLog().info("layerhost: nothing to check in a pom project");
             return;
         }
+        validateParameters();
         deletePreviousRun();
         DoctorArguments arguments = arguments();
         DoctorRun text = DoctorRun.of(arguments.text());
         failOnCommandError(text);
-        text.outLines().forEach(line -> getLog().info(line));
-        text.err().lines().forEach(line -> getLog().warn(line));
         DoctorRun json = DoctorRun.of(arguments.json());
         failOnCommandError(json);
         CheckReport report = writeReport(json);
-        String shown = shown(reportFile.toPath());
-        Optional<String> failure = report.failure(shown);
+        // Absolute: in a multi-module build a path relative to the module reads as one relative to where mvn ran.
+        String shown = reportFile.toPath().toAbsolutePath().normalize().toString();
+        Optional<String> failure = report.failure(shown)
+                .or(() -> json.exitCode() == DoctorRun.ERRORS
+                        ? Optional.of("layerhost: doctor found errors; see " + shown) : Optional.empty());
+        Optional<String> warnings = report.warnings(shown);
+        if (failure.isEmpty() && failOnWarning) {
+            failure = warnings;
+        }
+        // The level follows the outcome, so that 'mvn -q' (errors only) still shows the diagnostics and hints
+        // of a failing build, and a passing build with warnings stands out.
+        Consumer<CharSequence> log = failure.isPresent() ? getLog()::error
+                : warnings.isPresent() ? getLog()::warn : getLog()::info;
+        text.outLines().forEach(log);
+        text.err().lines().forEach(line -> getLog().warn(line));
         if (failure.isPresent()) {
             throw new MojoFailureException(failure.get());
         }
-        if (json.exitCode() == DoctorRun.ERRORS) {
-            throw new MojoFailureException("layerhost: doctor found errors; see " + shown);
+    }
+
+    /**
+     * Checks the parameters the command would otherwise reject in its own words (its options, its
+     * {@code --help}), so that the message names the Maven parameter.
+     */
+    private void validateParameters() throws MojoExecutionException {
+        if (!SIGNATURE_MODES.contains(signatures.toLowerCase(Locale.ROOT))) {
+            throw new MojoExecutionException("layerhost: <signatures> (layerhost.signatures) is '" + signatures
+                    + "': use off, warn or require");
         }
-        Optional<String> warnings = report.warnings(shown);
-        if (warnings.isPresent() && failOnWarning) {
-            throw new MojoFailureException(warnings.get());
+        if (reportFile.isDirectory()) {
+            throw new MojoExecutionException("layerhost: <reportFile> (layerhost.reportFile) is a folder: "
+                    + reportFile.getAbsolutePath() + ": name a file, e.g. " + new File(reportFile, "check.json"));
         }
     }
 
@@ -242,10 +267,4 @@ public class CheckMojo extends AbstractMojo {
         }
     }
 
-    /** {@code file} relative to the project's folder when it is inside it, as a console message shows it. */
-    private String shown(Path file) {
-        Path base = project.getBasedir().toPath().toAbsolutePath().normalize();
-        Path absolute = file.toAbsolutePath().normalize();
-        return absolute.startsWith(base) ? base.relativize(absolute).toString() : absolute.toString();
-    }
 }
