@@ -171,8 +171,11 @@ final class TextRenderer {
         if (replaced.isEmpty()) {
             return ", new";
         }
+        // A replaced entry that is not OK now (REJECTED, ...) is shown so: a candidate repairing it is a change
+        // the "Changes" list cannot show, since the entry is gone from the hypothetical root.
         return ", replaces " + replaced.stream()
-                .map(row -> VisibleText.escape(row.source()) + row.version().map(v -> " " + VisibleText.escape(v)).orElse(""))
+                .map(row -> VisibleText.escape(row.source()) + row.version().map(v -> " " + VisibleText.escape(v)).orElse("")
+                        + (row.status() == PluginStatus.OK ? "" : ", " + row.status() + " now"))
                 .collect(Collectors.joining(", "));
     }
 

@@ -194,6 +194,24 @@ class WhatIfCommandTest {
         assertTrue(run.out().contains("ERROR MISSING_DEPENDENCY [p.needy in needy.jar]"), run::toString);
     }
 
+    /** The replaced entry leaves the hypothetical root, so no change shows its repair: the What if line does. */
+    @Test
+    void aCandidateReplacingARejectedEntryShowsThatEntrysStatus() throws Exception {
+        Path root = root();
+        Plugins.missingDependency(root.resolve("needy.jar"), "p.needy", "1.0.0", "lib.absent");
+        Plugins.sound(root.resolve("alpha.jar"), "p.alpha", "1.0.0");
+        Path repaired = Plugins.sound(candidates().resolve("needy-2.jar"), "p.needy", "1.1.0");
+        Path same = Plugins.sound(Files.createDirectories(temp.resolve("other")).resolve("alpha.jar"), "p.alpha", "1.0.1");
+
+        CliRun run = CliRun.of("doctor", "--plugins", root, "--candidate", repaired, "--candidate", same);
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("What if: +needy-2.jar (p.needy 1.1.0, replaces needy.jar 1.0.0, REJECTED now): OK\n"),
+                run::toString);
+        assertTrue(run.out().contains("What if: +alpha.jar (p.alpha 1.0.1, replaces alpha.jar 1.0.0): OK\n"),
+                run::toString);
+    }
+
     @Test
     void aCandidateReplacesTheEntryOfItsPluginIdUnderAnotherName() throws Exception {
         Path root = root();

@@ -154,6 +154,9 @@ class WhatIfTest {
             assertEquals(List.of(Optional.empty(), PluginStatus.REJECTED, "broken.jar"),
                     List.of(row.id(), row.status(), row.source()));
             assertEquals(List.of(DiagnosticCode.INVALID_ARCHIVE), codes(whatIf.candidateDiagnostics()));
+            // A candidate is read once: the root's "retried on the next scan" would not apply.
+            assertEquals("rebuild or re-download the candidate: broken.jar must be a complete jar built by the jar tool",
+                    whatIf.candidateDiagnostics().get(0).hint());
             assertEquals(List.of(), whatIf.changes());
             assertTrue(whatIf.rejects());
         }

@@ -47,11 +47,29 @@ public final class Diagnostics {
                 diagnostic.message(), diagnostic.hint(), all);
     }
 
+    /** The end of {@link #invalidArchive}'s hint that speaks of a root's scans, which a what-if candidate has none of. */
+    private static final String RETRIED = "; a jar that is still being copied is retried on the next scan";
+
     public static Diagnostic invalidArchive(String source, String file, String reason) {
         return error(DiagnosticCode.INVALID_ARCHIVE, Optional.empty(), source,
                 "cannot read archive " + file + ": " + reason,
-                "replace " + file + " with a complete jar built by the jar tool; a jar that is still being copied is retried on the next scan",
+                "replace " + file + " with a complete jar built by the jar tool" + RETRIED,
                 details("file", file, "reason", reason));
+    }
+
+    /**
+     * {@code diagnostic} as one of a what-if candidate: an {@link #invalidArchive} hint tells to rebuild or
+     * re-download the candidate, since a candidate is read once and never retried by a later scan; any other
+     * diagnostic unchanged.
+     */
+    public static Diagnostic ofCandidate(Diagnostic diagnostic) {
+        if (diagnostic.code() != DiagnosticCode.INVALID_ARCHIVE || !diagnostic.hint().endsWith(RETRIED)) {
+            return diagnostic;
+        }
+        Object file = diagnostic.details().get("file");
+        return new Diagnostic(diagnostic.code(), diagnostic.severity(), diagnostic.plugin(), diagnostic.source(),
+                diagnostic.message(), "rebuild or re-download the candidate: " + file
+                        + " must be a complete jar built by the jar tool", diagnostic.details());
     }
 
     /** An entry whose modules provide no service type at all: the module lacks its {@code provides} clause. */

@@ -14,6 +14,7 @@ import dev.layerhost.core.WhatIfReport;
 import dev.layerhost.core.internal.api.ApiLayer;
 import dev.layerhost.core.internal.archive.CandidateModule;
 import dev.layerhost.core.internal.check.Verdict;
+import dev.layerhost.core.internal.diagnostic.Diagnostics;
 import dev.layerhost.core.internal.load.LoadOutcome;
 import dev.layerhost.core.internal.load.LoadedPlugin;
 import dev.layerhost.core.internal.plan.PlannedLayer;
@@ -53,6 +54,7 @@ public final class ReportAssembler {
                 .toList();
         List<Diagnostic> candidateDiagnostics = after.diagnostics().stream()
                 .filter(diagnostic -> roots.candidateSources().contains(diagnostic.source()))
+                .map(Diagnostics::ofCandidate)
                 .toList();
         Map<String, PluginReport> afterBySource = new HashMap<>();
         after.plugins().forEach(row -> afterBySource.put(row.source(), row));
