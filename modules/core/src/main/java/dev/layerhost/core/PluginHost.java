@@ -14,9 +14,9 @@ import dev.layerhost.core.internal.plan.PlannedRoot;
 import dev.layerhost.core.internal.plan.WhatIfPass;
 import dev.layerhost.core.internal.plan.WhatIfRoots;
 import dev.layerhost.core.internal.report.ReportAssembler;
-import dev.layerhost.core.internal.scan.CandidateEntries;
 import dev.layerhost.core.internal.scan.DisabledPlugins;
 import dev.layerhost.core.internal.scan.Entry;
+import dev.layerhost.core.internal.scan.WhatIfEntries;
 import dev.layerhost.core.internal.watch.RootWatcher;
 
 import java.nio.file.Path;
@@ -206,7 +206,7 @@ public final class PluginHost implements AutoCloseable {
     public WhatIfReport whatIf(List<Path> candidates) {
         Objects.requireNonNull(candidates, "candidates");
         ensureOpen();
-        List<Entry> entries = new CandidateEntries().of(pluginRoot, List.copyOf(candidates));
+        List<Entry> entries = new WhatIfEntries().of(pluginRoot, List.copyOf(candidates));
         PlannedRoot before = checkedRoot();
         WhatIfRoots roots = new WhatIfPass(api, policy, io, discoveryCache, disabled).run(pluginRoot, before, entries);
         return assembler.whatIfReport(roots);

@@ -5,8 +5,8 @@ import dev.layerhost.core.Policy;
 import dev.layerhost.core.internal.api.ApiLayer;
 import dev.layerhost.core.internal.archive.DiscoveryCache;
 import dev.layerhost.core.internal.archive.JarStamp;
-import dev.layerhost.core.internal.scan.CandidateEntries;
 import dev.layerhost.core.internal.scan.DisabledPlugins;
+import dev.layerhost.core.internal.scan.WhatIfEntries;
 import dev.layerhost.pluginbuilder.DataSourcePlugins;
 import dev.layerhost.pluginbuilder.ModuleLocation;
 
@@ -55,7 +55,7 @@ class WhatIfPassTest {
         assertTrue(known(cache, alpha) && known(cache, beta), "the root's pass recorded its jars");
 
         WhatIfRoots roots = new WhatIfPass(api, Policy.permissive(), CALLER, cache, disabled)
-                .run(root, before, new CandidateEntries().of(root, List.of(candidate)));
+                .run(root, before, new WhatIfEntries().of(root, List.of(candidate)));
 
         assertEquals(Set.of("alpha.jar"), roots.replacedSources(), "replaced by plugin id");
         assertEquals(Set.of("alpha-2.jar"), roots.candidateSources());

@@ -17,7 +17,7 @@ import java.util.Optional;
  * {@code .jar} file on its own, or a folder and the jars directly inside it ({@link RootScanner#entryOf}).
  * A path that could never be an entry is a usage error, told in one line that names it.
  */
-public final class CandidateEntries {
+public final class WhatIfEntries {
 
     private final RootScanner scanner = new RootScanner();
 
